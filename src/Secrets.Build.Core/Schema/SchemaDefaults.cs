@@ -1,0 +1,26 @@
+using System.Collections.Immutable;
+
+namespace Secrets.Build.Core.Schema;
+
+/// <summary>What a schema gets when it says nothing.</summary>
+public static class SchemaDefaults
+{
+    /// <summary>NIST SP 800-57's floor for a symmetric secret today.</summary>
+    public const int MinimumEntropyBits = 128;
+
+    /// <summary>The period for a category no policy names.</summary>
+    public const int FallbackRotationDays = 90;
+
+    public const int PasswordLength = 32;
+    public const int RandomBytes = 32;
+    public const int TokenLength = 48;
+
+    public static readonly ImmutableArray<string> Environments =
+        ImmutableArray.Create("development", "staging", "production");
+
+    public static readonly ImmutableArray<RotationPolicy> RotationPolicies = ImmutableArray.Create(
+        new RotationPolicy("database_passwords", 90),
+        new RotationPolicy("api_keys", 180),
+        new RotationPolicy("jwt_secrets", 30),
+        new RotationPolicy("encryption_keys", 365));
+}
