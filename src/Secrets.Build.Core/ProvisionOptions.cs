@@ -1,0 +1,38 @@
+namespace Secrets.Build.Core;
+
+/// <summary>Everything one provisioning run needs; the MSBuild task fills it from its properties.</summary>
+public sealed record ProvisionOptions
+{
+    /// <summary>The <c>secrets.schema.json</c> to read.</summary>
+    public required string SchemaPath { get; init; }
+
+    /// <summary>Where <c>secrets/</c> and the outputs live; defaults to the schema's folder.</summary>
+    public string? WorkspacePath { get; init; }
+
+    /// <summary>The environment to provision, case-insensitive; files use lower case.</summary>
+    public string Environment { get; init; } = "development";
+
+    /// <summary>Whether missing values may be generated. False on build servers and for production.</summary>
+    public bool Generate { get; init; } = true;
+
+    /// <summary>Overrides every category's rotation period (<c>SECRET_ROTATION_DAYS</c>).</summary>
+    public int? RotationDaysOverride { get; init; }
+
+    /// <summary>Where key files live; defaults to the per-user config folder.</summary>
+    public string? KeyDirectory { get; init; }
+
+    /// <summary>Whether to write <c>.env</c>, compose override and Kubernetes manifest.</summary>
+    public bool WriteOutputs { get; init; } = true;
+
+    /// <summary>
+    /// The environment variables keys and external secrets are read from. Null means the
+    /// process environment; tests pass their own so nothing leaks in from the machine.
+    /// </summary>
+    public IReadOnlyDictionary<string, string>? EnvironmentVariables { get; init; }
+
+    /// <summary>The clock for created, rotated and due dates.</summary>
+    public TimeProvider Clock { get; init; } = TimeProvider.System;
+
+    /// <summary>What caused the run, recorded in the audit trail (e.g. the MSBuild target).</summary>
+    public string Trigger { get; init; } = "api";
+}
