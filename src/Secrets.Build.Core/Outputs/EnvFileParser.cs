@@ -61,6 +61,7 @@ public static class EnvFileParser
             }
 
             var line = _line;
+            var lineStart = _lineStart;
             if (string.CompareOrdinal(text, _pos, "export", 0, 6) == 0 && _pos + 6 < text.Length && text[_pos + 6] is ' ' or '\t')
             {
                 _pos += 6;
@@ -101,7 +102,7 @@ public static class EnvFileParser
             {
                 Error(DiagnosticCodes.InvalidVariableName, nameStart, name.Length,
                     $"'{name}' is not an environment-variable name.",
-                    "Use letters, digits and '_', not starting with a digit.");
+                    "Use letters, digits and '_', not starting with a digit.", line, lineStart);
                 return;
             }
 
@@ -109,7 +110,7 @@ public static class EnvFileParser
             {
                 Error(DiagnosticCodes.DuplicateVariable, nameStart, name.Length,
                     $"{name} is set again (first on line {first}); docker compose and bash keep the last value, dotenv the first.",
-                    $"Keep one line for {name}.");
+                    $"Keep one line for {name}.", line, lineStart);
                 return;
             }
 
@@ -296,11 +297,13 @@ public static class EnvFileParser
             return i;
         }
 
-        private void Error(string code, int offset, int length, string message, string fix)
+        /// <summary>An error on the current line, or on <paramref name="line"/> once the reader has moved past it.</summary>
+        private void Error(string code, int offset, int length, string message, string fix, int? line = null, int? lineStart = null)
         {
-            var column = offset - _lineStart + 1;
+            var at = line ?? _line;
+            var column = offset - (lineStart ?? _lineStart) + 1;
             Diagnostics.Add(SecretsDiagnostic.Error(code, message, fix,
-                new SourceLocation(path, _line, column, _line, column + Math.Max(length, 1), offset, length)));
+                new SourceLocation(path, at, column, at, column + Math.Max(length, 1), offset, length)));
         }
 
         private void Warning(int offset, int length, string name, int line)
