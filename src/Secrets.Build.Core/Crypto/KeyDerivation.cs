@@ -13,6 +13,9 @@ public static class KeyDerivation
     // HMAC-SHA256's block size: RFC 2104 zero-pads shorter keys to it and hashes longer ones.
     private const int Sha256BlockSize = 64;
 
+    // The only HMAC-SHA256 key length NSec imports.
+    private const int MacAlgorithmKeySize = 32;
+
     /// <summary>
     /// HKDF-SHA256 (RFC 5869): extract with <paramref name="salt"/>, expand with the UTF-8 bytes of
     /// <paramref name="info"/> to <paramref name="length"/> bytes (at most 8160).
@@ -67,8 +70,6 @@ public static class KeyDerivation
             CryptographicOperations.ZeroMemory(normalizedKey);
         }
     }
-
-    private const int MacAlgorithmKeySize = 32;
 
     /// <summary>
     /// RFC 2104 section 2: a key longer than the block size is replaced by its hash; a shorter key is
