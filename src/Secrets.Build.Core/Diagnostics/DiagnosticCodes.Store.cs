@@ -1,7 +1,7 @@
 namespace Secrets.Build.Core.Diagnostics;
 
-// The encrypted store, its metadata file, atomic writes and the workspace lock: SECB230-SECB259.
-// (SECB200-SECB229 are left to key sources and crypto.)
+// The encrypted store, its metadata file, atomic writes and the workspace lock: SECB230-SECB249.
+// (Key sources use SECB250 and up.)
 public static partial class DiagnosticCodes
 {
     /// <summary>The store file does not exist where it was expected.</summary>
