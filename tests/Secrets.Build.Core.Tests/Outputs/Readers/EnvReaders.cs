@@ -10,7 +10,7 @@ namespace Secrets.Build.Core.Tests.Outputs.Readers;
 internal static class EnvReaders
 {
     /// <summary>The dotenv release the tests pin (npm), so a new major cannot change results silently.</summary>
-    public const string DotenvVersion = "17.4.2";
+    public const string DotenvVersion = "18.0.10";
 
     private static readonly Lazy<string> DotenvModules = new(InstallDotenv);
 
