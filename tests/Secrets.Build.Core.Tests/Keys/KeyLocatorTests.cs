@@ -276,6 +276,16 @@ public sealed class KeyLocatorTests : IDisposable
     }
 
     [Fact]
+    public void A_relative_key_folder_option_is_relative_to_the_workspace()
+    {
+        var workspace = temp.Combine("repo");
+
+        var locator = Locator(keyDirectory: Path.Combine("..", "repo-keys"), workspace: workspace);
+
+        Assert.Equal(temp.Combine("repo-keys"), locator.KeyDirectoryPath);
+    }
+
+    [Fact]
     public void A_relative_XDG_CONFIG_HOME_is_ignored_as_the_XDG_spec_says()
     {
         variables["XDG_CONFIG_HOME"] = "relative/config";
