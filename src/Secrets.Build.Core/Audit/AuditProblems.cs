@@ -43,7 +43,7 @@ internal static class AuditProblems
 
     public static SecretsDiagnostic WrongKey(string file, long line, string foundKeyId, string givenKeyId) => Error(
         DiagnosticCodes.AuditWrongKey, file, line,
-        $"The audit trail was written with chain key id '{foundKeyId}', but the key given has id '{givenKeyId}'.",
+        $"{Line(line)} was written with chain key id '{foundKeyId}', but the key given has id '{givenKeyId}': the trail belongs to another key.",
         "Use the environment key this trail belongs to. After a key rotation, pass the previous chain keys in AuditTrailOptions.RetiredChainKeys.");
 
     public static SecretsDiagnostic UnknownKey(string file, long line, string foundKeyId) => Error(
