@@ -143,7 +143,9 @@ internal static class AuditLineFormat
                 return false;
             }
 
-            if (!root.TryGetProperty("seq", out var seqElement) || !seqElement.TryGetInt64(out sequence) || sequence < 1)
+            // TryGet* throw for the wrong JSON kind, so the kind is checked first.
+            if (!root.TryGetProperty("seq", out var seqElement) || seqElement.ValueKind != JsonValueKind.Number
+                || !seqElement.TryGetInt64(out sequence) || sequence < 1)
             {
                 problem = "the line has no positive whole-number \"seq\"";
                 return false;
