@@ -27,18 +27,29 @@ public sealed class AuditConcurrencyTests : IDisposable
     {
         var key = AuditTestKit.ChainKey();
         using var start = new Barrier(Workers);
+        var failures = new System.Collections.Concurrent.ConcurrentQueue<Exception>();
         var threads = Enumerable.Range(0, Workers).Select(worker => new Thread(() =>
         {
             var trail = new AuditTrail(TrailPath, key, new AuditTrailOptions { MaxFileBytes = MaxFileBytes });
             start.SignalAndWait();
-            for (var i = 0; i < EventsPerWorker; i++)
+            try
             {
-                trail.Append(WorkerEvent(worker, i));
+                for (var i = 0; i < EventsPerWorker; i++)
+                {
+                    trail.Append(WorkerEvent(worker, i));
+                }
+            }
+            catch (Exception ex)
+            {
+                // An exception on a bare thread would end the test host; report it as a failure instead.
+                failures.Enqueue(ex);
             }
         })).ToList();
 
         threads.ForEach(t => t.Start());
         threads.ForEach(t => t.Join());
+
+        Assert.Empty(failures);
 
         AssertEveryEventOnceAndChainValid(key);
     }
