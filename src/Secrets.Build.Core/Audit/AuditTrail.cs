@@ -1,5 +1,7 @@
+using Secrets.Build.Core.Crypto;
 using Secrets.Build.Core.Diagnostics;
 using Secrets.Build.Core.IO;
+using Secrets.Build.Core.Schema;
 
 namespace Secrets.Build.Core.Audit;
 
@@ -51,6 +53,25 @@ public sealed class AuditTrail
         _files = new AuditFiles(path);
         _chainKey = chainKey.ToArray();
         _keyId = AuditLineFormat.KeyId(_chainKey);
+    }
+
+    /// <summary>Where an environment's trail lives: <c>&lt;secretsDirectory&gt;/.env.&lt;environment&gt;.audit.jsonl</c>.</summary>
+    public static string PathFor(string secretsDirectory, string environment)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(secretsDirectory);
+        RequireEnvironmentName(environment);
+        return System.IO.Path.Combine(secretsDirectory, $".env.{environment}.audit.jsonl");
+    }
+
+    /// <summary>
+    /// The chain key for an environment: HKDF-SHA256 of the environment's key with an info string
+    /// naming the audit chain and the environment, so it is independent of every other key derived
+    /// from the same environment key, and differs between environments.
+    /// </summary>
+    public static byte[] DeriveChainKey(ReadOnlySpan<byte> environmentKey, string environment)
+    {
+        RequireEnvironmentName(environment);
+        return KeyDerivation.Hkdf(environmentKey, ReadOnlySpan<byte>.Empty, $"Secrets.Build audit chain v1 {environment}", ChainKeySize);
     }
 
     /// <summary>The active trail file (full path).</summary>
@@ -125,6 +146,15 @@ public sealed class AuditTrail
         catch (UnauthorizedAccessException ex)
         {
             return new AuditVerification(0, 0, AuditHead.Empty, AuditProblems.IoFailed(_files.LockPath, ex.Message));
+        }
+    }
+
+    private static void RequireEnvironmentName(string environment)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        if (!NameConventions.IsValidEnvironmentName(environment))
+        {
+            throw new ArgumentException("An environment name is lower-case letters, digits and hyphens, starting with a letter.", nameof(environment));
         }
     }
 
