@@ -95,11 +95,3 @@ internal sealed class AuditLineReader
         _end += read;
     }
 }
-
-/// <summary>What <see cref="AuditLineReader.ReadLine"/> found.</summary>
-internal enum LineStatus
-{
-    Line,
-    TooLong,
-    EndOfFile,
-}
