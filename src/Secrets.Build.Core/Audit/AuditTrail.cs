@@ -99,9 +99,9 @@ public sealed class AuditTrail
             AuditEventRules.Validate(auditEvent);
         }
 
-        using var held = WorkspaceLock.Acquire(_files.LockPath, _options.LockTimeout);
         try
         {
+            using var held = WorkspaceLock.Acquire(_files.LockPath, _options.LockTimeout);
             return AppendLocked(batch);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
@@ -116,37 +116,39 @@ public sealed class AuditTrail
     /// <summary>
     /// Verifies the whole chain, rolled-over files included, under the lock (so a concurrent
     /// append is never mistaken for a cut-off line). A trail that does not exist is valid with
-    /// zero lines. Never throws for a damaged trail: the result carries the first problem.
+    /// zero lines. Never throws for a damaged or unreadable trail: the result carries the first problem.
     /// </summary>
+    /// <exception cref="SecretsException">SECB249 when another process holds the lock past the timeout.</exception>
     /// <param name="expectedHead">
     /// A head recorded earlier (from <see cref="Append(IEnumerable{AuditEvent})"/> or a previous
     /// verification); when given, a trail that ends before it or differs at it is an error (SECB529).
     /// </param>
     public AuditVerification Verify(AuditHead? expectedHead = null)
     {
-        if (!File.Exists(_files.ActivePath) && _files.FindRolled().Count == 0)
-        {
-            return expectedHead is { Sequence: > 0 }
-                ? new AuditVerification(0, 0, AuditHead.Empty, AuditProblems.HeadMismatch(_files.ActivePath,
-                    $"the trail does not exist but the recorded head is seq {expectedHead.Sequence}"))
-                : new AuditVerification(0, 0, AuditHead.Empty, null);
-        }
-
-        var keys = new Dictionary<string, byte[]>(StringComparer.Ordinal) { [_keyId] = _chainKey };
-        foreach (var retired in _options.RetiredChainKeys)
-        {
-            keys.TryAdd(AuditLineFormat.KeyId(retired), retired);
-        }
-
         try
         {
+            if (!File.Exists(_files.ActivePath) && _files.FindRolled().Count == 0)
+            {
+                return expectedHead is { Sequence: > 0 }
+                    ? Failed(AuditProblems.HeadMismatch(_files.ActivePath, $"the trail does not exist but the recorded head is seq {expectedHead.Sequence}"))
+                    : new AuditVerification(0, 0, AuditHead.Empty, null);
+            }
+
+            var keys = new Dictionary<string, byte[]>(StringComparer.Ordinal) { [_keyId] = _chainKey };
+            foreach (var retired in _options.RetiredChainKeys)
+            {
+                keys.TryAdd(AuditLineFormat.KeyId(retired), retired);
+            }
+
             using var held = WorkspaceLock.Acquire(_files.LockPath, _options.LockTimeout);
             return new AuditVerifier(_files, keys, _keyId).Verify(expectedHead);
         }
-        catch (UnauthorizedAccessException ex)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            return new AuditVerification(0, 0, AuditHead.Empty, AuditProblems.IoFailed(_files.LockPath, ex.Message));
+            return Failed(AuditProblems.IoFailed(_files.ActivePath, ex.Message));
         }
+
+        static AuditVerification Failed(SecretsDiagnostic error) => new(0, 0, AuditHead.Empty, error);
     }
 
     private static void RequireEnvironmentName(string environment)

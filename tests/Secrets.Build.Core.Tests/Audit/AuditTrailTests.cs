@@ -142,6 +142,19 @@ public sealed class AuditTrailTests : IDisposable
     }
 
     [Fact]
+    public void A_trail_that_cannot_be_written_is_a_SECB_error_not_an_IO_exception()
+    {
+        // A file where the secrets folder should be: no folder, no lock, no trail can be created.
+        File.WriteAllText(_dir.Combine("secrets"), "not a folder");
+        var trail = new AuditTrail(TrailPath, AuditTestKit.ChainKey());
+
+        var ex = Assert.Throws<Secrets.Build.Core.Diagnostics.SecretsException>(() => trail.Append(AuditTestKit.Event(1)));
+
+        Assert.Equal("SECB528", ex.Code);
+        Assert.Equal(TrailPath, ex.Diagnostics[0].Location?.File);
+    }
+
+    [Fact]
     public void A_key_of_the_wrong_length_is_refused()
     {
         Assert.Throws<ArgumentException>(() => new AuditTrail(TrailPath, new byte[16]));
