@@ -20,7 +20,7 @@ internal static class AuditEventRules
     {
         ArgumentNullException.ThrowIfNull(auditEvent);
         _ = AuditEventKindNames.ToName(auditEvent.Kind);
-        Require(auditEvent.Actor, 1, MaxActorLength, IsActorChar, nameof(AuditEvent.Actor), "printable characters without spaces");
+        Require(auditEvent.Actor, 1, MaxActorLength, IsActorChar, nameof(AuditEvent.Actor), "printable characters");
         Require(auditEvent.Trigger, 1, MaxTriggerLength, IsNameChar, nameof(AuditEvent.Trigger), "letters, digits and ._:-");
         Require(auditEvent.ToolVersion, 1, MaxToolVersionLength, c => IsNameChar(c) || c == '+', nameof(AuditEvent.ToolVersion), "letters, digits and ._:-+");
 
@@ -60,8 +60,9 @@ internal static class AuditEventRules
 
     private static bool IsFingerprintChar(char c) => IsAsciiLetterOrDigit(c) || c is '+' or '/' or '=' or ':' or '_' or '-';
 
-    // User and machine names can be non-ASCII; control characters and spaces are refused.
-    private static bool IsActorChar(char c) => !char.IsControl(c) && !char.IsWhiteSpace(c);
+    // User names can hold spaces ("Jane Doe" on Windows) and non-ASCII letters; only control
+    // characters, which could break a line or a terminal, are refused.
+    private static bool IsActorChar(char c) => !char.IsControl(c);
 
     private static bool IsDiagnosticCode(string code) =>
         code.Length == 7 && code.StartsWith("SECB", StringComparison.Ordinal) && code[4..].All(char.IsAsciiDigit);

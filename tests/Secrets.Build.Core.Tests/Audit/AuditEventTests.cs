@@ -84,6 +84,17 @@ public sealed class AuditEventTests : IDisposable
     }
 
     [Fact]
+    public void A_windows_style_user_name_with_a_space_and_accents_is_a_valid_actor()
+    {
+        var trail = new AuditTrail(TrailPath, AuditTestKit.ChainKey());
+
+        trail.Append(AuditTestKit.Event(1) with { Actor = "Jöran Smith@DESKTOP-01" });
+
+        Assert.Equal("Jöran Smith@DESKTOP-01", AuditReader.Read(TrailPath).Single().Event.Actor);
+        Assert.True(trail.Verify().IsValid);
+    }
+
+    [Fact]
     public void Now_fills_in_the_clock_the_current_user_and_the_tool_version()
     {
         var clock = new FixedClock(new DateTimeOffset(2030, 1, 2, 3, 4, 5, TimeSpan.Zero));
