@@ -213,6 +213,12 @@ public sealed class AuditTrail
     {
         var previousMac = last?.Mac ?? new byte[AuditLineFormat.MacSize];
         var sequence = last?.Sequence ?? 0;
+        if (sequence > long.MaxValue - batch.Count)
+        {
+            // Only a hand-made line gets here; a real trail never nears 2^63 events.
+            throw new SecretsException(AuditProblems.Malformed(_files.ActivePath, 0, "its \"seq\" is too large to continue"));
+        }
+
         using var buffer = new MemoryStream();
         for (var i = 0; i < batch.Count; i++)
         {

@@ -92,6 +92,18 @@ public sealed class AuditHostileInputTests : IDisposable
     }
 
     [Fact]
+    public void Appending_after_a_last_line_with_the_largest_seq_is_refused_instead_of_wrapping_around()
+    {
+        var lines = AuditTestKit.ReadLines(TrailPath);
+        lines[^1] = lines[^1].Replace("\"seq\":2", $"\"seq\":{long.MaxValue}", StringComparison.Ordinal);
+        AuditTestKit.WriteLines(TrailPath, lines);
+
+        var ex = Assert.Throws<SecretsException>(() => _trail.Append(AuditTestKit.Event(3)));
+
+        Assert.Equal(DiagnosticCodes.AuditMalformedLine, ex.Code);
+    }
+
+    [Fact]
     public void A_line_of_exactly_the_limit_is_read_and_one_byte_more_is_not()
     {
         var atLimit = new string('x', AuditTrailOptions.MaxLineBytes);
