@@ -1,0 +1,29 @@
+namespace Secrets.Build.Core.Audit;
+
+/// <summary>What happened to a secret (or to the store). Each kind has a fixed name in the trail.</summary>
+public enum AuditEventKind
+{
+    /// <summary><c>generated</c>: a new value was generated.</summary>
+    Generated,
+
+    /// <summary><c>imported</c>: an existing value was adopted from another source.</summary>
+    Imported,
+
+    /// <summary><c>accessed</c>: a build decrypted the value.</summary>
+    Accessed,
+
+    /// <summary><c>exported</c>: the value was written to an output (.env, compose override, Kubernetes manifest).</summary>
+    Exported,
+
+    /// <summary><c>rotated</c>: the value was replaced by a new version.</summary>
+    Rotated,
+
+    /// <summary><c>key-rotated</c>: the environment's keys were replaced and every value re-encrypted.</summary>
+    KeyRotated,
+
+    /// <summary><c>report</c>: a compliance report was produced.</summary>
+    Report,
+
+    /// <summary><c>failure</c>: an operation failed (wrong key, tamper detected); the code says which.</summary>
+    Failure,
+}

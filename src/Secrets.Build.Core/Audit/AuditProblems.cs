@@ -1,0 +1,79 @@
+using Secrets.Build.Core.Diagnostics;
+
+namespace Secrets.Build.Core.Audit;
+
+/// <summary>
+/// Every audit diagnostic, worded in one place: what is wrong, where (file and line), and what
+/// to do. None of them quotes a line's content.
+/// </summary>
+internal static class AuditProblems
+{
+    private const string RestoreFix =
+        "The trail was changed outside Secrets.Build. Restore it from version control or a backup; if the change is unexplained, treat the environment's secrets as exposed and rotate them.";
+
+    public static SecretsDiagnostic Tampered(string file, long line, string what) => Error(
+        DiagnosticCodes.AuditLineTampered, file, line,
+        $"{Line(line)} fails its chain MAC: {what}.", RestoreFix);
+
+    public static SecretsDiagnostic LinesMissing(string file, long line, long expected, long found) => Error(
+        DiagnosticCodes.AuditLinesMissing, file, line,
+        expected == found - 1
+            ? $"Audit line {line} has seq {found} where seq {expected} was expected: a line was deleted, or lines were reordered."
+            : $"Audit line {line} has seq {found} where seq {expected} was expected: lines {expected} to {found - 1} were deleted, or lines were reordered.",
+        RestoreFix);
+
+    public static SecretsDiagnostic OutOfOrder(string file, long line, long expected, long found) => Error(
+        DiagnosticCodes.AuditOutOfOrder, file, line,
+        $"Audit line {line} has seq {found} where seq {expected} was expected: a line was copied, inserted or moved.",
+        RestoreFix);
+
+    public static SecretsDiagnostic Malformed(string file, long line, string what) => Error(
+        DiagnosticCodes.AuditMalformedLine, file, line,
+        $"{Line(line)} is not a trail line: {what}.", RestoreFix);
+
+    public static SecretsDiagnostic Truncated(string file, long line) => Error(
+        DiagnosticCodes.AuditTruncatedLine, file, line,
+        $"{Line(line)} ends without a newline: the file was cut off (a crash during a write, a full disk, or an edit).",
+        "Restore the trail from a backup. If a crash cut the line, delete only that incomplete last line; the lines before it still verify.");
+
+    public static SecretsDiagnostic TooLong(string file, long line) => Error(
+        DiagnosticCodes.AuditLineTooLong, file, line,
+        $"{Line(line)} is longer than {AuditTrailOptions.MaxLineBytes / 1024} KiB; trail lines are under 1 KiB, so it was not read.",
+        RestoreFix);
+
+    public static SecretsDiagnostic WrongKey(string file, long line, string foundKeyId, string givenKeyId) => Error(
+        DiagnosticCodes.AuditWrongKey, file, line,
+        $"{Line(line)} was written with chain key id '{foundKeyId}', but the key given has id '{givenKeyId}': the trail belongs to another key.",
+        "Use the environment key this trail belongs to. After a key rotation, pass the previous chain keys in AuditTrailOptions.RetiredChainKeys.");
+
+    public static SecretsDiagnostic UnknownKey(string file, long line, string foundKeyId) => Error(
+        DiagnosticCodes.AuditLineTampered, file, line,
+        $"Audit line {line} names chain key id '{foundKeyId}', which is neither the current key nor a retired one: the line was forged, or a retired key is missing.",
+        "If the key was rotated, pass the previous chain keys in AuditTrailOptions.RetiredChainKeys; otherwise restore the trail from version control or a backup.");
+
+    public static SecretsDiagnostic RolledFileMissing(string file, long line, string what) => Error(
+        DiagnosticCodes.AuditRolledFileMissing, file, line,
+        $"The audit chain is broken between files: {what}.",
+        "Restore the missing rolled-over file (.audit.<n>.jsonl) from a backup. Rolled files are part of the chain and must be kept with the trail.");
+
+    public static SecretsDiagnostic HeadMismatch(string file, string what) => Error(
+        DiagnosticCodes.AuditHeadMismatch, file, 0,
+        $"The audit trail does not reach the recorded head: {what}.", RestoreFix);
+
+    public static SecretsDiagnostic IoFailed(string file, string what) => Error(
+        DiagnosticCodes.AuditIoFailed, file, 0,
+        $"The audit trail file could not be used: {what}",
+        "Check that the folder is writable by the user running the build and that the disk is not full, then build again.");
+
+    // Appends read only the tail, so they know the file but not the line number (0).
+    private static string Line(long line) => line > 0 ? $"Audit line {line}" : "The last audit line";
+
+    private static SecretsDiagnostic Error(string code, string file, long line, string message, string fix)
+    {
+        var lineNumber = (int)Math.Min(line, int.MaxValue);
+        var location = lineNumber > 0
+            ? new SourceLocation(file, lineNumber, 1, lineNumber, 1, 0, 0)
+            : SourceLocation.ForFile(file);
+        return SecretsDiagnostic.Error(code, message, fix, location);
+    }
+}
