@@ -52,6 +52,10 @@ internal static class OutputWriter
         var entries = OutputPaths.PlaintextOutputs(environment)
             .Append($"{StorePaths.SecretsFolderName}/*.lock")
             .Append($"{StorePaths.SecretsFolderName}/*.pending")
+            // The audit trail is appended by every build on every machine; committed, it would
+            // conflict on every merge. It stays local and is verified where it lives.
+            .Append($"{StorePaths.SecretsFolderName}/*.audit.jsonl")
+            .Append($"{StorePaths.SecretsFolderName}/*.audit.*.jsonl")
             .Append($"{StorePaths.SecretsFolderName}/*.tmp");
         if (GitIgnoreUpdater.Update(existing, entries) is { } updated)
         {

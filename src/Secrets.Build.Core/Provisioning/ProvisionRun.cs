@@ -86,6 +86,7 @@ internal sealed class ProvisionRun
         var outputs = _options.WriteOutputs
             ? OutputWriter.Write(schema, store, workspace)
             : ImmutableArray<string>.Empty;
+        ProvisionAudit.Record(store, outcome, opened: !opened.Created, exported: _options.WriteOutputs, _options.Trigger, _options.Clock);
         return Result(paths, outcome) with { Outputs = outputs };
     }
 

@@ -51,13 +51,13 @@ public sealed class ProvisionTests : IDisposable
     public async Task Second_run_keeps_every_value_and_every_byte()
     {
         await Provision(Options());
-        var before = _workspace.Snapshot();
+        var before = _workspace.Snapshot(includeAuditTrail: false);
 
         var result = await Provision(Options());
 
         Assert.True(result.Succeeded);
         Assert.Empty(result.Generated);
-        var after = _workspace.Snapshot();
+        var after = _workspace.Snapshot(includeAuditTrail: false);
         Assert.Equal(before.Keys.Order(), after.Keys.Order());
         Assert.All(before, file => Assert.Equal(file.Value, after[file.Key]));
     }
@@ -191,6 +191,24 @@ public sealed class ProvisionTests : IDisposable
         var result = await Provision(Options("qa"));
 
         Assert.Equal(DiagnosticCodes.UnknownEnvironment, Assert.Single(result.Diagnostics).Code);
+    }
+
+    [Fact]
+    public async Task Every_run_leaves_a_verifiable_audit_trail_without_values()
+    {
+        await Provision(Options(variables: new() { ["OPENAI_API_KEY"] = "sk-external-value-123" }));
+        await Provision(Options());
+        var trailPath = _workspace.Path_("secrets/.env.development.audit.jsonl");
+
+        var records = Secrets.Build.Core.Audit.AuditReader.Read(trailPath).ToList();
+
+        Assert.Equal(18, records.Count(r => r.Event.Kind == Secrets.Build.Core.Audit.AuditEventKind.Generated));
+        Assert.Single(records, r => r.Event.Kind == Secrets.Build.Core.Audit.AuditEventKind.Imported && r.Event.SecretName == "OPENAI_API_KEY");
+        Assert.Single(records, r => r.Event.Kind == Secrets.Build.Core.Audit.AuditEventKind.Accessed);
+        Assert.Equal(2, records.Count(r => r.Event.Kind == Secrets.Build.Core.Audit.AuditEventKind.Exported));
+        var trail = File.ReadAllText(trailPath);
+        Assert.All(EnvValues().Values.Where(v => v.Length > 0), value => Assert.DoesNotContain(value, trail));
+        Assert.Contains("secrets/*.audit.jsonl", File.ReadAllText(_workspace.Path_(".gitignore")));
     }
 
     [Fact]

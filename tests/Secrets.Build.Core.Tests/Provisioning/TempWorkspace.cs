@@ -21,9 +21,10 @@ internal sealed class TempWorkspace : IDisposable
     public string Path_(string relative) => Path.Combine(Workspace, relative);
 
     /// <summary>Every file under the workspace and key folder with its bytes, to prove nothing changed.</summary>
-    public Dictionary<string, byte[]> Snapshot() =>
+    public Dictionary<string, byte[]> Snapshot(bool includeAuditTrail = true) =>
         Directory.EnumerateFiles(Root, "*", SearchOption.AllDirectories)
             .Where(f => !f.EndsWith(".lock", StringComparison.Ordinal))
+            .Where(f => includeAuditTrail || !f.Contains(".audit.", StringComparison.Ordinal))
             .ToDictionary(f => f, File.ReadAllBytes);
 
     public void Dispose()
