@@ -90,6 +90,33 @@ public sealed partial class SecretStore : IDisposable
         return new SecretStore(paths, loaded.StoreId, loaded.Keys, loaded.DataKey, loaded.Secrets);
     }
 
+    /// <summary>
+    /// Lets <paramref name="key"/> open this store too (a second key, or a passphrase next to
+    /// a key file), without re-encrypting any value. Returns false when it already can.
+    /// Takes effect on <see cref="Save()"/>.
+    /// </summary>
+    public bool AddKey(KeyMaterial key) => AddKey(key, StoreSecurity.Default);
+
+    internal bool AddKey(KeyMaterial key, StoreSecurity security)
+    {
+        ThrowIfDisposed();
+        ArgumentNullException.ThrowIfNull(key);
+        if (key is RawKey raw && _keys.Any(k => k.Kind == StoreFormat.KindKey && k.KeyId == raw.Id))
+        {
+            return false;
+        }
+
+        // A passphrase entry has its own salt, so an equal passphrase cannot be recognised
+        // without deriving; try to open with it first.
+        if (key is PassphraseKey && CanUnwrap(key, security))
+        {
+            return false;
+        }
+
+        _keys.Add(DataKeyWrapping.Wrap(_dataKey, key, StoreId, Environment, security));
+        return true;
+    }
+
     /// <summary>True when the store holds <paramref name="name"/>.</summary>
     public bool Contains(string name)
     {
@@ -279,6 +306,29 @@ public sealed partial class SecretStore : IDisposable
     {
         var info = new FileInfo(path);
         return info.Exists && info.Length == content.Length && File.ReadAllBytes(path).AsSpan().SequenceEqual(content);
+    }
+
+    private bool CanUnwrap(KeyMaterial key, StoreSecurity security)
+    {
+        var probe = new StoreDocument
+        {
+            Format = StoreFormat.StoreMarker,
+            FormatVersion = StoreFormat.Version,
+            StoreId = StoreId,
+            Environment = Environment,
+            Keys = _keys,
+            Secrets = [],
+            Mac = string.Empty,
+        };
+        try
+        {
+            CryptographicOperations.ZeroMemory(DataKeyWrapping.Unwrap(probe, key, Paths.StorePath, security));
+            return true;
+        }
+        catch (SecretsException ex) when (ex.Code == DiagnosticCodes.WrongKey)
+        {
+            return false;
+        }
     }
 
     private StoredSecret Get(string name)
