@@ -133,6 +133,37 @@ public sealed partial class SecretStore : IDisposable
     /// </summary>
     public string Reveal(string name) => Encoding.UTF8.GetString(Get(name).Plaintext);
 
+    /// <summary>
+    /// The value <paramref name="name"/> had at <paramref name="version"/>: the current one or a
+    /// retired one, so a rotation can be undone.
+    /// </summary>
+    public string RevealVersion(string name, int version)
+    {
+        var secret = Get(name);
+        if (version == secret.Version)
+        {
+            return Encoding.UTF8.GetString(secret.Plaintext);
+        }
+
+        var retired = secret.Retired.FirstOrDefault(r => r.Version == version)
+            ?? throw StoreErrors.At(DiagnosticCodes.SecretNotInStore, Paths.StorePath,
+                $"The store keeps no version {version} of {name} (current: {secret.Version}, retired: {string.Join(", ", secret.Retired.Select(r => r.Version))}).",
+                "Ask for the current version or one of the retired versions listed.");
+        if (!AesGcm256.TryDecrypt(_dataKey, retired.Nonce, retired.Ciphertext, StoreIntegrity.ValueAad(StoreId, Environment, name, version), out var plaintext))
+        {
+            throw StoreErrors.ValueTampered(Paths.StorePath, $"retired version {version} of {name}");
+        }
+
+        try
+        {
+            return Encoding.UTF8.GetString(plaintext);
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(plaintext);
+        }
+    }
+
     /// <summary>The versions this secret had before its current one, oldest first.</summary>
     public IReadOnlyList<int> RetiredVersions(string name) => [.. Get(name).Retired.Select(r => r.Version)];
 
