@@ -72,6 +72,22 @@ public sealed partial class SecretStore : IDisposable
     /// </exception>
     public static SecretStore Open(StorePaths paths, KeyMaterial key) => Open(paths, key, StoreSecurity.Default);
 
+    /// <summary>
+    /// Opens the environment's store, or creates a new empty one when the environment has
+    /// none yet. A metadata file without its store means the store was deleted or lost: that
+    /// is an error, never a reason to start over with new values.
+    /// </summary>
+    /// <exception cref="SecretsException">As <see cref="Open(StorePaths, KeyMaterial)"/>.</exception>
+    public static SecretStore OpenOrCreate(StorePaths paths, KeyMaterial key) => OpenOrCreate(paths, key, StoreSecurity.Default);
+
+    internal static SecretStore OpenOrCreate(StorePaths paths, KeyMaterial key, StoreSecurity security)
+    {
+        ArgumentNullException.ThrowIfNull(paths);
+        return File.Exists(paths.StorePath) || File.Exists(paths.MetadataPath)
+            ? Open(paths, key, security)
+            : Create(paths, key, security);
+    }
+
     internal static SecretStore Create(StorePaths paths, KeyMaterial key, StoreSecurity security)
     {
         ArgumentNullException.ThrowIfNull(paths);
