@@ -14,10 +14,14 @@ public static class AtomicFile
     private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
 
     /// <summary>
-    /// The suffix of temporary files. The temp name starts with the target's name, so a
-    /// <c>.gitignore</c> pattern that covers the target covers its temp files too.
+    /// The suffix of temporary files (<c>&lt;target name&gt;.&lt;random&gt;.secrets-build.tmp</c>).
+    /// A crash can leave one behind, holding what the target would have held (plaintext for a
+    /// <c>.env</c> file), so <see cref="TempFilePattern"/> belongs in the workspace <c>.gitignore</c>.
     /// </summary>
-    public const string TempSuffix = ".tmp";
+    public const string TempSuffix = ".secrets-build.tmp";
+
+    /// <summary>The <c>.gitignore</c> pattern that matches every temporary file.</summary>
+    public const string TempFilePattern = "*" + TempSuffix;
 
     /// <summary>Writes <paramref name="content"/> to <paramref name="path"/> atomically, mode 600.</summary>
     /// <exception cref="SecretsException">SECB248 when the file cannot be written (disk full, permissions).</exception>

@@ -36,6 +36,17 @@ public sealed record StorePaths
     /// </summary>
     public string PendingStorePath => StorePath + ".pending";
 
+    /// <summary>
+    /// The <c>.gitignore</c> entries (relative to the workspace) for the files next to the store
+    /// that must never be committed: the lock file, a pending store left by a crash, and
+    /// temporary files of atomic writes.
+    /// </summary>
+    public static IReadOnlyList<string> GitIgnoreEntries(string environment)
+    {
+        var env = environment.ToLowerInvariant();
+        return [$"{SecretsFolderName}/.env.{env}.lock", $"{SecretsFolderName}/.env.{env}.json.pending", IO.AtomicFile.TempFilePattern];
+    }
+
     /// <summary>The paths for <paramref name="environment"/> under a workspace folder.</summary>
     public static StorePaths ForWorkspace(string workspaceDirectory, string environment) =>
         ForSecretsDirectory(Path.Combine(workspaceDirectory, SecretsFolderName), environment);
