@@ -63,6 +63,9 @@ public static class AtomicFile
         {
             WriteTempFile(tempPath, content);
             beforeRename?.Invoke(tempPath);
+            // rename(2) replaces the target atomically. The folder entry itself is not fsynced
+            // (.NET cannot open a directory as a file); after a power loss the folder shows
+            // either name, and either file is complete.
             File.Move(tempPath, fullPath, overwrite: true);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)

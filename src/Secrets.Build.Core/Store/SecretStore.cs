@@ -257,7 +257,7 @@ public sealed partial class SecretStore : IDisposable
     internal bool Save(Action? afterMetadata)
     {
         ThrowIfDisposed();
-        var (storeBytes, metadataBytes) = Serialize();
+        var (storeBytes, metadataBytes) = StoreWriter.Serialize(StoreId, Environment, _keys, _secrets, _dataKey);
         if (SameContent(Paths.StorePath, storeBytes) && SameContent(Paths.MetadataPath, metadataBytes))
         {
             return false;
@@ -300,54 +300,6 @@ public sealed partial class SecretStore : IDisposable
 
     /// <summary>Names the store and its secret count; never a value.</summary>
     public override string ToString() => $"SecretStore {{ Environment = {Environment}, StoreId = {StoreId}, Secrets = {_secrets.Count} }}";
-
-    private (byte[] Store, byte[] Metadata) Serialize()
-    {
-        var views = _secrets.ToDictionary(p => p.Key, p => new StoredSecretView(p.Value.Version, p.Value.Nonce, p.Value.Ciphertext, p.Value.Retired), StringComparer.Ordinal);
-        var metadata = _secrets.ToDictionary(p => p.Key, p => p.Value.Metadata, StringComparer.Ordinal);
-        var macKey = StoreIntegrity.MacKey(_dataKey);
-        byte[] mac;
-        try
-        {
-            mac = StoreIntegrity.Mac(macKey, StoreId, Environment, views, metadata);
-        }
-        finally
-        {
-            CryptographicOperations.ZeroMemory(macKey);
-        }
-
-        var secrets = new SortedDictionary<string, SecretDocument>(StringComparer.Ordinal);
-        foreach (var (name, secret) in _secrets)
-        {
-            secrets[name] = new SecretDocument
-            {
-                Version = secret.Version,
-                Nonce = Convert.ToBase64String(secret.Nonce),
-                Ciphertext = Convert.ToBase64String(secret.Ciphertext),
-                Retired = secret.Retired.Count == 0
-                    ? null
-                    : [.. secret.Retired.Select(r => new RetiredDocument
-                    {
-                        Version = r.Version,
-                        RetiredAt = StoreFormat.FormatDate(r.RetiredAt),
-                        Nonce = Convert.ToBase64String(r.Nonce),
-                        Ciphertext = Convert.ToBase64String(r.Ciphertext),
-                    })],
-            };
-        }
-
-        var store = new StoreDocument
-        {
-            Format = StoreFormat.StoreMarker,
-            FormatVersion = StoreFormat.Version,
-            StoreId = StoreId,
-            Environment = Environment,
-            Keys = _keys,
-            Secrets = secrets,
-            Mac = Convert.ToBase64String(mac),
-        };
-        return (StoreSerializer.Serialize(store), StoreSerializer.Serialize(MetadataCodec.Encode(StoreId, Environment, metadata)));
-    }
 
     private static bool SameContent(string path, byte[] content)
     {

@@ -1,3 +1,5 @@
+using Secrets.Build.Core.Outputs;
+
 namespace Secrets.Build.Core.Store;
 
 /// <summary>
@@ -43,7 +45,7 @@ public sealed record StorePaths
     /// </summary>
     public static IReadOnlyList<string> GitIgnoreEntries(string environment)
     {
-        var env = environment.ToLowerInvariant();
+        var env = OutputPaths.Normalize(environment);
         return [$"{SecretsFolderName}/.env.{env}.lock", $"{SecretsFolderName}/.env.{env}.json.pending", IO.AtomicFile.TempFilePattern];
     }
 
@@ -52,10 +54,11 @@ public sealed record StorePaths
         ForSecretsDirectory(Path.Combine(workspaceDirectory, SecretsFolderName), environment);
 
     /// <summary>The paths for <paramref name="environment"/> in a given <c>secrets/</c> folder.</summary>
+    /// <exception cref="Diagnostics.SecretsException">SECB307 when the environment name cannot be part of a file name.</exception>
     public static StorePaths ForSecretsDirectory(string secretsDirectory, string environment)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(secretsDirectory);
-        ArgumentException.ThrowIfNullOrWhiteSpace(environment);
-        return new StorePaths(Path.GetFullPath(secretsDirectory), environment.ToLowerInvariant());
+        // The same check as every output file name: no separators, no "..".
+        return new StorePaths(Path.GetFullPath(secretsDirectory), OutputPaths.Normalize(environment));
     }
 }

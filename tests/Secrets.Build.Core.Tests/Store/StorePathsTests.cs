@@ -21,6 +21,17 @@ public sealed class StorePathsTests : IDisposable
         Assert.Equal(Path.GetFullPath("/work/app/secrets/.env.production.lock"), paths.LockPath);
     }
 
+    [Theory]
+    [InlineData("../production")]
+    [InlineData("dev/x")]
+    [InlineData("")]
+    public void An_environment_name_that_could_escape_the_folder_is_a_SECB_error(string environment)
+    {
+        var ex = Assert.Throws<Core.Diagnostics.SecretsException>(() => StorePaths.ForWorkspace("/work/app", environment));
+
+        Assert.Equal(Core.Diagnostics.DiagnosticCodes.InvalidEnvironmentName, ex.Code);
+    }
+
     [Fact]
     public void Git_ignores_the_lock_pending_and_temp_files_but_not_the_committed_store()
     {
