@@ -165,7 +165,8 @@ public sealed partial class SecretStore : IDisposable
             ?? throw StoreErrors.At(DiagnosticCodes.SecretNotInStore, Paths.StorePath,
                 $"The store keeps no version {version} of {name} (current: {secret.Version}, retired: {string.Join(", ", secret.Retired.Select(r => r.Version))}).",
                 "Ask for the current version or one of the retired versions listed.");
-        if (!AesGcm256.TryDecrypt(_dataKey, retired.Nonce, retired.Ciphertext, StoreIntegrity.ValueAad(StoreId, Environment, name, version), out var plaintext))
+        if (!AesGcm256.TryDecrypt(_dataKey, retired.Nonce, retired.Ciphertext, StoreIntegrity.ValueAad(StoreId, Environment, name, version), out var padded)
+            || !ValuePadding.TryUnpad(padded, out var plaintext))
         {
             throw StoreErrors.ValueTampered(Paths.StorePath, $"retired version {version} of {name}");
         }
@@ -213,7 +214,9 @@ public sealed partial class SecretStore : IDisposable
 
         var version = (current?.Version ?? 0) + 1;
         var nonce = AesGcm256.NewNonce();
-        var ciphertext = AesGcm256.Encrypt(_dataKey, nonce, plaintext, StoreIntegrity.ValueAad(StoreId, Environment, name, version));
+        var padded = ValuePadding.Pad(plaintext);
+        var ciphertext = AesGcm256.Encrypt(_dataKey, nonce, padded, StoreIntegrity.ValueAad(StoreId, Environment, name, version));
+        CryptographicOperations.ZeroMemory(padded);
         var retired = current is null
             ? []
             : current.Retired.Append(new RetiredVersion(current.Version, time, current.Nonce, current.Ciphertext)).ToList();

@@ -97,7 +97,8 @@ internal static class StoreLoader
                 foreach (var (name, view) in views)
                 {
                     var aad = StoreIntegrity.ValueAad(store.StoreId, store.Environment, name, view.Version);
-                    if (!AesGcm256.TryDecrypt(dataKey, view.Nonce, view.Ciphertext, aad, out var plaintext))
+                    if (!AesGcm256.TryDecrypt(dataKey, view.Nonce, view.Ciphertext, aad, out var padded)
+                        || !ValuePadding.TryUnpad(padded, out var plaintext))
                     {
                         throw StoreErrors.ValueTampered(storePath, $"the value of {name} (version {view.Version})");
                     }
