@@ -52,8 +52,14 @@ public sealed partial class SecretStore : IDisposable
     /// <summary>The ids of the keys that can open this store (<c>kind id</c>, e.g. <c>key 1a2b3c4d5e6f7081</c>).</summary>
     public IReadOnlyList<string> KeyIds => [.. _keys.Select(k => $"{k.Kind} {k.KeyId}")];
 
-    /// <summary>True when both committed files exist (their content is checked by <see cref="Open(StorePaths, KeyMaterial)"/>).</summary>
-    public static bool Exists(StorePaths paths) => File.Exists(paths.StorePath);
+    /// <summary>
+    /// True when the environment has a store: its file, or its metadata. A store whose file
+    /// went missing must be reported by <see cref="Open(StorePaths, KeyMaterial)"/> (which also
+    /// completes a first save that crashed between its renames), never silently created anew.
+    /// A pending file alone is a first save that never got as far as its metadata: no store.
+    /// </summary>
+    public static bool Exists(StorePaths paths) =>
+        File.Exists(paths.StorePath) || File.Exists(paths.MetadataPath);
 
     /// <summary>
     /// A new, empty store for <paramref name="paths"/>' environment with a fresh store id and
@@ -83,16 +89,21 @@ public sealed partial class SecretStore : IDisposable
     internal static SecretStore OpenOrCreate(StorePaths paths, KeyMaterial key, StoreSecurity security)
     {
         ArgumentNullException.ThrowIfNull(paths);
-        return File.Exists(paths.StorePath) || File.Exists(paths.MetadataPath)
-            ? Open(paths, key, security)
-            : Create(paths, key, security);
+        return Exists(paths) ? Open(paths, key, security) : Create(paths, key, security);
     }
 
-    internal static SecretStore Create(StorePaths paths, KeyMaterial key, StoreSecurity security)
+    internal static SecretStore Create(StorePaths paths, KeyMaterial key, StoreSecurity security) =>
+        Create(paths, key, NewStoreId(), security);
+
+    internal static SecretStore Create(StorePaths paths, KeyMaterial key, string storeId, StoreSecurity security)
     {
         ArgumentNullException.ThrowIfNull(paths);
         ArgumentNullException.ThrowIfNull(key);
-        var storeId = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(StoreFormat.StoreIdBytes));
+        if (storeId.Length != StoreFormat.StoreIdBytes * 2 || !storeId.All(char.IsAsciiHexDigitLower))
+        {
+            throw new ArgumentException("A store id is 32 lower-case hex digits; use NewStoreId().", nameof(storeId));
+        }
+
         var dataKey = RandomNumberGenerator.GetBytes(StoreFormat.DataKeyBytes);
         var wrapping = DataKeyWrapping.Wrap(dataKey, key, storeId, paths.Environment, security);
         return new SecretStore(paths, storeId, [wrapping], dataKey, new SortedDictionary<string, StoredSecret>(StringComparer.Ordinal));

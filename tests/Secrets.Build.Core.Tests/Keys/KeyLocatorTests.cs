@@ -122,6 +122,20 @@ public sealed class KeyLocatorTests : IDisposable
     }
 
     [Fact]
+    public void A_key_file_text_pasted_into_the_variable_is_the_same_key()
+    {
+        var created = Locator().CreateKeyFile();
+        var fileText = File.ReadAllText(DefaultKeyFile);
+        File.Delete(DefaultKeyFile);
+        variables["SECRETS_BUILD_KEY_PRODUCTION"] = fileText;
+
+        var fromVariable = Assert.IsType<RawKey>(Locator().Resolve().Key);
+
+        Assert.Equal(created.Key, fromVariable.Key);
+        Assert.Equal(created.Id, fromVariable.Id);
+    }
+
+    [Fact]
     public void Nothing_found_lists_every_place_looked()
     {
         var resolution = Locator().Resolve();
@@ -259,6 +273,16 @@ public sealed class KeyLocatorTests : IDisposable
 
         Assert.Equal(temp.Combine("option"), Locator(keyDirectory: temp.Combine("option")).KeyDirectoryPath);
         Assert.Equal(temp.Combine("option", $"{StoreId}.production.key"), Locator(keyDirectory: temp.Combine("option")).KeyFilePath);
+    }
+
+    [Fact]
+    public void A_relative_key_folder_option_is_relative_to_the_workspace()
+    {
+        var workspace = temp.Combine("repo");
+
+        var locator = Locator(keyDirectory: Path.Combine("..", "repo-keys"), workspace: workspace);
+
+        Assert.Equal(temp.Combine("repo-keys"), locator.KeyDirectoryPath);
     }
 
     [Fact]

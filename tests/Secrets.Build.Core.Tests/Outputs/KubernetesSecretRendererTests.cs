@@ -67,6 +67,7 @@ public sealed class KubernetesSecretRendererTests : IDisposable
             KubernetesSecretRenderer.Render(TestSchemas.Schema(project), [("A", "b")], "production"));
 
         Assert.Equal(DiagnosticCodes.InvalidKubernetesName, error.Code);
+        Assert.Equal("secrets.schema.json", error.Diagnostics[0].Location?.File);
     }
 
     [Fact]

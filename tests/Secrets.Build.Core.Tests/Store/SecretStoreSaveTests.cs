@@ -139,6 +139,33 @@ public sealed class SecretStoreSaveTests : IDisposable
     }
 
     [Fact]
+    public void ReadHeader_after_a_crashed_first_save_reads_the_pending_store()
+    {
+        string storeId;
+        using (var store = SecretStore.Create(_kit.Paths, _kit.Key))
+        {
+            storeId = store.StoreId;
+            store.Set("API_KEY", "first", SecretSource.Generated, StoreTestKit.Now, null);
+            Assert.Throws<InvalidOperationException>(() => store.Save(afterMetadata: () => throw new InvalidOperationException("simulated crash")));
+        }
+
+        Assert.True(SecretStore.Exists(_kit.Paths));
+        var header = SecretStore.ReadHeader(_kit.Paths);
+
+        Assert.Equal(storeId, header.StoreId);
+        Assert.Equal(["key " + _kit.Key.Id], header.KeyIds);
+    }
+
+    [Fact]
+    public void A_pending_file_without_metadata_is_no_store()
+    {
+        Directory.CreateDirectory(_kit.Paths.SecretsDirectory);
+        File.WriteAllText(_kit.Paths.PendingStorePath, "{}");
+
+        Assert.False(SecretStore.Exists(_kit.Paths));
+    }
+
+    [Fact]
     public void OpenOrCreate_creates_only_when_neither_file_exists()
     {
         using (var created = SecretStore.OpenOrCreate(_kit.Paths, _kit.Key))
