@@ -14,10 +14,14 @@ public static class AtomicFile
     private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
 
     /// <summary>
-    /// The suffix of temporary files. The temp name starts with the target's name, so a
-    /// <c>.gitignore</c> pattern that covers the target covers its temp files too.
+    /// The suffix of temporary files (<c>&lt;target name&gt;.&lt;random&gt;.secrets-build.tmp</c>).
+    /// A crash can leave one behind, holding what the target would have held (plaintext for a
+    /// <c>.env</c> file), so <see cref="TempFilePattern"/> belongs in the workspace <c>.gitignore</c>.
     /// </summary>
-    public const string TempSuffix = ".tmp";
+    public const string TempSuffix = ".secrets-build.tmp";
+
+    /// <summary>The <c>.gitignore</c> pattern that matches every temporary file.</summary>
+    public const string TempFilePattern = "*" + TempSuffix;
 
     /// <summary>Writes <paramref name="content"/> to <paramref name="path"/> atomically, mode 600.</summary>
     /// <exception cref="SecretsException">SECB248 when the file cannot be written (disk full, permissions).</exception>
@@ -59,6 +63,9 @@ public static class AtomicFile
         {
             WriteTempFile(tempPath, content);
             beforeRename?.Invoke(tempPath);
+            // rename(2) replaces the target atomically. The folder entry itself is not fsynced
+            // (.NET cannot open a directory as a file); after a power loss the folder shows
+            // either name, and either file is complete.
             File.Move(tempPath, fullPath, overwrite: true);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)

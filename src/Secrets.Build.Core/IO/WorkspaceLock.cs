@@ -13,7 +13,8 @@ namespace Secrets.Build.Core.IO;
 /// .NET backs that with <c>flock(LOCK_EX)</c>, on Windows with a sharing mode; either way the
 /// operating system releases it when the process dies, so a crashed build never leaves a
 /// stale lock behind. The file itself stays (deleting a lock file races with a process that
-/// is just opening it); it holds nothing and belongs in <c>.gitignore</c>.
+/// is just opening it); it holds nothing and belongs in <c>.gitignore</c>. Setting
+/// <c>DOTNET_SYSTEM_IO_DISABLEFILELOCKING</c> turns .NET's flock off and with it this lock.
 /// </remarks>
 public sealed class WorkspaceLock : IDisposable
 {

@@ -22,8 +22,18 @@ public sealed partial class SecretStore
     /// <exception cref="Diagnostics.SecretsException">When the file is missing, too large or not a store.</exception>
     public static StoreHeader ReadHeader(StorePaths paths)
     {
-        var bytes = StoreFileReader.ReadBytes(paths.StorePath);
-        var document = StoreFileReader.Parse<StoreDocument>(paths.StorePath, bytes, StoreFormat.StoreMarker);
+        // After a first save that crashed between its renames only the pending store exists;
+        // its header is the one Open will complete.
+        var path = !File.Exists(paths.StorePath) && File.Exists(paths.PendingStorePath) && File.Exists(paths.MetadataPath)
+            ? paths.PendingStorePath
+            : paths.StorePath;
+        if (!File.Exists(path))
+        {
+            throw StoreErrors.StoreNotFound(paths.StorePath);
+        }
+
+        var bytes = StoreFileReader.ReadBytes(path);
+        var document = StoreFileReader.Parse<StoreDocument>(path, bytes, StoreFormat.StoreMarker);
         return new StoreHeader(document.StoreId, document.Environment, [.. document.Keys.Select(k => $"{k.Kind} {k.KeyId}")]);
     }
 }

@@ -52,8 +52,14 @@ public sealed partial class SecretStore : IDisposable
     /// <summary>The ids of the keys that can open this store (<c>kind id</c>, e.g. <c>key 1a2b3c4d5e6f7081</c>).</summary>
     public IReadOnlyList<string> KeyIds => [.. _keys.Select(k => $"{k.Kind} {k.KeyId}")];
 
-    /// <summary>True when both committed files exist (their content is checked by <see cref="Open(StorePaths, KeyMaterial)"/>).</summary>
-    public static bool Exists(StorePaths paths) => File.Exists(paths.StorePath);
+    /// <summary>
+    /// True when the environment has a store: its file, or its metadata. A store whose file
+    /// went missing must be reported by <see cref="Open(StorePaths, KeyMaterial)"/> (which also
+    /// completes a first save that crashed between its renames), never silently created anew.
+    /// A pending file alone is a first save that never got as far as its metadata: no store.
+    /// </summary>
+    public static bool Exists(StorePaths paths) =>
+        File.Exists(paths.StorePath) || File.Exists(paths.MetadataPath);
 
     /// <summary>
     /// A new, empty store for <paramref name="paths"/>' environment with a fresh store id and
@@ -71,6 +77,20 @@ public sealed partial class SecretStore : IDisposable
     /// Nothing is ever written or regenerated on failure.
     /// </exception>
     public static SecretStore Open(StorePaths paths, KeyMaterial key) => Open(paths, key, StoreSecurity.Default);
+
+    /// <summary>
+    /// Opens the environment's store, or creates a new empty one when the environment has
+    /// none yet. A metadata file without its store means the store was deleted or lost: that
+    /// is an error, never a reason to start over with new values.
+    /// </summary>
+    /// <exception cref="SecretsException">As <see cref="Open(StorePaths, KeyMaterial)"/>.</exception>
+    public static SecretStore OpenOrCreate(StorePaths paths, KeyMaterial key) => OpenOrCreate(paths, key, StoreSecurity.Default);
+
+    internal static SecretStore OpenOrCreate(StorePaths paths, KeyMaterial key, StoreSecurity security)
+    {
+        ArgumentNullException.ThrowIfNull(paths);
+        return Exists(paths) ? Open(paths, key, security) : Create(paths, key, security);
+    }
 
     internal static SecretStore Create(StorePaths paths, KeyMaterial key, StoreSecurity security) =>
         Create(paths, key, NewStoreId(), security);
@@ -97,6 +117,33 @@ public sealed partial class SecretStore : IDisposable
         return new SecretStore(paths, loaded.StoreId, loaded.Keys, loaded.DataKey, loaded.Secrets);
     }
 
+    /// <summary>
+    /// Lets <paramref name="key"/> open this store too (a second key, or a passphrase next to
+    /// a key file), without re-encrypting any value. Returns false when it already can.
+    /// Takes effect on <see cref="Save()"/>.
+    /// </summary>
+    public bool AddKey(KeyMaterial key) => AddKey(key, StoreSecurity.Default);
+
+    internal bool AddKey(KeyMaterial key, StoreSecurity security)
+    {
+        ThrowIfDisposed();
+        ArgumentNullException.ThrowIfNull(key);
+        if (key is RawKey raw && _keys.Any(k => k.Kind == StoreFormat.KindKey && k.KeyId == raw.Id))
+        {
+            return false;
+        }
+
+        // A passphrase entry has its own salt, so an equal passphrase cannot be recognised
+        // without deriving; try to open with it first.
+        if (key is PassphraseKey && CanUnwrap(key, security))
+        {
+            return false;
+        }
+
+        _keys.Add(DataKeyWrapping.Wrap(_dataKey, key, StoreId, Environment, security));
+        return true;
+    }
+
     /// <summary>True when the store holds <paramref name="name"/>.</summary>
     public bool Contains(string name)
     {
@@ -112,6 +159,38 @@ public sealed partial class SecretStore : IDisposable
     /// call this only where a value must leave the store (the output writers).
     /// </summary>
     public string Reveal(string name) => Encoding.UTF8.GetString(Get(name).Plaintext);
+
+    /// <summary>
+    /// The value <paramref name="name"/> had at <paramref name="version"/>: the current one or a
+    /// retired one, so a rotation can be undone.
+    /// </summary>
+    public string RevealVersion(string name, int version)
+    {
+        var secret = Get(name);
+        if (version == secret.Version)
+        {
+            return Encoding.UTF8.GetString(secret.Plaintext);
+        }
+
+        var retired = secret.Retired.FirstOrDefault(r => r.Version == version)
+            ?? throw StoreErrors.At(DiagnosticCodes.SecretNotInStore, Paths.StorePath,
+                $"The store keeps no version {version} of {name} (current: {secret.Version}, retired: {string.Join(", ", secret.Retired.Select(r => r.Version))}).",
+                "Ask for the current version or one of the retired versions listed.");
+        if (!AesGcm256.TryDecrypt(_dataKey, retired.Nonce, retired.Ciphertext, StoreIntegrity.ValueAad(StoreId, Environment, name, version), out var padded)
+            || !ValuePadding.TryUnpad(padded, out var plaintext))
+        {
+            throw StoreErrors.ValueTampered(Paths.StorePath, $"retired version {version} of {name}");
+        }
+
+        try
+        {
+            return Encoding.UTF8.GetString(plaintext);
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(plaintext);
+        }
+    }
 
     /// <summary>The versions this secret had before its current one, oldest first.</summary>
     public IReadOnlyList<int> RetiredVersions(string name) => [.. Get(name).Retired.Select(r => r.Version)];
@@ -146,7 +225,9 @@ public sealed partial class SecretStore : IDisposable
 
         var version = (current?.Version ?? 0) + 1;
         var nonce = AesGcm256.NewNonce();
-        var ciphertext = AesGcm256.Encrypt(_dataKey, nonce, plaintext, StoreIntegrity.ValueAad(StoreId, Environment, name, version));
+        var padded = ValuePadding.Pad(plaintext);
+        var ciphertext = AesGcm256.Encrypt(_dataKey, nonce, padded, StoreIntegrity.ValueAad(StoreId, Environment, name, version));
+        CryptographicOperations.ZeroMemory(padded);
         var retired = current is null
             ? []
             : current.Retired.Append(new RetiredVersion(current.Version, time, current.Nonce, current.Ciphertext)).ToList();
@@ -190,7 +271,7 @@ public sealed partial class SecretStore : IDisposable
     internal bool Save(Action? afterMetadata)
     {
         ThrowIfDisposed();
-        var (storeBytes, metadataBytes) = Serialize();
+        var (storeBytes, metadataBytes) = StoreWriter.Serialize(StoreId, Environment, _keys, _secrets, _dataKey);
         if (SameContent(Paths.StorePath, storeBytes) && SameContent(Paths.MetadataPath, metadataBytes))
         {
             return false;
@@ -234,58 +315,33 @@ public sealed partial class SecretStore : IDisposable
     /// <summary>Names the store and its secret count; never a value.</summary>
     public override string ToString() => $"SecretStore {{ Environment = {Environment}, StoreId = {StoreId}, Secrets = {_secrets.Count} }}";
 
-    private (byte[] Store, byte[] Metadata) Serialize()
+    private static bool SameContent(string path, byte[] content)
     {
-        var views = _secrets.ToDictionary(p => p.Key, p => new StoredSecretView(p.Value.Version, p.Value.Nonce, p.Value.Ciphertext, p.Value.Retired), StringComparer.Ordinal);
-        var metadata = _secrets.ToDictionary(p => p.Key, p => p.Value.Metadata, StringComparer.Ordinal);
-        var macKey = StoreIntegrity.MacKey(_dataKey);
-        byte[] mac;
-        try
-        {
-            mac = StoreIntegrity.Mac(macKey, StoreId, Environment, views, metadata);
-        }
-        finally
-        {
-            CryptographicOperations.ZeroMemory(macKey);
-        }
+        var info = new FileInfo(path);
+        return info.Exists && info.Length == content.Length && File.ReadAllBytes(path).AsSpan().SequenceEqual(content);
+    }
 
-        var secrets = new SortedDictionary<string, SecretDocument>(StringComparer.Ordinal);
-        foreach (var (name, secret) in _secrets)
-        {
-            secrets[name] = new SecretDocument
-            {
-                Version = secret.Version,
-                Nonce = Convert.ToBase64String(secret.Nonce),
-                Ciphertext = Convert.ToBase64String(secret.Ciphertext),
-                Retired = secret.Retired.Count == 0
-                    ? null
-                    : [.. secret.Retired.Select(r => new RetiredDocument
-                    {
-                        Version = r.Version,
-                        RetiredAt = StoreFormat.FormatDate(r.RetiredAt),
-                        Nonce = Convert.ToBase64String(r.Nonce),
-                        Ciphertext = Convert.ToBase64String(r.Ciphertext),
-                    })],
-            };
-        }
-
-        var store = new StoreDocument
+    private bool CanUnwrap(KeyMaterial key, StoreSecurity security)
+    {
+        var probe = new StoreDocument
         {
             Format = StoreFormat.StoreMarker,
             FormatVersion = StoreFormat.Version,
             StoreId = StoreId,
             Environment = Environment,
             Keys = _keys,
-            Secrets = secrets,
-            Mac = Convert.ToBase64String(mac),
+            Secrets = [],
+            Mac = string.Empty,
         };
-        return (StoreSerializer.Serialize(store), StoreSerializer.Serialize(MetadataCodec.Encode(StoreId, Environment, metadata)));
-    }
-
-    private static bool SameContent(string path, byte[] content)
-    {
-        var info = new FileInfo(path);
-        return info.Exists && info.Length == content.Length && File.ReadAllBytes(path).AsSpan().SequenceEqual(content);
+        try
+        {
+            CryptographicOperations.ZeroMemory(DataKeyWrapping.Unwrap(probe, key, Paths.StorePath, security));
+            return true;
+        }
+        catch (SecretsException ex) when (ex.Code == DiagnosticCodes.WrongKey)
+        {
+            return false;
+        }
     }
 
     private StoredSecret Get(string name)

@@ -32,8 +32,10 @@ internal sealed class KeyWrapDocument
     [JsonPropertyName("keyId")] public required string KeyId { get; init; }
     [JsonPropertyName("salt"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? Salt { get; init; }
     [JsonPropertyName("argon2id"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public Argon2Document? Argon2id { get; init; }
-    [JsonPropertyName("nonce")] public required string Nonce { get; init; }
-    [JsonPropertyName("wrappedKey")] public required string WrappedKey { get; init; }
+    // Optional in the shape because a future kind (a public-key recipient) may wrap differently;
+    // the kinds this version opens check that they are present.
+    [JsonPropertyName("nonce"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? Nonce { get; init; }
+    [JsonPropertyName("wrappedKey"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? WrappedKey { get; init; }
 
     /// <summary>
     /// Fields of kinds this version does not know, kept as they are so that saving from an

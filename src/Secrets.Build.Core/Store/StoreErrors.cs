@@ -17,7 +17,7 @@ internal static class StoreErrors
 
     public static SecretsException StoreNotFound(string path) => At(DiagnosticCodes.StoreNotFound, path,
         $"The encrypted store '{path}' does not exist.",
-        "Build once with generation enabled to create it, or check out the branch that has it.");
+        "If the metadata file next to it exists, the store was deleted: restore it from version control (git checkout -- secrets/). Otherwise build once with generation enabled to create it.");
 
     public static SecretsException MetadataNotFound(string path, string storePath) => At(DiagnosticCodes.MetadataNotFound, path,
         $"The store '{storePath}' exists but its metadata file '{path}' is missing; the store cannot be verified without it.",

@@ -51,17 +51,36 @@ internal static class StoreFileReader
     /// <summary>
     /// Reads every token as if more data could follow: invalid bytes throw at once, while a
     /// text that is merely cut off runs out of tokens before its outer object closes. That is
-    /// how a truncated file gets its own error instead of a confusing syntax message.
+    /// how a truncated file gets its own error instead of a confusing syntax message. The same
+    /// pass refuses a property named twice in one object, which the deserializer would let
+    /// the last one win silently.
     /// </summary>
     private static void CheckIsCompleteJson(string path, byte[] bytes)
     {
         var reader = new Utf8JsonReader(bytes, isFinalBlock: false, state: default);
         var sawValue = false;
+        var names = new Stack<HashSet<string>?>();
         try
         {
             while (reader.Read())
             {
                 sawValue = true;
+                switch (reader.TokenType)
+                {
+                    case JsonTokenType.StartObject:
+                        names.Push(new HashSet<string>(StringComparer.Ordinal));
+                        break;
+                    case JsonTokenType.StartArray:
+                        names.Push(null);
+                        break;
+                    case JsonTokenType.EndObject or JsonTokenType.EndArray:
+                        names.Pop();
+                        break;
+                    case JsonTokenType.PropertyName when !names.Peek()!.Add(reader.GetString()!):
+                        var (line, column) = Position(bytes, (int)reader.TokenStartIndex);
+                        throw StoreErrors.BadStructure(path, $"the property \"{reader.GetString()}\" appears twice in one object.", line, column);
+                }
+
                 if (reader.CurrentDepth == 0 && reader.TokenType is JsonTokenType.EndObject or JsonTokenType.EndArray)
                 {
                     break;
@@ -102,7 +121,9 @@ internal static class StoreFileReader
             throw StoreErrors.NotAStoreFile(path, marker);
         }
 
-        if (!root.TryGetProperty("formatVersion", out var version) || !version.TryGetInt32(out var number))
+        if (!root.TryGetProperty("formatVersion", out var version)
+            || version.ValueKind != JsonValueKind.Number
+            || !version.TryGetInt32(out var number))
         {
             throw StoreErrors.BadStructure(path, "\"formatVersion\" is missing or not a whole number.");
         }

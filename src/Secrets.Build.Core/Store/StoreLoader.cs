@@ -21,14 +21,27 @@ internal static class StoreLoader
 {
     public static LoadedStore Load(StorePaths paths, KeyMaterial key, StoreSecurity security)
     {
-        if (!File.Exists(paths.StorePath))
-        {
-            throw StoreErrors.StoreNotFound(paths.StorePath);
-        }
-
         if (!File.Exists(paths.MetadataPath))
         {
-            throw StoreErrors.MetadataNotFound(paths.MetadataPath, paths.StorePath);
+            throw File.Exists(paths.StorePath)
+                ? StoreErrors.MetadataNotFound(paths.MetadataPath, paths.StorePath)
+                : StoreErrors.StoreNotFound(paths.StorePath);
+        }
+
+        if (!File.Exists(paths.StorePath))
+        {
+            // The very first save crashed between its two renames: only the pending store
+            // can complete the pair.
+            var first = File.Exists(paths.PendingStorePath)
+                ? TryLoadPending(paths, StoreFileReader.ReadBytes(paths.MetadataPath), key, security)
+                : null;
+            if (first is null)
+            {
+                throw StoreErrors.StoreNotFound(paths.StorePath);
+            }
+
+            File.Move(paths.PendingStorePath, paths.StorePath, overwrite: false);
+            return first;
         }
 
         var metadataBytes = StoreFileReader.ReadBytes(paths.MetadataPath);
@@ -84,7 +97,8 @@ internal static class StoreLoader
                 foreach (var (name, view) in views)
                 {
                     var aad = StoreIntegrity.ValueAad(store.StoreId, store.Environment, name, view.Version);
-                    if (!AesGcm256.TryDecrypt(dataKey, view.Nonce, view.Ciphertext, aad, out var plaintext))
+                    if (!AesGcm256.TryDecrypt(dataKey, view.Nonce, view.Ciphertext, aad, out var padded)
+                        || !ValuePadding.TryUnpad(padded, out var plaintext))
                     {
                         throw StoreErrors.ValueTampered(storePath, $"the value of {name} (version {view.Version})");
                     }

@@ -1,3 +1,5 @@
+using Secrets.Build.Core.Outputs;
+
 namespace Secrets.Build.Core.Store;
 
 /// <summary>
@@ -36,15 +38,27 @@ public sealed record StorePaths
     /// </summary>
     public string PendingStorePath => StorePath + ".pending";
 
+    /// <summary>
+    /// The <c>.gitignore</c> entries (relative to the workspace) for the files next to the store
+    /// that must never be committed: the lock file, a pending store left by a crash, and
+    /// temporary files of atomic writes.
+    /// </summary>
+    public static IReadOnlyList<string> GitIgnoreEntries(string environment)
+    {
+        var env = OutputPaths.Normalize(environment);
+        return [$"{SecretsFolderName}/.env.{env}.lock", $"{SecretsFolderName}/.env.{env}.json.pending", IO.AtomicFile.TempFilePattern];
+    }
+
     /// <summary>The paths for <paramref name="environment"/> under a workspace folder.</summary>
     public static StorePaths ForWorkspace(string workspaceDirectory, string environment) =>
         ForSecretsDirectory(Path.Combine(workspaceDirectory, SecretsFolderName), environment);
 
     /// <summary>The paths for <paramref name="environment"/> in a given <c>secrets/</c> folder.</summary>
+    /// <exception cref="Diagnostics.SecretsException">SECB307 when the environment name cannot be part of a file name.</exception>
     public static StorePaths ForSecretsDirectory(string secretsDirectory, string environment)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(secretsDirectory);
-        ArgumentException.ThrowIfNullOrWhiteSpace(environment);
-        return new StorePaths(Path.GetFullPath(secretsDirectory), environment.ToLowerInvariant());
+        // The same check as every output file name: no separators, no "..".
+        return new StorePaths(Path.GetFullPath(secretsDirectory), OutputPaths.Normalize(environment));
     }
 }

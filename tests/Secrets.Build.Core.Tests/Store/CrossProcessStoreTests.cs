@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
+using Secrets.Build.Core.IO;
 using Secrets.Build.Core.Keys;
 using Secrets.Build.Core.Store;
 
@@ -39,7 +40,7 @@ public sealed class CrossProcessStoreTests : IDisposable
             }
         }
 
-        Assert.Empty(Directory.GetFiles(_kit.Paths.SecretsDirectory, "*.tmp"));
+        Assert.Empty(Directory.GetFiles(_kit.Paths.SecretsDirectory, AtomicFile.TempFilePattern));
         Assert.False(File.Exists(_kit.Paths.PendingStorePath));
     }
 

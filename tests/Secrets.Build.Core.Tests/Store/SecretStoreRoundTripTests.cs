@@ -133,6 +133,25 @@ public sealed class SecretStoreRoundTripTests : IDisposable
     }
 
     [Fact]
+    public void Retired_versions_stay_readable_after_save_and_open()
+    {
+        var values = _kit.SaveSample();
+        using (var store = SecretStore.Open(_kit.Paths, _kit.Key))
+        {
+            store.Set("API_KEY", "second", SecretSource.Generated, StoreTestKit.Now.AddDays(1), null);
+            store.Set("API_KEY", "third", SecretSource.Generated, StoreTestKit.Now.AddDays(2), null);
+            store.Save();
+        }
+
+        using var reopened = SecretStore.Open(_kit.Paths, _kit.Key);
+        Assert.Equal([1, 2], reopened.RetiredVersions("API_KEY"));
+        Assert.Equal(values["API_KEY"], reopened.RevealVersion("API_KEY", 1));
+        Assert.Equal("second", reopened.RevealVersion("API_KEY", 2));
+        Assert.Equal("third", reopened.RevealVersion("API_KEY", 3));
+        Assert.Equal(DiagnosticCodes.SecretNotInStore, Assert.Throws<SecretsException>(() => reopened.RevealVersion("API_KEY", 4)).Code);
+    }
+
+    [Fact]
     public void Times_are_stored_as_utc_iso_8601_with_whole_seconds()
     {
         using (var store = SecretStore.Create(_kit.Paths, _kit.Key))

@@ -123,6 +123,71 @@ public sealed class SecretStoreSaveTests : IDisposable
     }
 
     [Fact]
+    public void A_crash_during_the_very_first_save_is_finished_by_the_next_open()
+    {
+        using (var store = SecretStore.Create(_kit.Paths, _kit.Key))
+        {
+            store.Set("API_KEY", "first", SecretSource.Generated, StoreTestKit.Now, null);
+            Assert.Throws<InvalidOperationException>(() => store.Save(afterMetadata: () => throw new InvalidOperationException("simulated crash")));
+        }
+
+        Assert.False(File.Exists(_kit.Paths.StorePath));
+
+        using var recovered = SecretStore.OpenOrCreate(_kit.Paths, _kit.Key);
+        Assert.Equal("first", recovered.Reveal("API_KEY"));
+        Assert.True(File.Exists(_kit.Paths.StorePath));
+    }
+
+    [Fact]
+    public void ReadHeader_after_a_crashed_first_save_reads_the_pending_store()
+    {
+        string storeId;
+        using (var store = SecretStore.Create(_kit.Paths, _kit.Key))
+        {
+            storeId = store.StoreId;
+            store.Set("API_KEY", "first", SecretSource.Generated, StoreTestKit.Now, null);
+            Assert.Throws<InvalidOperationException>(() => store.Save(afterMetadata: () => throw new InvalidOperationException("simulated crash")));
+        }
+
+        Assert.True(SecretStore.Exists(_kit.Paths));
+        var header = SecretStore.ReadHeader(_kit.Paths);
+
+        Assert.Equal(storeId, header.StoreId);
+        Assert.Equal(["key " + _kit.Key.Id], header.KeyIds);
+    }
+
+    [Fact]
+    public void A_pending_file_without_metadata_is_no_store()
+    {
+        Directory.CreateDirectory(_kit.Paths.SecretsDirectory);
+        File.WriteAllText(_kit.Paths.PendingStorePath, "{}");
+
+        Assert.False(SecretStore.Exists(_kit.Paths));
+    }
+
+    [Fact]
+    public void OpenOrCreate_creates_only_when_neither_file_exists()
+    {
+        using (var created = SecretStore.OpenOrCreate(_kit.Paths, _kit.Key))
+        {
+            Assert.Empty(created.Names);
+            Assert.False(File.Exists(_kit.Paths.StorePath));
+        }
+
+        var values = _kit.SaveSample();
+        using (var opened = SecretStore.OpenOrCreate(_kit.Paths, _kit.Key))
+        {
+            Assert.Equal(values["API_KEY"], opened.Reveal("API_KEY"));
+        }
+
+        File.Delete(_kit.Paths.StorePath);
+        var ex = Assert.Throws<Core.Diagnostics.SecretsException>(() => SecretStore.OpenOrCreate(_kit.Paths, _kit.Key));
+        Assert.Equal(Core.Diagnostics.DiagnosticCodes.StoreNotFound, ex.Code);
+        Assert.Contains("restore", ex.Diagnostics[0].Fix);
+        Assert.False(File.Exists(_kit.Paths.StorePath));
+    }
+
+    [Fact]
     public void A_leftover_pending_store_does_not_override_a_consistent_pair()
     {
         var values = _kit.SaveSample();

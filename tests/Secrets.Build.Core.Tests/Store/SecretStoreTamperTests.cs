@@ -113,6 +113,20 @@ public sealed class SecretStoreTamperTests : IDisposable
     }
 
     [Fact]
+    public void Altering_a_retired_version_breaks_the_mac()
+    {
+        using (var store = SecretStore.Open(_kit.Paths, _kit.Key))
+        {
+            store.Set("API_KEY", "sk-new", SecretSource.Generated, StoreTestKit.Now.AddDays(1), null);
+            store.Save();
+        }
+
+        StoreTestKit.EditJson(StorePath, json => json["secrets"]!["API_KEY"]!["retired"]![0]!["retiredAt"] = "2020-01-01T00:00:00Z");
+
+        _kit.AssertOpenFails(DiagnosticCodes.StoreMacMismatch, [.. _values.Values, "sk-new"]);
+    }
+
+    [Fact]
     public void Editing_a_rotation_date_in_the_metadata_breaks_the_mac()
     {
         StoreTestKit.EditJson(MetadataPath, json => json["secrets"]!["POSTGRES_PASSWORD"]!["nextRotation"] = "2099-01-01T00:00:00Z");

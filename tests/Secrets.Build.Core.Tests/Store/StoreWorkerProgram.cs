@@ -38,7 +38,7 @@ public static class StoreWorkerProgram
             foreach (var name in names)
             {
                 using var held = WorkspaceLock.Acquire(paths.LockPath, TimeSpan.FromMinutes(2));
-                using var store = SecretStore.Exists(paths) ? SecretStore.Open(paths, key) : SecretStore.Create(paths, key);
+                using var store = SecretStore.OpenOrCreate(paths, key);
                 if (!store.Contains(name))
                 {
                     store.Set(name, Guid.NewGuid().ToString("N"), SecretSource.Generated, DateTimeOffset.UtcNow, null);

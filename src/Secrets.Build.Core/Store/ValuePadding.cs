@@ -1,0 +1,41 @@
+using System.Security.Cryptography;
+
+namespace Secrets.Build.Core.Store;
+
+/// <summary>
+/// Pads each value before encryption (ISO/IEC 7816-4: a 0x80 byte, then zeros, up to a
+/// multiple of <see cref="BlockSize"/>), so a committed ciphertext shows a length bucket
+/// rather than the exact length of a user's password.
+/// </summary>
+internal static class ValuePadding
+{
+    public const int BlockSize = 32;
+
+    public static byte[] Pad(ReadOnlySpan<byte> value)
+    {
+        var padded = new byte[(value.Length / BlockSize + 1) * BlockSize];
+        value.CopyTo(padded);
+        padded[value.Length] = 0x80;
+        return padded;
+    }
+
+    /// <summary>The value without its padding; false when the padding is malformed.</summary>
+    public static bool TryUnpad(byte[] padded, out byte[] value)
+    {
+        value = [];
+        if (padded.Length == 0 || padded.Length % BlockSize != 0)
+        {
+            return false;
+        }
+
+        var marker = padded.AsSpan().LastIndexOfAnyExcept((byte)0);
+        var valid = marker >= 0 && padded[marker] == 0x80 && padded.Length - marker <= BlockSize;
+        if (valid)
+        {
+            value = padded[..marker];
+        }
+
+        CryptographicOperations.ZeroMemory(padded);
+        return valid;
+    }
+}
