@@ -50,13 +50,12 @@ internal static class OutputWriter
         var path = Path.Combine(workspace, ".gitignore");
         var existing = File.Exists(path) ? File.ReadAllText(path) : null;
         var entries = OutputPaths.PlaintextOutputs(environment)
-            .Append($"{StorePaths.SecretsFolderName}/*.lock")
-            .Append($"{StorePaths.SecretsFolderName}/*.pending")
+            .Concat(StorePaths.GitIgnoreEntries(environment))
             // The audit trail is appended by every build on every machine; committed, it would
             // conflict on every merge. It stays local and is verified where it lives.
-            .Append($"{StorePaths.SecretsFolderName}/*.audit.jsonl")
-            .Append($"{StorePaths.SecretsFolderName}/*.audit.*.jsonl")
-            .Append($"{StorePaths.SecretsFolderName}/*.tmp");
+            .Append($"{StorePaths.SecretsFolderName}/.env.{environment}.audit.jsonl")
+            .Append($"{StorePaths.SecretsFolderName}/.env.{environment}.audit.*.jsonl")
+            .Append($"{StorePaths.SecretsFolderName}/.env.{environment}.audit.jsonl.lock");
         if (GitIgnoreUpdater.Update(existing, entries) is { } updated)
         {
             // .gitignore is the user's file and nothing secret: replace its content atomically,

@@ -208,7 +208,7 @@ public sealed class ProvisionTests : IDisposable
         Assert.Equal(2, records.Count(r => r.Event.Kind == Secrets.Build.Core.Audit.AuditEventKind.Exported));
         var trail = File.ReadAllText(trailPath);
         Assert.All(EnvValues().Values.Where(v => v.Length > 0), value => Assert.DoesNotContain(value, trail));
-        Assert.Contains("secrets/*.audit.jsonl", File.ReadAllText(_workspace.Path_(".gitignore")));
+        Assert.Contains("secrets/.env.development.audit.jsonl", File.ReadAllText(_workspace.Path_(".gitignore")));
     }
 
     [Fact]
