@@ -4,7 +4,7 @@ using Secrets.Build.Generator.Emit;
 using Secrets.Build.Generator.Model;
 using Secrets.Build.Generator.Tests.Support;
 
-namespace Secrets.Build.Generator.Tests.Compilation;
+namespace Secrets.Build.Generator.Tests.Consumers;
 
 /// <summary>
 /// The emitted code must compile with no warning at all (every warning an error, every warning
