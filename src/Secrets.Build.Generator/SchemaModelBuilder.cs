@@ -25,9 +25,10 @@ internal static class SchemaModelBuilder
     public const string DefaultEnvironment = "development";
 
     /// <summary>
-    /// Names AppSecrets declares itself (and those inherited from <see cref="object"/>): a secret
-    /// whose property would take one of them could not compile. <c>Previous</c> is kept free for
-    /// the values a rotation replaced.
+    /// Names the generated code declares (and those inherited from <see cref="object"/>): a secret
+    /// whose property would take one of them could not compile. The core parser already rejects
+    /// <see cref="NameConventions.ReservedPropertyNames"/> (among them <c>Previous</c>, kept free for
+    /// the values a rotation replaced); these are the generator's own additions.
     /// </summary>
     public static readonly ImmutableHashSet<string> ReservedNames = ImmutableHashSet.Create(
         StringComparer.Ordinal,
@@ -91,11 +92,11 @@ internal static class SchemaModelBuilder
         foreach (var secret in schema.Secrets)
         {
             var location = FromCore(secret.Location, path);
-            if (ReservedNames.Contains(secret.PropertyName))
+            if (ReservedNames.Contains(secret.PropertyName) || NameConventions.ReservedPropertyNames.Contains(secret.PropertyName))
             {
                 valid = false;
                 diagnostics.Add(new DiagnosticInfo(
-                    GeneratorDiagnosticCodes.ReservedPropertyName,
+                    DiagnosticCodes.SchemaIdentifierCollision,
                     DiagnosticSeverity.Error,
                     $"Secret '{secret.Name}' becomes the property AppSecrets.{secret.PropertyName}, a name AppSecrets already uses. " +
                     "Fix: rename the secret (for example with a prefix naming its service).",
@@ -104,8 +105,10 @@ internal static class SchemaModelBuilder
             else if (!SyntaxFacts.IsValidIdentifier(secret.PropertyName))
             {
                 valid = false;
+                // The core parser's name rules make this unreachable today; kept so a looser rule
+                // there can never produce code that does not compile.
                 diagnostics.Add(new DiagnosticInfo(
-                    GeneratorDiagnosticCodes.InvalidPropertyName,
+                    DiagnosticCodes.SchemaIdentifierCollision,
                     DiagnosticSeverity.Error,
                     $"Secret '{secret.Name}' becomes '{secret.PropertyName}', which is not a C# identifier. " +
                     "Fix: start the name with a letter and use only letters, digits and underscores.",
@@ -115,7 +118,7 @@ internal static class SchemaModelBuilder
             {
                 valid = false;
                 diagnostics.Add(new DiagnosticInfo(
-                    GeneratorDiagnosticCodes.InvalidPropertyName,
+                    DiagnosticCodes.SchemaIdentifierCollision,
                     DiagnosticSeverity.Error,
                     $"Secrets '{first.Name}' and '{secret.Name}' both become the property AppSecrets.{secret.PropertyName}. " +
                     "Fix: rename one of them.",

@@ -33,26 +33,6 @@ internal static class DiagnosticDescriptors
         isEnabledByDefault: true,
         helpLinkUri: DiagnosticCodes.HelpLink);
 
-    /// <summary>A secret's property name is one AppSecrets already uses for its own members.</summary>
-    public static readonly DiagnosticDescriptor ReservedPropertyName = new(
-        id: GeneratorDiagnosticCodes.ReservedPropertyName,
-        title: "Secret name collides with an AppSecrets member",
-        messageFormat: "{0}",
-        category: Category,
-        defaultSeverity: DiagnosticSeverity.Error,
-        isEnabledByDefault: true,
-        helpLinkUri: DiagnosticCodes.HelpLink);
-
-    /// <summary>Two secrets become the same C# property name, or a name is not a C# identifier.</summary>
-    public static readonly DiagnosticDescriptor InvalidPropertyName = new(
-        id: GeneratorDiagnosticCodes.InvalidPropertyName,
-        title: "Secret name does not make a unique C# property",
-        messageFormat: "{0}",
-        category: Category,
-        defaultSeverity: DiagnosticSeverity.Error,
-        isEnabledByDefault: true,
-        helpLinkUri: DiagnosticCodes.HelpLink);
-
     /// <summary>RootNamespace is not a valid C# namespace; AppSecrets goes to the global namespace.</summary>
     public static readonly DiagnosticDescriptor InvalidRootNamespace = new(
         id: GeneratorDiagnosticCodes.InvalidRootNamespace,
@@ -80,8 +60,6 @@ internal static class DiagnosticDescriptors
     {
         GeneratorDiagnosticCodes.MultipleSchemas => MultipleSchemas,
         GeneratorDiagnosticCodes.UnreadableSchema => UnreadableSchema,
-        GeneratorDiagnosticCodes.ReservedPropertyName => ReservedPropertyName,
-        GeneratorDiagnosticCodes.InvalidPropertyName => InvalidPropertyName,
         GeneratorDiagnosticCodes.InvalidRootNamespace => InvalidRootNamespace,
         GeneratorDiagnosticCodes.UnknownEnvironment => UnknownEnvironment,
         _ => SchemaDescriptors.GetOrAdd((id, severity), static key => new DiagnosticDescriptor(

@@ -2,7 +2,8 @@ namespace Secrets.Build.Generator.Diagnostics;
 
 /// <summary>
 /// The codes only the source generator reports (SECB150-199). Schema rules keep the core
-/// library's codes. A code, once shipped, never changes meaning.
+/// library's codes, including SECB105 for a secret whose property collides with a member the
+/// generated class declares. A code, once shipped, never changes meaning.
 /// </summary>
 internal static class GeneratorDiagnosticCodes
 {
@@ -12,15 +13,9 @@ internal static class GeneratorDiagnosticCodes
     /// <summary>The schema AdditionalFile's text could not be read.</summary>
     public const string UnreadableSchema = "SECB151";
 
-    /// <summary>A secret's property name collides with a member AppSecrets declares itself.</summary>
-    public const string ReservedPropertyName = "SECB152";
-
-    /// <summary>Two secrets map to one property name, or a name is not a C# identifier.</summary>
-    public const string InvalidPropertyName = "SECB153";
-
     /// <summary>RootNamespace is not a valid C# namespace.</summary>
-    public const string InvalidRootNamespace = "SECB154";
+    public const string InvalidRootNamespace = "SECB152";
 
     /// <summary>SecretsEnvironment is not one of the schema's environments.</summary>
-    public const string UnknownEnvironment = "SECB155";
+    public const string UnknownEnvironment = "SECB153";
 }

@@ -27,17 +27,22 @@ public sealed class SchemaDiagnosticsTests
         Assert.Empty(result.GeneratedSources);
     }
 
-    [Fact]
-    public void A_secret_named_like_an_AppSecrets_member_is_an_error_at_its_declaration()
+    [Theory]
+    [InlineData("ENVIRONMENT")] // rejected by the core parser
+    [InlineData("INSPECT")] // members only the generated code declares
+    [InlineData("BUILD_ENVIRONMENT")]
+    [InlineData("SECRET_DESCRIPTOR")]
+    [InlineData("APP_SECRETS")]
+    public void A_secret_named_like_an_AppSecrets_member_is_an_error_at_its_declaration(string name)
     {
-        var schema = GeneratorHarness.SampleSchema.Replace("\"REDIS_PASSWORD\"", "\"ENVIRONMENT\"");
-        var declarationLine = schema.Split('\n').ToList().FindIndex(line => line.Contains("\"ENVIRONMENT\""));
+        var schema = GeneratorHarness.SampleSchema.Replace("\"REDIS_PASSWORD\"", $"\"{name}\"");
+        var declarationLine = schema.Split('\n').ToList().FindIndex(line => line.Contains($"\"{name}\""));
 
         var (result, _) = GeneratorHarness.ForSchema(schema).Run();
 
         var diagnostic = Assert.Single(result.Diagnostics);
-        Assert.Equal("SECB152", diagnostic.Id);
-        Assert.Contains("ENVIRONMENT", diagnostic.GetMessage());
+        Assert.Equal("SECB105", diagnostic.Id);
+        Assert.Contains(name, diagnostic.GetMessage());
         Assert.Contains("Fix:", diagnostic.GetMessage());
         Assert.Equal(declarationLine, diagnostic.Location.GetLineSpan().StartLinePosition.Line);
         Assert.Empty(result.GeneratedSources);

@@ -41,7 +41,8 @@ internal sealed class GeneratorHarness
         var compilation = Compiler.Create(
             new[] { "namespace Contoso.Shop.App { internal static class Program { private static void Main() { } } }" },
             references ?? ReferenceSets.Net100,
-            languageVersion);
+            languageVersion,
+            languageVersion >= LanguageVersion.CSharp8 ? NullableContextOptions.Enable : NullableContextOptions.Disable);
         var global = new Dictionary<string, string> { ["build_property.RootNamespace"] = rootNamespace };
         if (environment is not null)
         {
