@@ -501,7 +501,12 @@ public static partial class AppSecrets
             }
         }
 
-        /// <summary>Reads the .env format the build writes (and docker compose reads).</summary>
+        /// <summary>
+        /// Reads the .env format the build writes (and docker compose reads): <c>KEY=value</c> lines,
+        /// <c>#</c> comments, blank lines, an optional <c>export</c>, unquoted values cut at <c> #</c> and
+        /// trimmed, single-quoted values taken literally and double-quoted values with backslash escapes,
+        /// both of which may span lines.
+        /// </summary>
         internal static class DotEnv
         {
             internal static void Parse(
@@ -509,34 +514,72 @@ public static partial class AppSecrets
                 global::System.Collections.Generic.Dictionary<string, string> values,
                 global::System.Collections.Generic.Dictionary<string, string> problems)
             {
-                var lines = text.Split('\n');
-                for (var index = 0; index < lines.Length; index++)
+                text = text.Replace("\r\n", "\n");
+                var position = 0;
+                var line = 1;
+                while (position < text.Length)
                 {
-                    var line = lines[index].TrimEnd('\r').TrimStart();
-                    if (line.Length == 0 || line[0] == '#')
+                    var lineStart = position;
+                    var lineNumber = line;
+                    var lineEnd = text.IndexOf('\n', position);
+                    if (lineEnd < 0)
+                    {
+                        lineEnd = text.Length;
+                    }
+
+                    // By default the next line starts after this one; a quoted value moves it further.
+                    position = lineEnd + 1;
+                    line++;
+                    var content = text.Substring(lineStart, lineEnd - lineStart).TrimStart();
+                    if (content.Length == 0 || content[0] == '#')
                     {
                         continue;
                     }
 
-                    if (line.StartsWith("export ", global::System.StringComparison.Ordinal))
+                    if (content.StartsWith("export ", global::System.StringComparison.Ordinal) || content.StartsWith("export\t", global::System.StringComparison.Ordinal))
                     {
-                        line = line.Substring("export ".Length).TrimStart();
+                        content = content.Substring("export".Length).TrimStart();
                     }
 
-                    var equals = line.IndexOf('=');
+                    var equals = content.IndexOf('=');
                     if (equals <= 0)
                     {
                         continue;
                     }
 
-                    var key = line.Substring(0, equals).Trim();
-                    var raw = line.Substring(equals + 1).TrimStart();
-                    string value = ReadValue(raw);
+                    var key = content.Substring(0, equals).Trim();
+                    var valueStart = lineEnd - (content.Length - equals - 1);
+                    while (valueStart < lineEnd && (text[valueStart] == ' ' || text[valueStart] == '\t'))
+                    {
+                        valueStart++;
+                    }
+
+                    string value;
+                    if (valueStart < lineEnd && (text[valueStart] == '\'' || text[valueStart] == '"'))
+                    {
+                        int end;
+                        value = text[valueStart] == '\''
+                            ? ReadSingleQuoted(text, valueStart, out end)
+                            : ReadDoubleQuoted(text, valueStart, out end);
+                        if (value != null)
+                        {
+                            // Skip what follows the closing quote on its line (at most a comment).
+                            var after = text.IndexOf('\n', end);
+                            var next = after < 0 ? text.Length : after + 1;
+                            line += Count(text, lineEnd, next);
+                            position = next;
+                        }
+                    }
+                    else
+                    {
+                        value = ReadUnquoted(text.Substring(valueStart, lineEnd - valueStart));
+                    }
+
                     if (value == null)
                     {
                         // Later lines win, as in docker compose; a broken line hides an earlier good one.
                         values.Remove(key);
-                        problems[key] = "line " + (index + 1).ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " opens a quote it does not close.";
+                        problems[key] = "line " + lineNumber.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " opens a quote it does not close.";
                     }
                     else
                     {
@@ -546,49 +589,60 @@ public static partial class AppSecrets
                 }
             }
 
-            /// <summary>The value of one line, or null when a quote is not closed.</summary>
-            private static string ReadValue(string raw)
+            private static int Count(string text, int from, int to)
             {
-                if (raw.Length > 0 && raw[0] == '\'')
+                var count = 0;
+                for (var i = from; i < to && i < text.Length; i++)
                 {
-                    // Single quotes: everything up to the closing quote, taken literally.
-                    var close = raw.IndexOf('\'', 1);
-                    return close < 0 ? null : raw.Substring(1, close - 1);
+                    if (text[i] == '\n')
+                    {
+                        count++;
+                    }
                 }
 
-                if (raw.Length > 0 && raw[0] == '"')
-                {
-                    return ReadDoubleQuoted(raw);
-                }
+                return count > 0 ? count - 1 : 0;
+            }
 
-                // Unquoted: a '#' after whitespace starts a comment; surrounding whitespace is not part of the value.
+            /// <summary>Unquoted: a '#' after whitespace starts a comment; surrounding whitespace is not part of the value.</summary>
+            private static string ReadUnquoted(string raw)
+            {
                 for (var i = 1; i < raw.Length; i++)
                 {
-                    if (raw[i] == '#' && char.IsWhiteSpace(raw[i - 1]))
+                    if (raw[i] == '#' && (raw[i - 1] == ' ' || raw[i - 1] == '\t'))
                     {
                         raw = raw.Substring(0, i);
                         break;
                     }
                 }
 
-                return raw.TrimEnd();
+                return raw.Trim();
             }
 
-            private static string ReadDoubleQuoted(string raw)
+            /// <summary>Everything up to the closing quote, taken literally; null when there is none.</summary>
+            private static string ReadSingleQuoted(string text, int open, out int end)
+            {
+                var close = text.IndexOf('\'', open + 1);
+                end = close + 1;
+                return close < 0 ? null : text.Substring(open + 1, close - open - 1);
+            }
+
+            /// <summary>Up to the closing unescaped quote, with backslash escapes; null when there is none.</summary>
+            private static string ReadDoubleQuoted(string text, int open, out int end)
             {
                 var value = new global::System.Text.StringBuilder();
-                for (var i = 1; i < raw.Length; i++)
+                for (var i = open + 1; i < text.Length; i++)
                 {
-                    var c = raw[i];
+                    var c = text[i];
                     if (c == '"')
                     {
+                        end = i + 1;
                         return value.ToString();
                     }
 
-                    if (c == '\\' && i + 1 < raw.Length)
+                    if (c == '\\' && i + 1 < text.Length)
                     {
                         i++;
-                        switch (raw[i])
+                        switch (text[i])
                         {
                             case 'n': value.Append('\n'); break;
                             case 'r': value.Append('\r'); break;
@@ -596,7 +650,7 @@ public static partial class AppSecrets
                             case '"': value.Append('"'); break;
                             case '\\': value.Append('\\'); break;
                             case '$': value.Append('$'); break;
-                            default: value.Append('\\').Append(raw[i]); break;
+                            default: value.Append('\\').Append(text[i]); break;
                         }
 
                         continue;
@@ -605,6 +659,7 @@ public static partial class AppSecrets
                     value.Append(c);
                 }
 
+                end = text.Length;
                 return null;
             }
         }
