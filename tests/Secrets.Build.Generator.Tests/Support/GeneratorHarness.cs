@@ -27,7 +27,7 @@ internal sealed class GeneratorHarness
 
     public GeneratorDriver Driver { get; private set; }
 
-    public static string SampleSchema => File.ReadAllText(Path.Combine(RepositoryRoot, "samples", "MultimodalStack", "secrets.schema.json"));
+    public static string SampleSchema => File.ReadAllText(Path.Combine(TestPaths.RepositoryRoot, "samples", "MultimodalStack", "secrets.schema.json"));
 
     public static GeneratorHarness Create(
         IEnumerable<TestAdditionalText> schemas,
@@ -81,10 +81,6 @@ internal sealed class GeneratorHarness
 
     public void AddSource(string source) =>
         Compilation = Compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText(source, (CSharpParseOptions)Compilation.SyntaxTrees.First().Options));
-
-    private static string RepositoryRoot => Path.GetFullPath(Path.Combine(
-        typeof(GeneratorHarness).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "TestProjectDirectory").Value!,
-        "..", ".."));
 
     /// <summary>Each tracked step's output reasons, by tracking name.</summary>
     public static ImmutableDictionary<string, ImmutableArray<IncrementalStepRunReason>> Reasons(GeneratorRunResult result) =>

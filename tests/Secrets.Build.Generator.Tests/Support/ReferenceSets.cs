@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Reflection;
 using Microsoft.CodeAnalysis;
 
 namespace Secrets.Build.Generator.Tests.Support;
@@ -13,7 +12,7 @@ internal static class ReferenceSets
     private static readonly Lazy<ImmutableArray<MetadataReference>> Net100Lazy = new(() => FromFolder(Net100Folder()));
 
     private static readonly Lazy<ImmutableArray<MetadataReference>> NetStandard20Lazy = new(() => FromFolder(
-        Path.Combine(PackageRoot, "netstandard.library", "2.0.3", "build", "netstandard2.0", "ref")));
+        Path.Combine(TestPaths.NuGetPackageRoot, "netstandard.library", "2.0.3", "build", "netstandard2.0", "ref")));
 
     private static readonly Lazy<ImmutableArray<MetadataReference>> RuntimeLazy = new(() =>
         ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!)
@@ -45,10 +44,6 @@ internal static class ReferenceSets
         typeof(Microsoft.Extensions.Configuration.IConfigurationBuilder).Assembly,
         typeof(Microsoft.Extensions.Primitives.StringValues).Assembly,
     }.Select(a => (MetadataReference)MetadataReference.CreateFromFile(a.Location)).ToImmutableArray();
-
-    private static string PackageRoot => typeof(ReferenceSets).Assembly
-        .GetCustomAttributes<AssemblyMetadataAttribute>()
-        .Single(a => a.Key == "NuGetPackageRoot").Value!;
 
     /// <summary>The SDK's own net10.0 targeting pack, beside the runtime the tests run on.</summary>
     private static string Net100Folder()

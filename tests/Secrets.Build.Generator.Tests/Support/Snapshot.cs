@@ -1,5 +1,3 @@
-using System.Reflection;
-
 namespace Secrets.Build.Generator.Tests.Support;
 
 /// <summary>
@@ -12,7 +10,7 @@ internal static class Snapshot
 
     public static void Match(string actual, string name)
     {
-        var directory = Path.Combine(ProjectDirectory, "Snapshots");
+        var directory = Path.Combine(TestPaths.ProjectDirectory, "Snapshots");
         var expectedPath = Path.Combine(directory, name);
         var receivedPath = Path.ChangeExtension(expectedPath, ".received.cs");
         actual = actual.Replace("\r\n", "\n");
@@ -54,8 +52,4 @@ internal static class Snapshot
             $"If the change is intended: diff '{expectedPath}' '{receivedPath}', then copy the received file over it, " +
             $"or run `{UpdateVariable}=1 dotnet test tests/Secrets.Build.Generator.Tests` and review the git diff.");
     }
-
-    private static string ProjectDirectory => typeof(Snapshot).Assembly
-        .GetCustomAttributes<AssemblyMetadataAttribute>()
-        .Single(a => a.Key == "TestProjectDirectory").Value!;
 }
