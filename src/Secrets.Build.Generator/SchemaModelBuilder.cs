@@ -202,7 +202,7 @@ internal static class SchemaModelBuilder
             return string.Empty;
         }
 
-        if (trimmed.Split('.').All(SyntaxFacts.IsValidIdentifier))
+        if (trimmed.Split('.').All(segment => SyntaxFacts.IsValidIdentifier(segment) && SyntaxFacts.GetKeywordKind(segment) == SyntaxKind.None))
         {
             return trimmed;
         }

@@ -90,10 +90,12 @@ public sealed class GeneratedOutputTests
         Assert.NotNull(output.GetTypeByMetadataName("AppSecrets"));
     }
 
-    [Fact]
-    public void An_invalid_root_namespace_is_a_warning_and_AppSecrets_goes_global()
+    [Theory]
+    [InlineData("My-App.2nd")]
+    [InlineData("Contoso.class")]
+    public void An_invalid_root_namespace_is_a_warning_and_AppSecrets_goes_global(string rootNamespace)
     {
-        var (result, output) = GeneratorHarness.ForSchema(GeneratorHarness.SampleSchema, rootNamespace: "My-App.2nd").Run();
+        var (result, output) = GeneratorHarness.ForSchema(GeneratorHarness.SampleSchema, rootNamespace: rootNamespace).Run();
 
         var warning = Assert.Single(result.Diagnostics);
         Assert.Equal("SECB152", warning.Id);

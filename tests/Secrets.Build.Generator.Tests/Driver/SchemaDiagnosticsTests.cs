@@ -23,6 +23,8 @@ public sealed class SchemaDiagnosticsTests
         Assert.Equal(GeneratorHarness.SchemaPath, span.Path);
         Assert.Equal(expected.Location!.Line - 1, span.StartLinePosition.Line);
         Assert.Equal(expected.Location.Column - 1, span.StartLinePosition.Character);
+        // The comma is missing after "version": 1 (line 3); JSON notices at the next token, line 4 ("project").
+        Assert.Equal(3, span.StartLinePosition.Line);
         Assert.Contains(expected.Message, diagnostic.GetMessage());
         Assert.Empty(result.GeneratedSources);
     }

@@ -219,6 +219,49 @@ public sealed class RuntimeResolutionTests
     }
 
     [Fact]
+    public void Threads_reading_at_the_same_time_all_see_the_same_values()
+    {
+        using var scope = new SecretsEnvironmentScope(Variables);
+        scope.WriteEnvFile(ValidFile());
+        using var secrets = new LoadedAppSecrets();
+        using var start = new Barrier(8);
+        var reads = new string?[8];
+
+        // Dedicated threads, released together, so the first reads race for the lazy load.
+        var threads = Enumerable.Range(0, reads.Length)
+            .Select(i => new Thread(() =>
+            {
+                start.SignalAndWait();
+                try
+                {
+                    reads[i] = (string?)secrets.Get("DbPassword");
+                }
+                catch (Exception e)
+                {
+                    // Recorded rather than thrown: an exception on a thread would end the test run.
+                    reads[i] = e.GetType().Name;
+                }
+            }))
+            .ToList();
+        threads.ForEach(t => t.Start());
+        threads.ForEach(t => t.Join());
+
+        Assert.All(reads, read => Assert.Equal(Password, read));
+    }
+
+    [Fact]
+    public void An_environment_name_that_is_not_a_file_name_reads_no_file_and_says_why()
+    {
+        using var scope = new SecretsEnvironmentScope(Variables);
+        scope.Set("SECRETS_ENVIRONMENT", "../../etc");
+        using var secrets = new LoadedAppSecrets();
+
+        var error = Assert.ThrowsAny<InvalidOperationException>(() => secrets.Get("DbPassword"));
+
+        Assert.Contains("SECRETS_ENVIRONMENT is not a valid environment name", error.Message);
+    }
+
+    [Fact]
     public void Byte_arrays_are_copies_the_caller_cannot_corrupt()
     {
         using var scope = new SecretsEnvironmentScope(Variables);
