@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.IO;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -135,7 +134,7 @@ internal static class SchemaModelBuilder
         var environment = ResolveEnvironment(schema, path, settings, diagnostics);
         var rootNamespace = ResolveNamespace(settings.RootNamespace, path, diagnostics);
         return valid
-            ? new AppSecretsModel(rootNamespace, environment, Path.GetFileName(path), secrets.ToEquatableArray())
+            ? new AppSecretsModel(rootNamespace, environment, FileName(path), secrets.ToEquatableArray())
             : null;
     }
 
@@ -251,4 +250,10 @@ internal static class SchemaModelBuilder
     }
 
     private static LocationInfo FileOnly(string path) => new(path, default, default);
+
+    /// <summary>
+    /// The file name alone, whichever separator the path uses, so the generated text is the same
+    /// on every machine (it is named in the generated file's header).
+    /// </summary>
+    private static string FileName(string path) => path.Substring(path.LastIndexOfAny(new[] { '/', '\\' }) + 1);
 }
