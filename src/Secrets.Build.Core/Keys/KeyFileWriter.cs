@@ -7,7 +7,7 @@ namespace Secrets.Build.Core.Keys;
 /// <summary>
 /// Writes a new key file so that it is never half-written, never readable by others and never
 /// replaces an existing key: a temp file created with mode 600 in the same folder, flushed to disk,
-/// then moved to its name without overwriting.
+/// then moved to its name without overwriting (<see cref="NoClobberPublish"/>).
 /// </summary>
 internal static class KeyFileWriter
 {
@@ -30,9 +30,7 @@ internal static class KeyFileWriter
                 stream.Flush(flushToDisk: true);
             }
 
-            // Without overwrite, .NET on Unix moves with link()+unlink(), which fails if the name
-            // exists: two processes creating the first key at once cannot replace each other's key.
-            File.Move(temp, path, overwrite: false);
+            NoClobberPublish.Move(temp, path);
         }
         catch (IOException) when (File.Exists(path))
         {

@@ -11,6 +11,11 @@ namespace Secrets.Build.Core.Outputs;
 /// double-quoted values (<c>\n \r \t \" \\ \$</c> escapes, may span lines), LF or CRLF.
 /// Variables are never expanded. Diagnostics name lines and variables, never values.
 /// </summary>
+/// <remarks>
+/// Written by hand: the .NET .env libraries each follow a dialect of their own (variable expansion,
+/// escape rules), while this reader must agree with docker compose, dotenv and bash on every file
+/// <see cref="EnvFileRenderer"/> writes, which the reader round-trip tests check.
+/// </remarks>
 public static class EnvFileParser
 {
     /// <summary>Parses the text of a <c>.env</c> file; <paramref name="path"/> is used only in diagnostics.</summary>

@@ -19,14 +19,15 @@ public static class EnvFileRenderer
     public static string Render(IReadOnlyList<(string Name, string Value)> values, string environment)
     {
         var env = OutputPaths.Normalize(environment);
-        VariableNames.EnsureValidAndUnique(values.Select(v => v.Name), OutputPaths.EnvFile(env));
+        var output = OutputPaths.EnvFile(env);
+        VariableNames.EnsureValidAndUnique(values.Select(v => v.Name), output);
 
         var text = new StringBuilder();
         text.Append("# Secrets.Build: plaintext secrets of the '").Append(env).Append("' environment.\n");
         text.Append("# Never commit this file. It is rewritten from secrets/.env.").Append(env).Append(".json on every build.\n");
         foreach (var (name, value) in values)
         {
-            text.Append(name).Append('=').Append(EnvValueEncoder.Encode(name, value)).Append('\n');
+            text.Append(name).Append('=').Append(EnvValueEncoder.Encode(name, value, output)).Append('\n');
         }
 
         return text.ToString();

@@ -70,13 +70,14 @@ internal static class EnvValueEncoder
         return null;
     }
 
-    /// <summary>The value as <c>TryEncode</c> writes it, or SECB301 naming the variable and the reason.</summary>
-    public static string Encode(string name, string value)
+    /// <summary>The value as <c>TryEncode</c> writes it, or SECB301 naming the variable, the file and the reason.</summary>
+    public static string Encode(string name, string value, string output)
     {
         return TryEncode(value, out var reason) ?? throw new SecretsException(SecretsDiagnostic.Error(
             DiagnosticCodes.EnvValueNotRepresentable,
-            $"The value of {name} cannot be written to a .env file: {reason}.",
-            $"Change the value of {name} (re-import or re-enter it) so that it avoids those characters."));
+            $"The value of {name} cannot be written to {output}: {reason}.",
+            $"Change the value of {name} (re-import or re-enter it) so that it avoids those characters.",
+            SourceLocation.ForFile(output)));
     }
 
     private static bool HasLoneSurrogate(string value)

@@ -15,13 +15,16 @@ public static partial class KubernetesNames
     /// at most 63 characters, so it is also a valid subdomain and fits label selectors).
     /// </summary>
     /// <exception cref="SecretsException">SECB308 when the project name has no letter or digit, or the name would be too long.</exception>
-    public static string SecretName(string projectName, string environment)
+    /// <param name="projectName">The schema's <c>project</c>.</param>
+    /// <param name="environment">The environment name.</param>
+    /// <param name="location">Where the project name is declared, for the error.</param>
+    public static string SecretName(string projectName, string environment, SourceLocation? location = null)
     {
-        var name = $"{ToDnsLabel(projectName, "project")}-{ToDnsLabel(environment, "environment")}-secrets";
+        var name = $"{ToDnsLabel(projectName, "project", location)}-{ToDnsLabel(environment, "environment", location)}-secrets";
         if (name.Length > MaxLabelLength)
         {
             throw Invalid($"The Kubernetes Secret name derived from project '{projectName}' and environment '{environment}' is longer than {MaxLabelLength} characters.",
-                "Shorten the \"project\" name in secrets.schema.json.");
+                "Shorten the \"project\" name in secrets.schema.json.", location);
         }
 
         return name;
@@ -29,7 +32,10 @@ public static partial class KubernetesNames
 
     /// <summary>A label value: the name lower-cased, runs of other characters turned into one '-'.</summary>
     /// <exception cref="SecretsException">SECB308 when nothing usable remains or it is longer than 63 characters.</exception>
-    public static string ToDnsLabel(string value, string what)
+    /// <param name="value">The name to convert.</param>
+    /// <param name="what">What the name is ("project", "environment"), for the error.</param>
+    /// <param name="location">Where the name is declared, for the error.</param>
+    public static string ToDnsLabel(string value, string what, SourceLocation? location = null)
     {
         var label = new StringBuilder();
         foreach (var c in (value ?? string.Empty).ToLowerInvariant())
@@ -49,14 +55,14 @@ public static partial class KubernetesNames
         if (result.Length == 0 || result.Length > MaxLabelLength || !DnsLabel().IsMatch(result))
         {
             throw Invalid($"The {what} name '{value}' cannot form a Kubernetes name (DNS-1123: lower-case letters, digits and '-', 1 to {MaxLabelLength} characters).",
-                $"Give the {what} a name of lower-case letters, digits and '-', e.g. multimodal-stack.");
+                $"Give the {what} a name of lower-case letters, digits and '-', e.g. multimodal-stack.", location);
         }
 
         return result;
     }
 
-    private static SecretsException Invalid(string message, string fix) =>
-        new(SecretsDiagnostic.Error(DiagnosticCodes.InvalidKubernetesName, message, fix));
+    private static SecretsException Invalid(string message, string fix, SourceLocation? location) =>
+        new(SecretsDiagnostic.Error(DiagnosticCodes.InvalidKubernetesName, message, fix, location));
 
     [GeneratedRegex("^[a-z0-9]([-a-z0-9]*[a-z0-9])?$")]
     private static partial Regex DnsLabel();

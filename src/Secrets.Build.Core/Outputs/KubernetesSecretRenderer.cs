@@ -32,10 +32,12 @@ public static class KubernetesSecretRenderer
     public static string Render(SecretsSchema schema, IReadOnlyList<(string Name, string Value)> values, string environment)
     {
         var env = OutputPaths.Normalize(environment);
-        VariableNames.EnsureValidAndUnique(values.Select(v => v.Name), OutputPaths.KubernetesSecret(env));
-        var project = KubernetesNames.ToDnsLabel(schema.ProjectName, "project");
-        var name = KubernetesNames.SecretName(schema.ProjectName, env);
-        var environmentLabel = KubernetesNames.ToDnsLabel(env, "environment");
+        var output = OutputPaths.KubernetesSecret(env);
+        VariableNames.EnsureValidAndUnique(values.Select(v => v.Name), output);
+        var schemaFile = SourceLocation.ForFile(schema.SourcePath);
+        var project = KubernetesNames.ToDnsLabel(schema.ProjectName, "project", schemaFile);
+        var name = KubernetesNames.SecretName(schema.ProjectName, env, schemaFile);
+        var environmentLabel = KubernetesNames.ToDnsLabel(env, "environment", schemaFile);
 
         var text = new StringBuilder();
         text.Append("# Secrets.Build: the '").Append(env).Append("' secrets of ").Append(project)
@@ -57,13 +59,13 @@ public static class KubernetesSecretRenderer
         text.Append("data:\n");
         foreach (var (key, value) in values.OrderBy(v => v.Name, StringComparer.Ordinal))
         {
-            text.Append("  ").Append(YamlScalar.Write(key)).Append(": ").Append(Encode(key, value)).Append('\n');
+            text.Append("  ").Append(YamlScalar.Write(key)).Append(": ").Append(Encode(key, value, output)).Append('\n');
         }
 
         return text.ToString();
     }
 
-    private static string Encode(string name, string value)
+    private static string Encode(string name, string value, string output)
     {
         try
         {
@@ -75,7 +77,8 @@ public static class KubernetesSecretRenderer
             throw new SecretsException(SecretsDiagnostic.Error(
                 DiagnosticCodes.EnvValueNotRepresentable,
                 $"The value of {name} is not valid Unicode (a lone surrogate), so it has no UTF-8 form for the Kubernetes Secret.",
-                $"Change the value of {name} (re-import or re-enter it)."));
+                $"Change the value of {name} (re-import or re-enter it).",
+                SourceLocation.ForFile(output)));
         }
     }
 }

@@ -22,7 +22,8 @@ internal static class VariableNames
                 throw new SecretsException(SecretsDiagnostic.Error(
                     DiagnosticCodes.InvalidVariableName,
                     $"'{name}' cannot be written to {output}: it is not an environment-variable name.",
-                    "Rename the secret in secrets.schema.json to letters, digits and '_', not starting with a digit (e.g. POSTGRES_PASSWORD)."));
+                    "Rename the secret in secrets.schema.json to letters, digits and '_', not starting with a digit (e.g. POSTGRES_PASSWORD).",
+                    SourceLocation.ForFile(output)));
             }
 
             if (!seen.Add(name))
@@ -30,7 +31,8 @@ internal static class VariableNames
                 throw new SecretsException(SecretsDiagnostic.Error(
                     DiagnosticCodes.DuplicateVariable,
                     $"'{name}' is listed twice for {output}.",
-                    "Pass each secret once."));
+                    "Pass each secret once.",
+                    SourceLocation.ForFile(output)));
             }
         }
     }

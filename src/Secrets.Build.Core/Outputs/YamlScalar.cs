@@ -18,7 +18,8 @@ internal static partial class YamlScalar
 
     public static string Write(string value)
     {
-        if (PlainSafe().IsMatch(value) && !Reserved.Contains(value) && !LooksNumeric().IsMatch(value))
+        // Starting with a letter or '_' also rules out every number form (1e3, 0x1F, .inf).
+        if (PlainSafe().IsMatch(value) && !Reserved.Contains(value))
         {
             return value;
         }
@@ -43,7 +44,4 @@ internal static partial class YamlScalar
 
     [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_.-]*$")]
     private static partial Regex PlainSafe();
-
-    [GeneratedRegex("^[-+]?(\\.?[0-9]|0[xob])", RegexOptions.IgnoreCase)]
-    private static partial Regex LooksNumeric();
 }

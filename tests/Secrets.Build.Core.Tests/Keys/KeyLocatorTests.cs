@@ -84,6 +84,23 @@ public sealed class KeyLocatorTests : IDisposable
     }
 
     [Fact]
+    public void A_passphrase_is_trimmed_and_a_short_one_gets_a_warning_that_does_not_echo_it()
+    {
+        variables["SECRETS_BUILD_PASSPHRASE"] = "  tiny-secret\n";
+
+        var resolution = Locator().Resolve();
+
+        Assert.Equal("tiny-secret", Assert.IsType<PassphraseKey>(resolution.Key).Passphrase);
+        var warning = Assert.Single(resolution.Diagnostics);
+        Assert.Equal(DiagnosticCodes.PassphraseTooShort, warning.Code);
+        Assert.Equal(SecretsSeverity.Warning, warning.Severity);
+        Assert.DoesNotContain("tiny-secret", warning.ToString());
+
+        variables["SECRETS_BUILD_PASSPHRASE"] = "correct horse battery staple";
+        Assert.Empty(Locator().Resolve().Diagnostics);
+    }
+
+    [Fact]
     public void The_key_file_comes_last()
     {
         var created = Locator().CreateKeyFile();
@@ -102,6 +119,20 @@ public sealed class KeyLocatorTests : IDisposable
                 $"key file {DefaultKeyFile}",
             ],
             resolution.PlacesLooked.AsEnumerable());
+    }
+
+    [Fact]
+    public void A_key_file_text_pasted_into_the_variable_is_the_same_key()
+    {
+        var created = Locator().CreateKeyFile();
+        var fileText = File.ReadAllText(DefaultKeyFile);
+        File.Delete(DefaultKeyFile);
+        variables["SECRETS_BUILD_KEY_PRODUCTION"] = fileText;
+
+        var fromVariable = Assert.IsType<RawKey>(Locator().Resolve().Key);
+
+        Assert.Equal(created.Key, fromVariable.Key);
+        Assert.Equal(created.Id, fromVariable.Id);
     }
 
     [Fact]
@@ -242,6 +273,16 @@ public sealed class KeyLocatorTests : IDisposable
 
         Assert.Equal(temp.Combine("option"), Locator(keyDirectory: temp.Combine("option")).KeyDirectoryPath);
         Assert.Equal(temp.Combine("option", $"{StoreId}.production.key"), Locator(keyDirectory: temp.Combine("option")).KeyFilePath);
+    }
+
+    [Fact]
+    public void A_relative_key_folder_option_is_relative_to_the_workspace()
+    {
+        var workspace = temp.Combine("repo");
+
+        var locator = Locator(keyDirectory: Path.Combine("..", "repo-keys"), workspace: workspace);
+
+        Assert.Equal(temp.Combine("repo-keys"), locator.KeyDirectoryPath);
     }
 
     [Fact]

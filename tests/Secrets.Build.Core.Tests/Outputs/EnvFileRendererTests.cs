@@ -41,6 +41,7 @@ public sealed class EnvFileRendererTests
         Assert.Contains("IMPORTED_TOKEN", error.Message);
         Assert.False(error.Message.Contains(value, StringComparison.Ordinal), $"{label}: the message shows the value.");
         Assert.NotNull(error.Diagnostics[0].Fix);
+        Assert.Equal(".env.dev", error.Diagnostics[0].Location?.File);
     }
 
     [Fact]

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Text.Json;
 using Secrets.Build.Core.Diagnostics;
 using Secrets.Build.Core.Schema;
 
@@ -7,7 +6,7 @@ namespace Secrets.Build.Core.Tests.Outputs;
 
 /// <summary>
 /// Schemas for output tests, built from the model records so these tests do not depend on the
-/// schema parser. <see cref="Sample"/> reads only names, services and external flags of the sample.
+/// schema parser; <see cref="Sample"/> reads the sample stack's schema with it.
 /// </summary>
 internal static class TestSchemas
 {
@@ -35,20 +34,13 @@ internal static class TestSchemas
         secrets.ToImmutableArray(),
         "secrets.schema.json");
 
+    /// <summary>The sample stack's schema, read by the real parser.</summary>
     public static SecretsSchema Sample()
     {
         var path = Path.Combine(SampleFolder, "secrets.schema.json");
-        using var document = JsonDocument.Parse(File.ReadAllText(path));
-        var root = document.RootElement;
-        var secrets = root.GetProperty("secrets").EnumerateObject()
-            .Select(p => Secret(p.Name, p.Value.GetProperty("services").EnumerateArray().Select(s => s.GetString()!).ToArray()) with
-            {
-                Generation = p.Value.TryGetProperty("external", out var external) && external.GetBoolean()
-                    ? GenerationRule.External
-                    : new GenerationRule(GenerationKind.Hex, 0, 32, string.Empty, string.Empty, null, null, null),
-            })
-            .ToArray();
-        return Schema(root.GetProperty("project").GetString()!, secrets) with { SourcePath = path };
+        var result = SchemaParser.Parse(File.ReadAllText(path), path);
+        Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
+        return result.Schema!;
     }
 
     private static string FindRepositoryRoot()
