@@ -1,10 +1,9 @@
 using System;
-using System.Collections.Immutable;
+using System.Text;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
-using System.Text;
 using Secrets.Build.Generator.Diagnostics;
 using Secrets.Build.Generator.Emit;
 using Secrets.Build.Generator.Model;

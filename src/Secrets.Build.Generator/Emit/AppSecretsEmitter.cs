@@ -13,7 +13,9 @@ namespace Secrets.Build.Generator.Emit;
 internal static class AppSecretsEmitter
 {
     public const string SecretsHintName = "AppSecrets.g.cs";
-    public const string RuntimeHintName = "AppSecrets.Runtime.g.cs";
+    public const string ApiHintName = "AppSecrets.Api.g.cs";
+    public const string ResolutionHintName = "AppSecrets.Resolution.g.cs";
+    public const string DotEnvHintName = "AppSecrets.DotEnv.g.cs";
     public const string ConfigurationHintName = "AppSecrets.Configuration.g.cs";
 
     public static IReadOnlyList<GeneratedFile> Emit(EmitInput input)
@@ -21,7 +23,9 @@ internal static class AppSecretsEmitter
         var files = new List<GeneratedFile>
         {
             new(SecretsHintName, SecretsFileEmitter.Emit(input.Model, input.Options)),
-            new(RuntimeHintName, Wrap(input.Model, input.Options, RuntimeTemplate.Text)),
+            new(ApiHintName, Wrap(input.Model, input.Options, PublicApiTemplate.Text)),
+            new(ResolutionHintName, Wrap(input.Model, input.Options, ResolutionTemplate.Text)),
+            new(DotEnvHintName, Wrap(input.Model, input.Options, DotEnvTemplate.Text)),
         };
         if (input.Options.ConfigurationExtension)
         {

@@ -55,7 +55,7 @@ public sealed class RealBuildTests : IDisposable
         // Written before the build, so the scan below would find the value if the build copied it anywhere.
         File.WriteAllText(Path.Combine(directory, ".env.staging"), "API_TOKEN=" + Value + "\n");
 
-        var build = Run("dotnet", "build -nologo -v:q -p:UseSharedCompilation=false");
+        var build = Run("dotnet", "build -nologo -v:q -nodeReuse:false -p:UseSharedCompilation=false");
         Assert.True(build.ExitCode == 0, build.Output);
 
         var app = Directory.GetFiles(Path.Combine(directory, "bin"), "Consumer.dll", SearchOption.AllDirectories).Single();

@@ -13,7 +13,11 @@ public sealed class AppSecretsEmitterSnapshotTests
         var files = AppSecretsEmitter.Emit(new EmitInput(TestModels.Sample(), new EmitOptions(NullableAnnotations: true, ConfigurationExtension: true)));
 
         Assert.Equal(
-            new[] { AppSecretsEmitter.SecretsHintName, AppSecretsEmitter.RuntimeHintName, AppSecretsEmitter.ConfigurationHintName },
+            new[]
+            {
+                AppSecretsEmitter.SecretsHintName, AppSecretsEmitter.ApiHintName, AppSecretsEmitter.ResolutionHintName,
+                AppSecretsEmitter.DotEnvHintName, AppSecretsEmitter.ConfigurationHintName,
+            },
             files.Select(f => f.HintName));
         foreach (var file in files)
         {
@@ -26,7 +30,7 @@ public sealed class AppSecretsEmitterSnapshotTests
     {
         var files = AppSecretsEmitter.Emit(new EmitInput(TestModels.Sample(rootNamespace: ""), new EmitOptions(NullableAnnotations: false, ConfigurationExtension: false)));
 
-        Assert.Equal(new[] { AppSecretsEmitter.SecretsHintName, AppSecretsEmitter.RuntimeHintName }, files.Select(f => f.HintName));
+        Assert.Equal(new[] { AppSecretsEmitter.SecretsHintName, AppSecretsEmitter.ApiHintName, AppSecretsEmitter.ResolutionHintName, AppSecretsEmitter.DotEnvHintName }, files.Select(f => f.HintName));
         foreach (var file in files)
         {
             Assert.DoesNotContain("#nullable", file.Source);
