@@ -104,6 +104,29 @@ public sealed class GeneratedCodeCompilesTests
     }
 
     [Fact]
+    public void A_schema_without_secrets_compiles_without_warnings()
+    {
+        var empty = TestModels.Sample() with { Secrets = EquatableArray<SecretModel>.Empty };
+        var sources = AppSecretsEmitter.Emit(new EmitInput(empty, EmitOptions.Default)).Select(f => f.Source);
+
+        Assert.Empty(Compiler.Problems(Compiler.Create(sources, ReferenceSets.Net100)));
+    }
+
+    [Fact]
+    public void Secrets_named_like_the_run_time_helpers_do_not_break_them()
+    {
+        // Names the emitted helpers use internally; the generator does not reserve them, so they must not collide.
+        var names = new[] { "Snapshot", "Read", "Resolve", "Resolution", "Convert", "Decode", "Missing", "DotEnv", "Current", "Text", "Value", "Source", "Length", "Problem", "Name", "File", "System", "Microsoft", "Global" };
+        var model = TestModels.Sample() with
+        {
+            Secrets = names.Select(n => new SecretModel(n.ToUpperInvariant(), n, "d", "api_keys", SecretType.String, TextEncoding.Text, 90, false, "s")).ToEquatableArray(),
+        };
+        var sources = AppSecretsEmitter.Emit(new EmitInput(model, new EmitOptions(true, ConfigurationExtension: true))).Select(f => f.Source);
+
+        Assert.Empty(Compiler.Problems(Compiler.Create(sources, ReferenceSets.Net100.AddRange(ReferenceSets.Configuration))));
+    }
+
+    [Fact]
     public void A_mistake_in_consumer_code_is_reported_so_the_check_above_can_fail()
     {
         var sources = AppSecretsEmitter.Emit(new EmitInput(TestModels.Sample(), EmitOptions.Default))
