@@ -1,0 +1,76 @@
+using System.Collections.Generic;
+
+namespace Secrets.Build.Core.Schema.Json;
+
+/// <summary>The kind of a JSON value.</summary>
+internal enum JsonNodeKind
+{
+    Object,
+    Array,
+    String,
+    Number,
+    True,
+    False,
+    Null,
+}
+
+/// <summary>
+/// A JSON value that remembers where it is in the text. System.Text.Json's DOM drops
+/// positions, and every schema diagnostic needs a line and column, so the schema is read
+/// once into this small tree.
+/// </summary>
+internal sealed class JsonNode
+{
+    public JsonNode(JsonNodeKind kind, int start, int end, string? text)
+    {
+        Kind = kind;
+        Start = start;
+        End = end;
+        Text = text;
+    }
+
+    public JsonNodeKind Kind { get; }
+
+    /// <summary>Byte offset of the first byte of the value.</summary>
+    public int Start { get; }
+
+    /// <summary>Byte offset just past the value.</summary>
+    public int End { get; internal set; }
+
+    /// <summary>The string's value, or the number's raw text.</summary>
+    public string? Text { get; }
+
+    public List<JsonMember> Properties { get; } = new();
+
+    public List<JsonNode> Items { get; } = new();
+
+    public string Describe() => Kind switch
+    {
+        JsonNodeKind.Object => "an object",
+        JsonNodeKind.Array => "an array",
+        JsonNodeKind.String => "a string",
+        JsonNodeKind.Number => "a number",
+        JsonNodeKind.True or JsonNodeKind.False => "a boolean",
+        _ => "null",
+    };
+}
+
+/// <summary>One member of a JSON object, with the position of its name.</summary>
+internal sealed class JsonMember
+{
+    public JsonMember(string name, int nameStart, int nameEnd, JsonNode value)
+    {
+        Name = name;
+        NameStart = nameStart;
+        NameEnd = nameEnd;
+        Value = value;
+    }
+
+    public string Name { get; }
+
+    public int NameStart { get; }
+
+    public int NameEnd { get; }
+
+    public JsonNode Value { get; }
+}

@@ -1,0 +1,116 @@
+using System.Collections.Generic;
+using System.Text;
+
+namespace Secrets.Build.Core.Schema;
+
+/// <summary>The naming rules shared by the schema, the outputs and the generated C#.</summary>
+public static class NameConventions
+{
+    /// <summary>
+    /// Members <c>AppSecrets</c> defines itself; a secret may not map to one of them.
+    /// </summary>
+    public static readonly IReadOnlyCollection<string> ReservedPropertyNames = new HashSet<string>(System.StringComparer.Ordinal)
+    {
+        "Environment", "Descriptors", "Validate", "Previous", "Versions", "Reload", "GetValue", "TryGetValue",
+    };
+
+    /// <summary>Environment-variable style: an upper-case letter, then upper-case letters, digits and underscores.</summary>
+    public static bool IsValidSecretName(string name)
+    {
+        if (name.Length == 0 || name.Length > 128 || name[0] < 'A' || name[0] > 'Z')
+        {
+            return false;
+        }
+
+        foreach (var c in name)
+        {
+            if (!(c is >= 'A' and <= 'Z' or >= '0' and <= '9' or '_'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary><c>POSTGRES_PASSWORD</c> becomes <c>PostgresPassword</c>; <c>S3_KEY</c> becomes <c>S3Key</c>.</summary>
+    public static string ToPropertyName(string name)
+    {
+        var builder = new StringBuilder(name.Length);
+        foreach (var part in name.Split('_'))
+        {
+            if (part.Length == 0)
+            {
+                continue;
+            }
+
+            builder.Append(char.ToUpperInvariant(part[0]));
+            builder.Append(part.Substring(1).ToLowerInvariant());
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>A DNS-1123 label: lower-case letters, digits and hyphens, 1 to 50 characters.</summary>
+    public static bool IsValidProjectName(string name) => IsDnsLabel(name, 50);
+
+    /// <summary>Lower-case letters, digits and hyphens, starting with a letter.</summary>
+    public static bool IsValidEnvironmentName(string name) =>
+        name.Length is > 0 and <= 32 && name[0] is >= 'a' and <= 'z' && IsDnsLabel(name, 32);
+
+    /// <summary>Lower-case snake case, as in <c>database_passwords</c>.</summary>
+    public static bool IsValidCategory(string name)
+    {
+        if (name.Length == 0 || name.Length > 64 || name[0] < 'a' || name[0] > 'z')
+        {
+            return false;
+        }
+
+        foreach (var c in name)
+        {
+            if (!(c is >= 'a' and <= 'z' or >= '0' and <= '9' or '_'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>What docker compose accepts as a service name.</summary>
+    public static bool IsValidServiceName(string name)
+    {
+        if (name.Length == 0 || name.Length > 63 || !(name[0] is >= 'a' and <= 'z' or >= '0' and <= '9'))
+        {
+            return false;
+        }
+
+        foreach (var c in name)
+        {
+            if (!(c is >= 'a' and <= 'z' or >= '0' and <= '9' or '_' or '.' or '-'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool IsDnsLabel(string name, int maxLength)
+    {
+        if (name.Length == 0 || name.Length > maxLength || name[0] == '-' || name[name.Length - 1] == '-')
+        {
+            return false;
+        }
+
+        foreach (var c in name)
+        {
+            if (!(c is >= 'a' and <= 'z' or >= '0' and <= '9' or '-'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}

@@ -1,0 +1,258 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Secrets.Build.Core.Diagnostics;
+using Secrets.Build.Core.Schema.Json;
+
+namespace Secrets.Build.Core.Schema;
+
+public static partial class SchemaParser
+{
+    private static readonly string[] SecretFields =
+    {
+        "description", "category", "type", "generate", "external", "services", "rotationDays",
+    };
+
+    private static ImmutableArray<SecretDefinition> ReadSecrets(
+        JsonNode root,
+        Dictionary<string, JsonMember> members,
+        ImmutableArray<RotationPolicy> policies,
+        int minimumEntropy,
+        SchemaReadContext context)
+    {
+        if (!members.TryGetValue("secrets", out var property))
+        {
+            context.Error(DiagnosticCodes.SchemaMissingField, "The schema has no \"secrets\" object.",
+                "Add \"secrets\": { \"POSTGRES_PASSWORD\": { \"category\": \"database_passwords\" } }.", root);
+            return ImmutableArray<SecretDefinition>.Empty;
+        }
+
+        if (!context.ExpectKind(property.Value, JsonNodeKind.Object, "\"secrets\"",
+                "Map each variable name to its declaration: { \"POSTGRES_PASSWORD\": { ... } }."))
+        {
+            return ImmutableArray<SecretDefinition>.Empty;
+        }
+
+        if (property.Value.Properties.Count == 0)
+        {
+            context.Warning(DiagnosticCodes.SchemaEmpty, "The schema declares no secrets.",
+                "Declare the secrets your app needs under \"secrets\".", property);
+        }
+
+        var secrets = ImmutableArray.CreateBuilder<SecretDefinition>(property.Value.Properties.Count);
+        var byName = new Dictionary<string, JsonMember>(StringComparer.OrdinalIgnoreCase);
+        var byPropertyName = new Dictionary<string, string>(StringComparer.Ordinal);
+        var knownCategories = new HashSet<string>(policies.Select(p => p.Category), StringComparer.Ordinal);
+
+        foreach (var entry in property.Value.Properties)
+        {
+            if (byName.TryGetValue(entry.Name, out var first))
+            {
+                var line = context.Positions.Span(first.NameStart, first.NameEnd).Line;
+                context.Error(DiagnosticCodes.SchemaDuplicateName,
+                    $"Secret '{entry.Name}' is declared twice (first on line {line}; environment variables are matched without case on Windows).",
+                    "Remove or rename one of the declarations.", entry);
+                continue;
+            }
+
+            byName.Add(entry.Name, entry);
+            if (!NameConventions.IsValidSecretName(entry.Name))
+            {
+                context.Error(DiagnosticCodes.SchemaInvalidName,
+                    $"'{entry.Name}' is not an environment-variable style name.",
+                    "Use upper-case letters, digits and underscores, starting with a letter, e.g. POSTGRES_PASSWORD.", entry);
+                continue;
+            }
+
+            var propertyName = NameConventions.ToPropertyName(entry.Name);
+            if (NameConventions.ReservedPropertyNames.Contains(propertyName))
+            {
+                context.Error(DiagnosticCodes.SchemaIdentifierCollision,
+                    $"'{entry.Name}' maps to the C# property '{propertyName}', which AppSecrets already defines.",
+                    "Rename the secret, e.g. add a prefix such as APP_.", entry);
+                continue;
+            }
+
+            if (byPropertyName.TryGetValue(propertyName, out var other))
+            {
+                context.Error(DiagnosticCodes.SchemaIdentifierCollision,
+                    $"'{entry.Name}' and '{other}' both map to the C# property '{propertyName}'.",
+                    "Rename one of them so their names differ by more than underscores.", entry);
+                continue;
+            }
+
+            byPropertyName.Add(propertyName, entry.Name);
+            var secret = ReadSecret(entry, propertyName, knownCategories, minimumEntropy, context);
+            if (secret is not null)
+            {
+                secrets.Add(secret);
+            }
+        }
+
+        return secrets.ToImmutable();
+    }
+
+    private static SecretDefinition? ReadSecret(
+        JsonMember entry,
+        string propertyName,
+        HashSet<string> knownCategories,
+        int minimumEntropy,
+        SchemaReadContext context)
+    {
+        var name = entry.Name;
+        if (!context.ExpectKind(entry.Value, JsonNodeKind.Object, $"The declaration of '{name}'",
+                "Declare it as an object: { \"category\": \"api_keys\", \"generate\": { \"kind\": \"hex\" } }."))
+        {
+            return null;
+        }
+
+        var members = context.Members(entry.Value, $"secret '{name}'", SecretFields);
+        var errorsBefore = context.HasErrors;
+
+        var description = context.ReadString(members, "description", $"The description of '{name}'", "Describe the secret in a sentence.") ?? string.Empty;
+        var category = ReadCategory(entry, members, knownCategories, context);
+        var type = ReadType(members, name, context);
+        var services = ReadServices(members, name, context);
+        var rotationDays = context.ReadInt(members, "rotationDays", $"\"rotationDays\" of '{name}'", 1, 3650);
+        var external = context.ReadBool(members, "external", $"\"external\" of '{name}'") ?? false;
+
+        GenerationRule? rule;
+        if (external)
+        {
+            if (members.TryGetValue("generate", out var generate))
+            {
+                context.Error(DiagnosticCodes.SchemaInvalidValue,
+                    $"'{name}' is both \"external\" and has a \"generate\" rule.",
+                    "Remove \"generate\" for a value you supply, or remove \"external\": true to have it generated.", generate);
+            }
+
+            rule = GenerationRule.External;
+        }
+        else if (members.TryGetValue("generate", out var generate))
+        {
+            rule = ReadRule(generate, name, minimumEntropy, context);
+        }
+        else
+        {
+            rule = DefaultRule(type);
+        }
+
+        if (rule is not null && type is not null)
+        {
+            CheckTypeAgainstRule(entry, name, type.Value, rule, context);
+        }
+
+        if (category is null || type is null || rule is null || context.HasErrors && !errorsBefore)
+        {
+            return null;
+        }
+
+        var location = context.Positions.Span(entry.NameStart, entry.NameEnd);
+        return new SecretDefinition(name, propertyName, description, category, type.Value, rule, services, rotationDays, location);
+    }
+
+    private static string? ReadCategory(JsonMember entry, Dictionary<string, JsonMember> members, HashSet<string> known, SchemaReadContext context)
+    {
+        var choices = string.Join(", ", known.OrderBy(c => c, StringComparer.Ordinal));
+        if (!members.ContainsKey("category"))
+        {
+            context.Error(DiagnosticCodes.SchemaMissingField, $"'{entry.Name}' has no \"category\".",
+                $"Add \"category\" with one of: {choices} (or declare a new one under \"rotationPolicies\").", entry);
+            return null;
+        }
+
+        var category = context.ReadString(members, "category", $"The category of '{entry.Name}'", $"Use one of: {choices}.");
+        if (category is not null && !known.Contains(category))
+        {
+            context.Error(DiagnosticCodes.SchemaUnknownCategory,
+                $"'{entry.Name}' has category '{category}', which has no rotation policy.",
+                $"Use one of: {choices}; or declare \"{category}\" under \"rotationPolicies\" with its period in days.",
+                members["category"].Value);
+            return null;
+        }
+
+        return category;
+    }
+
+    private static SecretValueType? ReadType(Dictionary<string, JsonMember> members, string name, SchemaReadContext context)
+    {
+        const string fix = "Use one of: string, int, bool, uri, bytes.";
+        if (!members.ContainsKey("type"))
+        {
+            return SecretValueType.String;
+        }
+
+        var text = context.ReadString(members, "type", $"The type of '{name}'", fix);
+        switch (text)
+        {
+            case null: return null;
+            case "string": return SecretValueType.String;
+            case "int": return SecretValueType.Int;
+            case "bool": return SecretValueType.Bool;
+            case "uri": return SecretValueType.Uri;
+            case "bytes": return SecretValueType.Bytes;
+            default:
+                context.Error(DiagnosticCodes.SchemaInvalidValue, $"'{text}' is not a type; '{name}' needs one of string, int, bool, uri, bytes.", fix, members["type"].Value);
+                return null;
+        }
+    }
+
+    private static ImmutableArray<string> ReadServices(Dictionary<string, JsonMember> members, string name, SchemaReadContext context)
+    {
+        const string fix = "List docker compose service names, e.g. [\"postgres\", \"api\"].";
+        if (!members.TryGetValue("services", out var property)
+            || !context.ExpectKind(property.Value, JsonNodeKind.Array, $"\"services\" of '{name}'", fix))
+        {
+            return ImmutableArray<string>.Empty;
+        }
+
+        var services = ImmutableArray.CreateBuilder<string>();
+        foreach (var item in property.Value.Items)
+        {
+            if (!context.ExpectKind(item, JsonNodeKind.String, $"A service of '{name}'", fix))
+            {
+                continue;
+            }
+
+            if (!NameConventions.IsValidServiceName(item.Text!))
+            {
+                context.Error(DiagnosticCodes.SchemaInvalidValue, $"'{item.Text}' is not a docker compose service name.",
+                    "Use lower-case letters, digits, '.', '_' and '-', starting with a letter or digit.", item);
+            }
+            else if (services.Contains(item.Text!))
+            {
+                context.Error(DiagnosticCodes.SchemaInvalidValue, $"Service '{item.Text}' is listed twice for '{name}'.", "Remove the repeated name.", item);
+            }
+            else
+            {
+                services.Add(item.Text!);
+            }
+        }
+
+        return services.ToImmutable();
+    }
+
+    private static void CheckTypeAgainstRule(JsonMember entry, string name, SecretValueType type, GenerationRule rule, SchemaReadContext context)
+    {
+        var fits = type switch
+        {
+            SecretValueType.String => true,
+            SecretValueType.Bytes => rule.Kind is GenerationKind.Hex or GenerationKind.Base64 or GenerationKind.Base64Url or GenerationKind.External,
+            _ => rule.Kind == GenerationKind.External,
+        };
+        if (!fits)
+        {
+            var fix = type == SecretValueType.Bytes
+                ? "Generate bytes with kind hex, base64 or base64url, or mark the secret \"external\"."
+                : $"A {type.ToString().ToLowerInvariant()} value cannot be generated: mark it \"external\": true, or use type string.";
+            context.Error(DiagnosticCodes.SchemaTypeMismatch,
+                $"'{name}' has type {type.ToString().ToLowerInvariant()}, which kind {rule.Kind.ToString().ToLowerInvariant()} does not produce.",
+                fix, entry);
+        }
+    }
+
+    private static GenerationRule DefaultRule(SecretValueType? type) => type == SecretValueType.Bytes
+        ? new GenerationRule(GenerationKind.Base64, 0, SchemaDefaults.RandomBytes, string.Empty, string.Empty, null, null, null)
+        : new GenerationRule(GenerationKind.Password, SchemaDefaults.PasswordLength, 0, Alphabets.EnvSafe, string.Empty, null, null, null);
+}
