@@ -50,6 +50,13 @@ public sealed class ProvisionSecretsTask : Microsoft.Build.Utilities.Task, ICanc
     [Output]
     public string MetadataFile { get; private set; } = string.Empty;
 
+    /// <summary>
+    /// The environment variables external secrets are read from. The target reruns provisioning
+    /// whenever one of them is set, since a changed value leaves no trace it could compare.
+    /// </summary>
+    [Output]
+    public string[] ExternalVariables { get; private set; } = [];
+
     /// <inheritdoc />
     public void Cancel() => _cancellation.Cancel();
 
@@ -108,6 +115,7 @@ public sealed class ProvisionSecretsTask : Microsoft.Build.Utilities.Task, ICanc
         StoreFile = result.StorePath;
         MetadataFile = result.MetadataPath;
         WrittenFiles = result.Outputs.Select(path => (ITaskItem)new TaskItem(path)).ToArray();
+        ExternalVariables = ReadExternalNames(options.SchemaPath);
 
         LogSummary(options, result);
         return !Log.HasLoggedErrors;
@@ -179,6 +187,13 @@ public sealed class ProvisionSecretsTask : Microsoft.Build.Utilities.Task, ICanc
         {
             LogDebug($"Output: '{output}'.");
         }
+    }
+
+    private static string[] ReadExternalNames(string schemaPath)
+    {
+        // Core already parsed and validated the schema; a schema it accepted parses again here.
+        var schema = Core.Workspace.SchemaFile.Load(schemaPath).Schema;
+        return schema is null ? [] : schema.Secrets.Where(secret => secret.IsExternal).Select(secret => secret.Name).ToArray();
     }
 
     private static string Names(IEnumerable<string> names)

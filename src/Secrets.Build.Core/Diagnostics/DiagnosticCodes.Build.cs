@@ -1,6 +1,9 @@
 namespace Secrets.Build.Core.Diagnostics;
 
-/// <summary>SECB4xx: build integration (MSBuild tasks and targets).</summary>
+/// <summary>
+/// SECB4xx: build integration (MSBuild tasks and targets). A missing schema file is
+/// <see cref="SchemaFileNotFound"/> (SECB115) whether the build or the API finds it missing.
+/// </summary>
 public static partial class DiagnosticCodes
 {
     /// <summary>
@@ -10,15 +13,12 @@ public static partial class DiagnosticCodes
     /// </summary>
     public const string UnsupportedMSBuild = "SECB401";
 
-    /// <summary>No <c>secrets.schema.json</c> at or above the project folder, or <c>SecretsSchemaFile</c> names a missing file.</summary>
-    public const string SchemaFileNotFound = "SECB402";
-
     /// <summary>A <c>Secrets*</c> MSBuild property has a value the build cannot use (e.g. <c>SecretsRotationDays=abc</c>).</summary>
-    public const string InvalidBuildProperty = "SECB403";
+    public const string InvalidBuildProperty = "SECB402";
 
     /// <summary>
     /// Provisioning failed with an unexpected exception (a bug or an environment problem such as a
     /// missing native library), reported as one error instead of a task crash.
     /// </summary>
-    public const string ProvisionFailed = "SECB404";
+    public const string ProvisionFailed = "SECB403";
 }
