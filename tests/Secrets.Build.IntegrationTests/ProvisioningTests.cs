@@ -110,4 +110,35 @@ public sealed class ProvisioningTests(PackageFixture package)
         Assert.Equal(workspace.Environment[TestSchemas.ExternalName], values[TestSchemas.ExternalName]);
         Assert.All(generated, pair => Assert.Equal(pair.Value, values[pair.Key]));
     }
+
+    [Fact]
+    public void SECRETS_ENVIRONMENT_selects_the_environment_case_insensitively_and_files_use_lower_case()
+    {
+        var workspace = new TestWorkspace(package, "environment-variable");
+        workspace.WriteSchema();
+        var project = workspace.AddProject("App");
+        workspace.Environment["SECRETS_ENVIRONMENT"] = "Staging";
+
+        var result = workspace.Build(project);
+
+        Assert.True(result.Succeeded, result.ToString());
+        Assert.True(File.Exists(workspace.StorePath("staging")), "secrets/.env.staging.json was not written.");
+        Assert.True(File.Exists(workspace.EnvFilePath("staging")), ".env.staging was not written.");
+        Assert.False(File.Exists(workspace.EnvFilePath()), "The development environment was provisioned too.");
+    }
+
+    [Fact]
+    public void Production_generates_nothing_by_default_and_names_what_is_missing()
+    {
+        var workspace = new TestWorkspace(package, "production");
+        workspace.WriteSchema();
+        var project = workspace.AddProject("App");
+
+        var result = workspace.Build(project, "-p:SecretsEnvironment=production");
+
+        Assert.False(result.Succeeded, result.ToString());
+        Assert.Matches(@"error SECB\d{3}", result.Output);
+        Assert.Contains(TestSchemas.GeneratedNames[0], result.Output, StringComparison.Ordinal);
+        Assert.False(File.Exists(workspace.EnvFilePath("production")), "Production outputs were written without values.");
+    }
 }
