@@ -1,0 +1,138 @@
+using System.Text;
+using Secrets.Build.Core.Diagnostics;
+
+namespace Secrets.Build.Core.IO;
+
+/// <summary>
+/// Replaces a file so that a reader, or the next run after a crash, sees either the old
+/// content or the new one, never a truncated mix: the new content goes to a temporary file in
+/// the same folder (same file system, so the rename is atomic), is flushed to disk, gets mode
+/// 600, and only then is renamed over the target.
+/// </summary>
+public static class AtomicFile
+{
+    private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
+
+    /// <summary>
+    /// The suffix of temporary files. The temp name starts with the target's name, so a
+    /// <c>.gitignore</c> pattern that covers the target covers its temp files too.
+    /// </summary>
+    public const string TempSuffix = ".tmp";
+
+    /// <summary>Writes <paramref name="content"/> to <paramref name="path"/> atomically, mode 600.</summary>
+    /// <exception cref="SecretsException">SECB248 when the file cannot be written (disk full, permissions).</exception>
+    public static void Write(string path, ReadOnlySpan<byte> content) => Write(path, content, beforeRename: null);
+
+    /// <summary>Writes UTF-8 text (no byte order mark) atomically, mode 600.</summary>
+    public static void WriteText(string path, string content) => Write(path, Utf8NoBom.GetBytes(content));
+
+    /// <summary>
+    /// Writes only when the content differs from what is on disk, so an unchanged file keeps
+    /// its timestamp and MSBuild's incremental checks stay quiet. Returns true when it wrote.
+    /// An unchanged file is still narrowed to mode 600 (that touches no timestamp MSBuild reads).
+    /// </summary>
+    public static bool WriteIfChanged(string path, ReadOnlySpan<byte> content)
+    {
+        if (HasContent(path, content))
+        {
+            FileModes.EnsurePrivateFile(path);
+            return false;
+        }
+
+        Write(path, content);
+        return true;
+    }
+
+    /// <summary>Text form of <see cref="WriteIfChanged(string, ReadOnlySpan{byte})"/>.</summary>
+    public static bool WriteTextIfChanged(string path, string content) => WriteIfChanged(path, Utf8NoBom.GetBytes(content));
+
+    /// <summary>
+    /// The write itself. <paramref name="beforeRename"/> runs after the temp file is complete
+    /// and before the rename: tests throw from it to simulate a crash at the worst moment.
+    /// </summary>
+    internal static void Write(string path, ReadOnlySpan<byte> content, Action<string>? beforeRename)
+    {
+        var fullPath = Path.GetFullPath(path);
+        var directory = Path.GetDirectoryName(fullPath)!;
+        var tempPath = Path.Combine(directory, $"{Path.GetFileName(fullPath)}.{Guid.NewGuid():N}{TempSuffix}");
+        try
+        {
+            WriteTempFile(tempPath, content);
+            beforeRename?.Invoke(tempPath);
+            File.Move(tempPath, fullPath, overwrite: true);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            TryDelete(tempPath);
+            throw new SecretsException(SecretsDiagnostic.Error(
+                DiagnosticCodes.WriteFailed,
+                $"Could not write '{fullPath}': {ex.Message} The previous content, if any, is unchanged.",
+                "Check free disk space and that the folder is writable by the user running the build, then build again.",
+                SourceLocation.ForFile(fullPath)));
+        }
+        catch
+        {
+            TryDelete(tempPath);
+            throw;
+        }
+    }
+
+    private static void WriteTempFile(string tempPath, ReadOnlySpan<byte> content)
+    {
+        var options = new FileStreamOptions
+        {
+            Mode = FileMode.CreateNew,
+            Access = FileAccess.Write,
+            Share = FileShare.None,
+            Options = FileOptions.None,
+        };
+        if (FileModes.IsSupported)
+        {
+            // Created 600 from the first byte, so no other user can open it in between.
+            options.UnixCreateMode = FileModes.PrivateFile;
+        }
+
+        using var stream = new FileStream(tempPath, options);
+        stream.Write(content);
+        // Flush to the device, not only to the OS cache: the rename must never reach the disk
+        // before the data it points to.
+        stream.Flush(flushToDisk: true);
+        if (FileModes.IsSupported)
+        {
+            // The umask may narrow UnixCreateMode but never widen it; set it exactly anyway,
+            // before the rename makes the file visible under its real name.
+            File.SetUnixFileMode(stream.SafeFileHandle, FileModes.PrivateFile);
+        }
+    }
+
+    private static bool HasContent(string path, ReadOnlySpan<byte> content)
+    {
+        try
+        {
+            var info = new FileInfo(path);
+            if (!info.Exists || info.Length != content.Length)
+            {
+                return false;
+            }
+
+            return File.ReadAllBytes(path).AsSpan().SequenceEqual(content);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Unreadable means "write it": the write reports the real problem if there is one.
+            return false;
+        }
+    }
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Best effort: a leftover temp file holds no more than the target would have.
+        }
+    }
+}

@@ -1,0 +1,55 @@
+using System.Runtime.Versioning;
+
+namespace Secrets.Build.Core.IO;
+
+/// <summary>
+/// Keeps secret-bearing files readable by their owner only. On Unix that means mode 600 for
+/// files and 700 for folders. Windows has no Unix modes: there a user's profile and the
+/// workspace's ACLs decide, and these methods do nothing.
+/// </summary>
+public static class FileModes
+{
+    /// <summary>Owner read and write: <c>600</c>.</summary>
+    public const UnixFileMode PrivateFile = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+
+    /// <summary>Owner read, write and enter: <c>700</c>.</summary>
+    public const UnixFileMode PrivateDirectory = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
+
+    /// <summary>True where Unix modes exist and are enforced.</summary>
+    [UnsupportedOSPlatformGuard("windows")]
+    public static bool IsSupported => !OperatingSystem.IsWindows();
+
+    /// <summary>Creates <paramref name="path"/> (and missing parents) and makes it mode 700.</summary>
+    public static void EnsurePrivateDirectory(string path)
+    {
+        if (!IsSupported)
+        {
+            Directory.CreateDirectory(path);
+            return;
+        }
+
+        Directory.CreateDirectory(path, PrivateDirectory);
+        // CreateDirectory leaves an existing folder's mode alone, and the umask may have
+        // narrowed a new one; either way the folder must end up exactly 700.
+        if (File.GetUnixFileMode(path) != PrivateDirectory)
+        {
+            File.SetUnixFileMode(path, PrivateDirectory);
+        }
+    }
+
+    /// <summary>Makes an existing file mode 600.</summary>
+    public static void EnsurePrivateFile(string path)
+    {
+        if (IsSupported && File.GetUnixFileMode(path) != PrivateFile)
+        {
+            File.SetUnixFileMode(path, PrivateFile);
+        }
+    }
+
+    /// <summary>The mode of a file or folder, or null on Windows.</summary>
+    public static UnixFileMode? Read(string path) =>
+        IsSupported ? File.GetUnixFileMode(path) : null;
+
+    /// <summary>The mode in the octal form <c>chmod</c> takes, e.g. <c>600</c>.</summary>
+    public static string ToOctal(UnixFileMode mode) => Convert.ToString((int)mode, 8);
+}

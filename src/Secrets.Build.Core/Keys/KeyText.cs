@@ -1,0 +1,70 @@
+using System.Buffers.Text;
+using Secrets.Build.Core.Crypto;
+
+namespace Secrets.Build.Core.Keys;
+
+/// <summary>
+/// The one text form of a key, used both in key files and in the <c>SECRETS_BUILD_KEY*</c>
+/// variables: <c>sbk1:</c> followed by the 32 key bytes as unpadded base64url (RFC 4648 section 5),
+/// 48 characters in all, e.g. <c>sbk1:q2Z0m8...</c>. The prefix makes a key recognisable (secret
+/// scanners, a human reading a CI setting) and versions the form; base64url needs no quoting in
+/// shells, YAML or CI secret fields.
+/// </summary>
+public static class KeyText
+{
+    /// <summary>What every key text starts with.</summary>
+    public const string Prefix = "sbk1:";
+
+    /// <summary>The length of a key text: the prefix plus 43 base64url characters.</summary>
+    public static readonly int Length = Prefix.Length + Base64Url.GetEncodedLength(AesGcm256.KeySize);
+
+    /// <summary>A description of the form, for error messages (it never contains a key).</summary>
+    public static readonly string ExpectedForm =
+        $"'{Prefix}' followed by {Length - Prefix.Length} base64url characters (A-Z a-z 0-9 - _), as in a key file";
+
+    /// <summary>The text form of a 32-byte key.</summary>
+    public static string Format(ReadOnlySpan<byte> key)
+    {
+        if (key.Length != AesGcm256.KeySize)
+        {
+            throw new ArgumentException($"A key is {AesGcm256.KeySize} bytes, not {key.Length}.", nameof(key));
+        }
+
+        return Prefix + Base64Url.EncodeToString(key);
+    }
+
+    /// <summary>
+    /// Reads a key text. Surrounding whitespace (a key file's final newline, a pasted space) is
+    /// ignored; anything else that is not exactly the form gives false.
+    /// </summary>
+    public static bool TryParse(string? text, out byte[] key)
+    {
+        key = [];
+        var trimmed = text.AsSpan().Trim();
+        if (trimmed.Length != Length || !trimmed.StartsWith(Prefix, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var encoded = trimmed[Prefix.Length..];
+        // Base64Url's decoder throws on invalid characters (its Try only covers buffer size), so
+        // validate first. It also accepts padding and whitespace: the length check above rules both
+        // out, and the strict round trip below rejects a non-canonical final character.
+        if (!Base64Url.IsValid(encoded, out var decodedLength) || decodedLength != AesGcm256.KeySize)
+        {
+            return false;
+        }
+
+        var decoded = new byte[AesGcm256.KeySize];
+        if (!Base64Url.TryDecodeFromChars(encoded, decoded, out var written)
+            || written != AesGcm256.KeySize
+            || !encoded.SequenceEqual(Base64Url.EncodeToString(decoded)))
+        {
+            System.Security.Cryptography.CryptographicOperations.ZeroMemory(decoded);
+            return false;
+        }
+
+        key = decoded;
+        return true;
+    }
+}

@@ -1,0 +1,37 @@
+using Secrets.Build.Core.Diagnostics;
+
+namespace Secrets.Build.Core.Outputs;
+
+/// <summary>Checks shared by every output that lists variables.</summary>
+internal static class VariableNames
+{
+    /// <summary>True for a POSIX environment-variable name: <c>[A-Za-z_][A-Za-z0-9_]*</c>.</summary>
+    public static bool IsValid(string name) =>
+        name.Length > 0
+        && (char.IsAsciiLetter(name[0]) || name[0] == '_')
+        && name.All(c => char.IsAsciiLetterOrDigit(c) || c == '_');
+
+    /// <summary>Throws SECB302 for an invalid name and SECB303 for a repeated one.</summary>
+    public static void EnsureValidAndUnique(IEnumerable<string> names, string output)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var name in names)
+        {
+            if (!IsValid(name))
+            {
+                throw new SecretsException(SecretsDiagnostic.Error(
+                    DiagnosticCodes.InvalidVariableName,
+                    $"'{name}' cannot be written to {output}: it is not an environment-variable name.",
+                    "Rename the secret in secrets.schema.json to letters, digits and '_', not starting with a digit (e.g. POSTGRES_PASSWORD)."));
+            }
+
+            if (!seen.Add(name))
+            {
+                throw new SecretsException(SecretsDiagnostic.Error(
+                    DiagnosticCodes.DuplicateVariable,
+                    $"'{name}' is listed twice for {output}.",
+                    "Pass each secret once."));
+            }
+        }
+    }
+}

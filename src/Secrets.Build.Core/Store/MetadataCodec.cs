@@ -1,0 +1,69 @@
+namespace Secrets.Build.Core.Store;
+
+/// <summary>Converts the metadata file's entries to and from <see cref="SecretMetadata"/>.</summary>
+internal static class MetadataCodec
+{
+    public static SortedDictionary<string, SecretMetadata> Decode(string path, MetadataDocument document)
+    {
+        var result = new SortedDictionary<string, SecretMetadata>(StringComparer.Ordinal);
+        foreach (var (name, entry) in document.Secrets)
+        {
+            var field = $"secrets.{name}";
+            if (entry.Version < 1)
+            {
+                throw StoreErrors.BadStructure(path, $"{field}.version must be 1 or more.");
+            }
+
+            if (!StoreFormat.TryParseSource(entry.Source, out var source))
+            {
+                throw StoreErrors.BadStructure(path, $"{field}.source must be generated, external or imported.");
+            }
+
+            if (!entry.Fingerprint.StartsWith(StoreFormat.FingerprintPrefix, StringComparison.Ordinal))
+            {
+                throw StoreErrors.BadStructure(path, $"{field}.fingerprint must start with {StoreFormat.FingerprintPrefix}.");
+            }
+
+            result[name] = new SecretMetadata(
+                entry.Version,
+                Date(path, entry.CreatedAt, field + ".createdAt"),
+                Date(path, entry.RotatedAt, field + ".rotatedAt"),
+                entry.NextRotation is null ? null : Date(path, entry.NextRotation, field + ".nextRotation"),
+                source,
+                entry.Fingerprint);
+        }
+
+        return result;
+    }
+
+    public static MetadataDocument Encode(string storeId, string environment, IEnumerable<KeyValuePair<string, SecretMetadata>> entries)
+    {
+        var secrets = new SortedDictionary<string, MetadataEntryDocument>(StringComparer.Ordinal);
+        foreach (var (name, entry) in entries)
+        {
+            secrets[name] = new MetadataEntryDocument
+            {
+                Version = entry.Version,
+                CreatedAt = StoreFormat.FormatDate(entry.CreatedAt),
+                RotatedAt = StoreFormat.FormatDate(entry.RotatedAt),
+                NextRotation = entry.NextRotation is { } next ? StoreFormat.FormatDate(next) : null,
+                Source = StoreFormat.SourceName(entry.Source),
+                Fingerprint = entry.Fingerprint,
+            };
+        }
+
+        return new MetadataDocument
+        {
+            Format = StoreFormat.MetadataMarker,
+            FormatVersion = StoreFormat.Version,
+            StoreId = storeId,
+            Environment = environment,
+            Secrets = secrets,
+        };
+    }
+
+    private static DateTimeOffset Date(string path, string text, string field) =>
+        StoreFormat.TryParseDate(text, out var value)
+            ? value
+            : throw StoreErrors.BadStructure(path, $"{field} is not a UTC time like 2025-01-31T12:00:00Z.");
+}

@@ -1,0 +1,298 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.RegularExpressions;
+using Secrets.Build.Core.Crypto;
+using Secrets.Build.Core.Diagnostics;
+using Secrets.Build.Core.IO;
+using Secrets.Build.Core.Keys;
+
+namespace Secrets.Build.Core.Store;
+
+/// <summary>
+/// One environment's secrets, decrypted in memory: the committed, encrypted
+/// <c>secrets/.env.&lt;env&gt;.json</c> and its <c>.metadata</c> file, opened with the
+/// environment's key. Not thread-safe; open, change and save it while holding the
+/// environment's <see cref="WorkspaceLock"/> (<see cref="StorePaths.LockPath"/>).
+/// </summary>
+/// <remarks>
+/// Values are AES-256-GCM encrypted with a random data key that the environment key wraps.
+/// Saving re-uses the exact nonce and ciphertext of every value that did not change, so a
+/// commit shows only the secrets that really changed. <see cref="ToString"/> never shows a value.
+/// </remarks>
+public sealed partial class SecretStore : IDisposable
+{
+    private readonly List<KeyWrapDocument> _keys;
+    private readonly byte[] _dataKey;
+    private readonly byte[] _fingerprintKey;
+    private readonly SortedDictionary<string, StoredSecret> _secrets;
+    private bool _disposed;
+
+    private SecretStore(StorePaths paths, string storeId, List<KeyWrapDocument> keys, byte[] dataKey, SortedDictionary<string, StoredSecret> secrets)
+    {
+        Paths = paths;
+        StoreId = storeId;
+        _keys = keys;
+        _dataKey = dataKey;
+        _fingerprintKey = StoreIntegrity.FingerprintKey(dataKey);
+        _secrets = secrets;
+    }
+
+    /// <summary>The files this store is read from and saved to.</summary>
+    public StorePaths Paths { get; }
+
+    /// <summary>A random id given at creation; key files are named after it.</summary>
+    public string StoreId { get; }
+
+    /// <summary>The lower-case environment name.</summary>
+    public string Environment => Paths.Environment;
+
+    /// <summary>The stored secret names in ordinal order.</summary>
+    public IReadOnlyList<string> Names => [.. _secrets.Keys];
+
+    /// <summary>The ids of the keys that can open this store (<c>kind id</c>, e.g. <c>key 1a2b3c4d5e6f7081</c>).</summary>
+    public IReadOnlyList<string> KeyIds => [.. _keys.Select(k => $"{k.Kind} {k.KeyId}")];
+
+    /// <summary>True when both committed files exist (their content is checked by <see cref="Open(StorePaths, KeyMaterial)"/>).</summary>
+    public static bool Exists(StorePaths paths) => File.Exists(paths.StorePath);
+
+    /// <summary>
+    /// A new, empty store for <paramref name="paths"/>' environment with a fresh store id and
+    /// data key wrapped by <paramref name="key"/>. Nothing is written until <see cref="Save()"/>.
+    /// </summary>
+    public static SecretStore Create(StorePaths paths, KeyMaterial key) => Create(paths, key, StoreSecurity.Default);
+
+    /// <summary>
+    /// Opens and verifies the environment's store: the key, every value's authentication and
+    /// the MAC over store and metadata.
+    /// </summary>
+    /// <exception cref="SecretsException">
+    /// With a SECB23x/24x code when a file is missing, too large, truncated, not JSON, of an
+    /// unknown version or environment, tampered with, or when the key is not the store's.
+    /// Nothing is ever written or regenerated on failure.
+    /// </exception>
+    public static SecretStore Open(StorePaths paths, KeyMaterial key) => Open(paths, key, StoreSecurity.Default);
+
+    internal static SecretStore Create(StorePaths paths, KeyMaterial key, StoreSecurity security)
+    {
+        ArgumentNullException.ThrowIfNull(paths);
+        ArgumentNullException.ThrowIfNull(key);
+        var storeId = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(StoreFormat.StoreIdBytes));
+        var dataKey = RandomNumberGenerator.GetBytes(StoreFormat.DataKeyBytes);
+        var wrapping = DataKeyWrapping.Wrap(dataKey, key, storeId, paths.Environment, security);
+        return new SecretStore(paths, storeId, [wrapping], dataKey, new SortedDictionary<string, StoredSecret>(StringComparer.Ordinal));
+    }
+
+    internal static SecretStore Open(StorePaths paths, KeyMaterial key, StoreSecurity security)
+    {
+        ArgumentNullException.ThrowIfNull(paths);
+        ArgumentNullException.ThrowIfNull(key);
+        var loaded = StoreLoader.Load(paths, key, security);
+        return new SecretStore(paths, loaded.StoreId, loaded.Keys, loaded.DataKey, loaded.Secrets);
+    }
+
+    /// <summary>True when the store holds <paramref name="name"/>.</summary>
+    public bool Contains(string name)
+    {
+        ThrowIfDisposed();
+        return _secrets.ContainsKey(name);
+    }
+
+    /// <summary>The non-secret facts about <paramref name="name"/>.</summary>
+    public SecretMetadata GetMetadata(string name) => Get(name).Metadata;
+
+    /// <summary>
+    /// The plaintext value of <paramref name="name"/>. Strings cannot be wiped from memory;
+    /// call this only where a value must leave the store (the output writers).
+    /// </summary>
+    public string Reveal(string name) => Encoding.UTF8.GetString(Get(name).Plaintext);
+
+    /// <summary>The versions this secret had before its current one, oldest first.</summary>
+    public IReadOnlyList<int> RetiredVersions(string name) => [.. Get(name).Retired.Select(r => r.Version)];
+
+    /// <summary>
+    /// Stores <paramref name="value"/> for <paramref name="name"/>. The same value again changes
+    /// nothing; a different value becomes the next version and the previous one is retired.
+    /// </summary>
+    /// <param name="name">An environment-variable style name.</param>
+    /// <param name="value">The value; never logged.</param>
+    /// <param name="source">Where the value came from.</param>
+    /// <param name="now">The time recorded as created or rotated (UTC, whole seconds).</param>
+    /// <param name="nextRotation">When the value is due for rotation, or null for none.</param>
+    public SetOutcome Set(string name, string value, SecretSource source, DateTimeOffset now, DateTimeOffset? nextRotation)
+    {
+        ThrowIfDisposed();
+        ArgumentNullException.ThrowIfNull(value);
+        if (name is null || !VariableName().IsMatch(name))
+        {
+            throw new ArgumentException("A secret name is letters, digits and underscores, not starting with a digit.", nameof(name));
+        }
+
+        var plaintext = Encoding.UTF8.GetBytes(value);
+        var time = StoreFormat.TruncateToSeconds(now);
+        var next = nextRotation is { } due ? StoreFormat.TruncateToSeconds(due) : (DateTimeOffset?)null;
+        _secrets.TryGetValue(name, out var current);
+        if (current is not null && CryptographicOperations.FixedTimeEquals(current.Plaintext, plaintext))
+        {
+            CryptographicOperations.ZeroMemory(plaintext);
+            return SetOutcome.Unchanged;
+        }
+
+        var version = (current?.Version ?? 0) + 1;
+        var nonce = AesGcm256.NewNonce();
+        var ciphertext = AesGcm256.Encrypt(_dataKey, nonce, plaintext, StoreIntegrity.ValueAad(StoreId, Environment, name, version));
+        var retired = current is null
+            ? []
+            : current.Retired.Append(new RetiredVersion(current.Version, time, current.Nonce, current.Ciphertext)).ToList();
+        var metadata = new SecretMetadata(
+            version,
+            current?.Metadata.CreatedAt ?? time,
+            time,
+            next,
+            source,
+            StoreIntegrity.Fingerprint(_fingerprintKey, plaintext));
+
+        current?.Clear();
+        _secrets[name] = new StoredSecret
+        {
+            Version = version,
+            Nonce = nonce,
+            Ciphertext = ciphertext,
+            Retired = retired,
+            Plaintext = plaintext,
+            Metadata = metadata,
+        };
+        return current is null ? SetOutcome.Added : SetOutcome.Changed;
+    }
+
+    /// <summary>
+    /// Writes the store and its metadata, each atomically, mode 600 in a 700 <c>secrets/</c>
+    /// folder. Files whose content would not change are not touched. Returns true when
+    /// something was written.
+    /// </summary>
+    /// <remarks>
+    /// Two files cannot be replaced in one atomic step, so the store goes first to a pending
+    /// file, then the metadata is replaced, then the pending store is renamed into place. A
+    /// crash before the metadata rename leaves the old pair; a crash after it leaves a pair
+    /// whose MAC fails together with a complete pending store that matches the new metadata,
+    /// which the next <see cref="Open(StorePaths, KeyMaterial)"/> renames into place.
+    /// </remarks>
+    /// <exception cref="SecretsException">SECB248 when a file cannot be written.</exception>
+    public bool Save() => Save(afterMetadata: null);
+
+    /// <summary>Save with a hook between the metadata rename and the store rename, for crash tests.</summary>
+    internal bool Save(Action? afterMetadata)
+    {
+        ThrowIfDisposed();
+        var (storeBytes, metadataBytes) = Serialize();
+        if (SameContent(Paths.StorePath, storeBytes) && SameContent(Paths.MetadataPath, metadataBytes))
+        {
+            return false;
+        }
+
+        FileModes.EnsurePrivateDirectory(Paths.SecretsDirectory);
+        AtomicFile.Write(Paths.PendingStorePath, storeBytes);
+        AtomicFile.Write(Paths.MetadataPath, metadataBytes);
+        afterMetadata?.Invoke();
+        try
+        {
+            File.Move(Paths.PendingStorePath, Paths.StorePath, overwrite: true);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw StoreErrors.At(DiagnosticCodes.WriteFailed, Paths.StorePath,
+                $"Could not move the new store into place: {ex.Message} It is complete in '{Paths.PendingStorePath}' and the next build finishes the move.",
+                "Check that the secrets/ folder is writable by the user running the build, then build again.");
+        }
+
+        return true;
+    }
+
+    /// <summary>Wipes the data key and every decrypted value from memory.</summary>
+    public void Dispose()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        CryptographicOperations.ZeroMemory(_dataKey);
+        CryptographicOperations.ZeroMemory(_fingerprintKey);
+        foreach (var secret in _secrets.Values)
+        {
+            secret.Clear();
+        }
+    }
+
+    /// <summary>Names the store and its secret count; never a value.</summary>
+    public override string ToString() => $"SecretStore {{ Environment = {Environment}, StoreId = {StoreId}, Secrets = {_secrets.Count} }}";
+
+    private (byte[] Store, byte[] Metadata) Serialize()
+    {
+        var views = _secrets.ToDictionary(p => p.Key, p => new StoredSecretView(p.Value.Version, p.Value.Nonce, p.Value.Ciphertext, p.Value.Retired), StringComparer.Ordinal);
+        var metadata = _secrets.ToDictionary(p => p.Key, p => p.Value.Metadata, StringComparer.Ordinal);
+        var macKey = StoreIntegrity.MacKey(_dataKey);
+        byte[] mac;
+        try
+        {
+            mac = StoreIntegrity.Mac(macKey, StoreId, Environment, views, metadata);
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(macKey);
+        }
+
+        var secrets = new SortedDictionary<string, SecretDocument>(StringComparer.Ordinal);
+        foreach (var (name, secret) in _secrets)
+        {
+            secrets[name] = new SecretDocument
+            {
+                Version = secret.Version,
+                Nonce = Convert.ToBase64String(secret.Nonce),
+                Ciphertext = Convert.ToBase64String(secret.Ciphertext),
+                Retired = secret.Retired.Count == 0
+                    ? null
+                    : [.. secret.Retired.Select(r => new RetiredDocument
+                    {
+                        Version = r.Version,
+                        RetiredAt = StoreFormat.FormatDate(r.RetiredAt),
+                        Nonce = Convert.ToBase64String(r.Nonce),
+                        Ciphertext = Convert.ToBase64String(r.Ciphertext),
+                    })],
+            };
+        }
+
+        var store = new StoreDocument
+        {
+            Format = StoreFormat.StoreMarker,
+            FormatVersion = StoreFormat.Version,
+            StoreId = StoreId,
+            Environment = Environment,
+            Keys = _keys,
+            Secrets = secrets,
+            Mac = Convert.ToBase64String(mac),
+        };
+        return (StoreSerializer.Serialize(store), StoreSerializer.Serialize(MetadataCodec.Encode(StoreId, Environment, metadata)));
+    }
+
+    private static bool SameContent(string path, byte[] content)
+    {
+        var info = new FileInfo(path);
+        return info.Exists && info.Length == content.Length && File.ReadAllBytes(path).AsSpan().SequenceEqual(content);
+    }
+
+    private StoredSecret Get(string name)
+    {
+        ThrowIfDisposed();
+        return _secrets.TryGetValue(name, out var secret)
+            ? secret
+            : throw StoreErrors.At(DiagnosticCodes.SecretNotInStore, Paths.StorePath,
+                $"The store for environment \"{Environment}\" holds no secret named {name}.",
+                "Declare it in secrets.schema.json and build, so it is generated or captured.");
+    }
+
+    private void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(_disposed, this);
+
+    [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_]*$")]
+    private static partial Regex VariableName();
+}

@@ -1,0 +1,142 @@
+using System.Text.Json;
+
+namespace Secrets.Build.Core.Store;
+
+/// <summary>
+/// Reads one committed file into its JSON shape and tells apart the ways that can fail:
+/// too large, unreadable, truncated, not JSON, not ours, an unknown version, a wrong shape.
+/// </summary>
+internal static class StoreFileReader
+{
+    private static readonly JsonSerializerOptions Options = new()
+    {
+        RespectNullableAnnotations = true,
+        AllowTrailingCommas = false,
+    };
+
+    public static byte[] ReadBytes(string path)
+    {
+        try
+        {
+            var length = new FileInfo(path).Length;
+            if (length > StoreFormat.MaxFileBytes)
+            {
+                throw StoreErrors.TooLarge(path, length);
+            }
+
+            return File.ReadAllBytes(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw StoreErrors.ReadFailed(path, ex);
+        }
+    }
+
+    public static T Parse<T>(string path, byte[] bytes, string marker)
+    {
+        CheckIsCompleteJson(path, bytes);
+        CheckMarkerAndVersion(path, bytes, marker);
+        try
+        {
+            return JsonSerializer.Deserialize<T>(bytes, Options)
+                ?? throw StoreErrors.BadStructure(path, "the file holds null.");
+        }
+        catch (JsonException ex)
+        {
+            throw StoreErrors.BadStructure(path, DescribeShapeError(ex),
+                (int)(ex.LineNumber ?? -1) + 1, (int)(ex.BytePositionInLine ?? -1) + 1);
+        }
+    }
+
+    /// <summary>
+    /// Reads every token as if more data could follow: invalid bytes throw at once, while a
+    /// text that is merely cut off runs out of tokens before its outer object closes. That is
+    /// how a truncated file gets its own error instead of a confusing syntax message.
+    /// </summary>
+    private static void CheckIsCompleteJson(string path, byte[] bytes)
+    {
+        var reader = new Utf8JsonReader(bytes, isFinalBlock: false, state: default);
+        var sawValue = false;
+        try
+        {
+            while (reader.Read())
+            {
+                sawValue = true;
+                if (reader.CurrentDepth == 0 && reader.TokenType is JsonTokenType.EndObject or JsonTokenType.EndArray)
+                {
+                    break;
+                }
+            }
+        }
+        catch (JsonException ex)
+        {
+            throw StoreErrors.NotJson(path, FirstSentence(ex.Message),
+                (int)(ex.LineNumber ?? -1) + 1, (int)(ex.BytePositionInLine ?? -1) + 1);
+        }
+
+        if (!sawValue || reader.CurrentDepth > 0 || reader.TokenType is not (JsonTokenType.EndObject or JsonTokenType.EndArray))
+        {
+            throw StoreErrors.Truncated(path);
+        }
+
+        // Something other than whitespace after the closing brace (half a second copy, a
+        // stray conflict marker) is not JSON either.
+        var rest = bytes.AsSpan((int)reader.BytesConsumed);
+        var trailing = rest.IndexOfAnyExcept(" \t\r\n"u8);
+        if (trailing >= 0)
+        {
+            var (line, column) = Position(bytes, (int)reader.BytesConsumed + trailing);
+            throw StoreErrors.NotJson(path, "there is text after the closing '}'.", line, column);
+        }
+    }
+
+    private static void CheckMarkerAndVersion(string path, byte[] bytes, string marker)
+    {
+        using var document = JsonDocument.Parse(bytes);
+        var root = document.RootElement;
+        if (root.ValueKind != JsonValueKind.Object
+            || !root.TryGetProperty("format", out var format)
+            || format.ValueKind != JsonValueKind.String
+            || format.GetString() != marker)
+        {
+            throw StoreErrors.NotAStoreFile(path, marker);
+        }
+
+        if (!root.TryGetProperty("formatVersion", out var version) || !version.TryGetInt32(out var number))
+        {
+            throw StoreErrors.BadStructure(path, "\"formatVersion\" is missing or not a whole number.");
+        }
+
+        if (number != StoreFormat.Version)
+        {
+            throw StoreErrors.UnknownVersion(path, number);
+        }
+    }
+
+    private static string DescribeShapeError(JsonException ex) =>
+        ex.Path is { Length: > 0 } jsonPath ? $"at {jsonPath}: {FirstSentence(ex.Message)}" : FirstSentence(ex.Message);
+
+    // System.Text.Json appends "Path: ... | LineNumber: ..." to its messages; the location
+    // travels separately, so keep only the explanation.
+    private static string FirstSentence(string message)
+    {
+        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
+        return cut > 0 ? message[..cut] : message;
+    }
+
+    private static (int Line, int Column) Position(byte[] bytes, int offset)
+    {
+        var line = 1;
+        var lineStart = 0;
+        for (var i = 0; i < offset; i++)
+        {
+            if (bytes[i] == (byte)'\n')
+            {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+
+        return (line, offset - lineStart + 1);
+    }
+}

@@ -1,0 +1,207 @@
+using System.Security.Cryptography;
+using Secrets.Build.Core.Crypto;
+using Secrets.Build.Core.Diagnostics;
+using Secrets.Build.Core.Keys;
+
+namespace Secrets.Build.Core.Store;
+
+/// <summary>Everything an opened store starts from, verified.</summary>
+internal sealed record LoadedStore(
+    string StoreId,
+    List<KeyWrapDocument> Keys,
+    byte[] DataKey,
+    SortedDictionary<string, StoredSecret> Secrets);
+
+/// <summary>
+/// Opens a store in the order that gives the most precise error: the file's shape, the key,
+/// each value's authentication (naming the secret), then the MAC over both files for what
+/// per-value checks cannot see (deleted entries, rollbacks, edited metadata).
+/// </summary>
+internal static class StoreLoader
+{
+    public static LoadedStore Load(StorePaths paths, KeyMaterial key, StoreSecurity security)
+    {
+        if (!File.Exists(paths.StorePath))
+        {
+            throw StoreErrors.StoreNotFound(paths.StorePath);
+        }
+
+        if (!File.Exists(paths.MetadataPath))
+        {
+            throw StoreErrors.MetadataNotFound(paths.MetadataPath, paths.StorePath);
+        }
+
+        var metadataBytes = StoreFileReader.ReadBytes(paths.MetadataPath);
+        var storeBytes = StoreFileReader.ReadBytes(paths.StorePath);
+        try
+        {
+            return Load(paths, paths.StorePath, storeBytes, metadataBytes, key, security);
+        }
+        catch (SecretsException ex) when (ex.Code == DiagnosticCodes.StoreMacMismatch && File.Exists(paths.PendingStorePath))
+        {
+            // A save that crashed between its two renames left the new metadata next to the
+            // old store, and the new store complete under its pending name. If that pair
+            // verifies, finish the save; otherwise report the original mismatch.
+            var recovered = TryLoadPending(paths, metadataBytes, key, security);
+            if (recovered is null)
+            {
+                throw;
+            }
+
+            File.Move(paths.PendingStorePath, paths.StorePath, overwrite: true);
+            return recovered;
+        }
+    }
+
+    private static LoadedStore? TryLoadPending(StorePaths paths, byte[] metadataBytes, KeyMaterial key, StoreSecurity security)
+    {
+        try
+        {
+            return Load(paths, paths.StorePath, StoreFileReader.ReadBytes(paths.PendingStorePath), metadataBytes, key, security);
+        }
+        catch (SecretsException)
+        {
+            return null;
+        }
+    }
+
+    private static LoadedStore Load(StorePaths paths, string storePath, byte[] storeBytes, byte[] metadataBytes, KeyMaterial key, StoreSecurity security)
+    {
+        var store = StoreFileReader.Parse<StoreDocument>(storePath, storeBytes, StoreFormat.StoreMarker);
+        CheckIdentity(storePath, store.StoreId, store.Environment, paths.Environment, expectedStoreId: null);
+        var metadata = StoreFileReader.Parse<MetadataDocument>(paths.MetadataPath, metadataBytes, StoreFormat.MetadataMarker);
+        CheckIdentity(paths.MetadataPath, metadata.StoreId, metadata.Environment, paths.Environment, store.StoreId);
+
+        var dataKey = DataKeyWrapping.Unwrap(store, key, storePath, security);
+        var plaintexts = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+        try
+        {
+            var views = DecodeSecrets(storePath, store);
+            var metadataEntries = MetadataCodec.Decode(paths.MetadataPath, metadata);
+            var macKey = StoreIntegrity.MacKey(dataKey);
+            try
+            {
+                foreach (var (name, view) in views)
+                {
+                    var aad = StoreIntegrity.ValueAad(store.StoreId, store.Environment, name, view.Version);
+                    if (!AesGcm256.TryDecrypt(dataKey, view.Nonce, view.Ciphertext, aad, out var plaintext))
+                    {
+                        throw StoreErrors.ValueTampered(storePath, $"the value of {name} (version {view.Version})");
+                    }
+
+                    plaintexts[name] = plaintext;
+                }
+
+                var expected = StoreIntegrity.Mac(macKey, store.StoreId, store.Environment, views, metadataEntries);
+                var actual = StoreDecoder.Bytes(storePath, store.Mac, "mac", KeyDerivation.HmacSize);
+                if (!CryptographicOperations.FixedTimeEquals(expected, actual))
+                {
+                    throw StoreErrors.MacMismatch(storePath, paths.MetadataPath);
+                }
+            }
+            finally
+            {
+                CryptographicOperations.ZeroMemory(macKey);
+            }
+
+            return new LoadedStore(store.StoreId, store.Keys, dataKey, Combine(paths.MetadataPath, views, plaintexts, metadataEntries));
+        }
+        catch
+        {
+            foreach (var plaintext in plaintexts.Values)
+            {
+                CryptographicOperations.ZeroMemory(plaintext);
+            }
+
+            CryptographicOperations.ZeroMemory(dataKey);
+            throw;
+        }
+    }
+
+    private static void CheckIdentity(string path, string storeId, string environment, string expectedEnvironment, string? expectedStoreId)
+    {
+        if (storeId.Length != StoreFormat.StoreIdBytes * 2 || !storeId.All(char.IsAsciiHexDigitLower))
+        {
+            throw StoreErrors.BadStructure(path, "\"storeId\" is not 32 lower-case hex digits.");
+        }
+
+        if (!string.Equals(environment, expectedEnvironment, StringComparison.Ordinal))
+        {
+            throw StoreErrors.Mismatch(path, $"belongs to environment \"{environment}\", not \"{expectedEnvironment}\".");
+        }
+
+        if (expectedStoreId is not null && !string.Equals(storeId, expectedStoreId, StringComparison.Ordinal))
+        {
+            throw StoreErrors.Mismatch(path, $"belongs to store {storeId}, but the store next to it is {expectedStoreId}.");
+        }
+    }
+
+    private static SortedDictionary<string, StoredSecretView> DecodeSecrets(string path, StoreDocument store)
+    {
+        var views = new SortedDictionary<string, StoredSecretView>(StringComparer.Ordinal);
+        foreach (var (name, secret) in store.Secrets)
+        {
+            if (secret.Version < 1)
+            {
+                throw StoreErrors.BadStructure(path, $"secrets.{name}.version must be 1 or more.");
+            }
+
+            var nonce = StoreDecoder.Bytes(path, secret.Nonce, $"secrets.{name}.nonce", AesGcm256.NonceSize);
+            var ciphertext = StoreDecoder.Bytes(path, secret.Ciphertext, $"secrets.{name}.ciphertext", minimumLength: AesGcm256.TagSize);
+            var retired = new List<RetiredVersion>();
+            foreach (var (old, index) in (secret.Retired ?? []).Select((r, i) => (r, i)))
+            {
+                var field = $"secrets.{name}.retired[{index}]";
+                if (!StoreFormat.TryParseDate(old.RetiredAt, out var retiredAt))
+                {
+                    throw StoreErrors.BadStructure(path, $"{field}.retiredAt is not a UTC time like 2025-01-31T12:00:00Z.");
+                }
+
+                retired.Add(new RetiredVersion(
+                    old.Version,
+                    retiredAt,
+                    StoreDecoder.Bytes(path, old.Nonce, field + ".nonce", AesGcm256.NonceSize),
+                    StoreDecoder.Bytes(path, old.Ciphertext, field + ".ciphertext", minimumLength: AesGcm256.TagSize)));
+            }
+
+            views[name] = new StoredSecretView(secret.Version, nonce, ciphertext, retired);
+        }
+
+        return views;
+    }
+
+    private static SortedDictionary<string, StoredSecret> Combine(
+        string metadataPath,
+        SortedDictionary<string, StoredSecretView> views,
+        Dictionary<string, byte[]> plaintexts,
+        SortedDictionary<string, SecretMetadata> metadata)
+    {
+        // After a valid MAC these always agree (Save writes them together); checked anyway so
+        // a bug can never hand out a value without its facts.
+        var result = new SortedDictionary<string, StoredSecret>(StringComparer.Ordinal);
+        foreach (var (name, view) in views)
+        {
+            if (!metadata.TryGetValue(name, out var entry) || entry.Version != view.Version)
+            {
+                throw StoreErrors.BadStructure(metadataPath, $"the entry for {name} is missing or has another version than the store.");
+            }
+
+            result[name] = new StoredSecret
+            {
+                Version = view.Version,
+                Nonce = view.Nonce,
+                Ciphertext = view.Ciphertext,
+                Retired = view.Retired,
+                Plaintext = plaintexts[name],
+                Metadata = entry,
+            };
+        }
+
+        if (metadata.Keys.FirstOrDefault(n => !views.ContainsKey(n)) is { } orphan)
+        {
+            throw StoreErrors.BadStructure(metadataPath, $"it has an entry for {orphan}, which the store does not hold.");
+        }
+
+        return result;
+    }
+}
