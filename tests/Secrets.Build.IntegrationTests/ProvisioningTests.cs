@@ -141,4 +141,23 @@ public sealed class ProvisioningTests(PackageFixture package)
         Assert.False(File.Exists(workspace.StorePath("production")), "A production store was generated.");
         Assert.False(File.Exists(workspace.EnvFilePath("production")), "Production outputs were written without values.");
     }
+
+    [Fact]
+    public void Dotnet_clean_keeps_the_store_the_metadata_and_the_keys()
+    {
+        var workspace = new TestWorkspace(package, "clean");
+        workspace.WriteSchema();
+        var project = workspace.AddProject("App");
+        Assert.True(workspace.Build(project).Succeeded);
+        var keys = Directory.GetFiles(workspace.KeyDirectory, "*", SearchOption.AllDirectories).ToDictionary(path => path, File.ReadAllBytes);
+        var store = File.ReadAllBytes(workspace.StorePath());
+        var metadata = File.ReadAllBytes(workspace.MetadataPath());
+
+        var clean = workspace.DotNet("clean", project, "-nodeReuse:false");
+
+        Assert.True(clean.Succeeded, clean.ToString());
+        Assert.Equal(store, File.ReadAllBytes(workspace.StorePath()));
+        Assert.Equal(metadata, File.ReadAllBytes(workspace.MetadataPath()));
+        Assert.All(keys, pair => Assert.Equal(pair.Value, File.ReadAllBytes(pair.Key)));
+    }
 }
