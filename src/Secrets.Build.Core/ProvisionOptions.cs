@@ -18,6 +18,11 @@ public sealed record ProvisionOptions
     /// <summary>Overrides every category's rotation period (<c>SECRET_ROTATION_DAYS</c>).</summary>
     public int? RotationDaysOverride { get; init; }
 
+    /// <summary>
+    /// Whether an overdue secret is an error rather than a warning. Null means: only for production.
+    /// </summary>
+    public bool? EnforceRotation { get; init; }
+
     /// <summary>Where key files live; defaults to the per-user config folder.</summary>
     public string? KeyDirectory { get; init; }
 

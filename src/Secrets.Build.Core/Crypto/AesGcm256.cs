@@ -18,10 +18,14 @@ public static class AesGcm256
     /// <summary>Authentication tag length in bytes (128 bits, the full GCM tag).</summary>
     public const int TagSize = 16;
 
-    private static readonly IAes256GcmCipher Cipher = SelectCipher();
+    // Null only where neither implementation runs; every call then says so (instead of a TypeInitializationException).
+    private static readonly IAes256GcmCipher? SelectedCipher = SelectCipher();
 
     /// <summary>True when encryption runs in libsodium (NSec); false when it falls back to <see cref="AesGcm"/>.</summary>
-    public static bool UsesNSec => Cipher is NSecAes256GcmCipher;
+    public static bool UsesNSec => SelectedCipher is NSecAes256GcmCipher;
+
+    private static IAes256GcmCipher Cipher => SelectedCipher ?? throw new PlatformNotSupportedException(
+        "AES-256-GCM is available neither in libsodium (no hardware AES) nor in the platform's crypto library.");
 
     /// <summary>Encrypts <paramref name="plaintext"/> and returns the ciphertext followed by the 16-byte tag.</summary>
     /// <param name="key">A 32-byte key.</param>
@@ -109,19 +113,13 @@ public static class AesGcm256
         }
     }
 
-    private static IAes256GcmCipher SelectCipher()
+    private static IAes256GcmCipher? SelectCipher()
     {
         if (NSecAes256GcmCipher.Instance.IsSupported)
         {
             return NSecAes256GcmCipher.Instance;
         }
 
-        if (BclAes256GcmCipher.Instance.IsSupported)
-        {
-            return BclAes256GcmCipher.Instance;
-        }
-
-        throw new PlatformNotSupportedException(
-            "AES-256-GCM is available neither in libsodium (no hardware AES) nor in the platform's crypto library.");
+        return BclAes256GcmCipher.Instance.IsSupported ? BclAes256GcmCipher.Instance : null;
     }
 }

@@ -29,4 +29,7 @@ public static partial class DiagnosticCodes
 
     /// <summary>SECB258: no key was found for an environment whose store already exists.</summary>
     public const string KeyNotFound = "SECB258";
+
+    /// <summary>SECB259 (warning): a passphrase is short enough to guess offline from the committed store.</summary>
+    public const string PassphraseTooShort = "SECB259";
 }

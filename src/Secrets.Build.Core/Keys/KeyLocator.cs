@@ -15,10 +15,18 @@ namespace Secrets.Build.Core.Keys;
 /// </list>
 /// A source that is set but unusable (a malformed key) is an error; the search stops there rather
 /// than silently using a different key. Empty variables count as not set, because CI systems
-/// often define a variable as empty when the secret behind it is missing.
+/// often define a variable as empty when the secret behind it is missing. Surrounding whitespace
+/// is ignored in keys and passphrases alike, so a trailing newline pasted into a CI setting does
+/// not turn into a different key.
 /// </summary>
 public sealed partial class KeyLocator
 {
+    /// <summary>
+    /// Shorter passphrases get a warning: the store is committed, so anyone with the repository can
+    /// try passphrases offline; Argon2id slows each try but cannot save a short one.
+    /// </summary>
+    public const int RecommendedPassphraseLength = 16;
+
     private const int MaxKeyFileBytes = 1024;
 
     private readonly IReadOnlyDictionary<string, string> variables;
@@ -149,6 +157,15 @@ public sealed partial class KeyLocator
         {
             if (TryGetVariable(name, places, out var passphrase))
             {
+                passphrase = passphrase.Trim();
+                if (passphrase.Length < RecommendedPassphraseLength)
+                {
+                    diagnostics.Add(SecretsDiagnostic.Warning(
+                        DiagnosticCodes.PassphraseTooShort,
+                        $"The passphrase in environment variable {name} is shorter than {RecommendedPassphraseLength} characters; the committed store lets anyone with the repository guess it offline.",
+                        $"Use a longer passphrase (five or more random words), or a key: set {KeyVariables.KeyFor(Environment)} to the text of a key file."));
+                }
+
                 return new PassphraseKey(passphrase, $"environment variable {name}");
             }
         }

@@ -72,11 +72,18 @@ public sealed partial class SecretStore : IDisposable
     /// </exception>
     public static SecretStore Open(StorePaths paths, KeyMaterial key) => Open(paths, key, StoreSecurity.Default);
 
-    internal static SecretStore Create(StorePaths paths, KeyMaterial key, StoreSecurity security)
+    internal static SecretStore Create(StorePaths paths, KeyMaterial key, StoreSecurity security) =>
+        Create(paths, key, NewStoreId(), security);
+
+    internal static SecretStore Create(StorePaths paths, KeyMaterial key, string storeId, StoreSecurity security)
     {
         ArgumentNullException.ThrowIfNull(paths);
         ArgumentNullException.ThrowIfNull(key);
-        var storeId = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(StoreFormat.StoreIdBytes));
+        if (storeId.Length != StoreFormat.StoreIdBytes * 2 || !storeId.All(char.IsAsciiHexDigitLower))
+        {
+            throw new ArgumentException("A store id is 32 lower-case hex digits; use NewStoreId().", nameof(storeId));
+        }
+
         var dataKey = RandomNumberGenerator.GetBytes(StoreFormat.DataKeyBytes);
         var wrapping = DataKeyWrapping.Wrap(dataKey, key, storeId, paths.Environment, security);
         return new SecretStore(paths, storeId, [wrapping], dataKey, new SortedDictionary<string, StoredSecret>(StringComparer.Ordinal));

@@ -84,6 +84,23 @@ public sealed class KeyLocatorTests : IDisposable
     }
 
     [Fact]
+    public void A_passphrase_is_trimmed_and_a_short_one_gets_a_warning_that_does_not_echo_it()
+    {
+        variables["SECRETS_BUILD_PASSPHRASE"] = "  tiny-secret\n";
+
+        var resolution = Locator().Resolve();
+
+        Assert.Equal("tiny-secret", Assert.IsType<PassphraseKey>(resolution.Key).Passphrase);
+        var warning = Assert.Single(resolution.Diagnostics);
+        Assert.Equal(DiagnosticCodes.PassphraseTooShort, warning.Code);
+        Assert.Equal(SecretsSeverity.Warning, warning.Severity);
+        Assert.DoesNotContain("tiny-secret", warning.ToString());
+
+        variables["SECRETS_BUILD_PASSPHRASE"] = "correct horse battery staple";
+        Assert.Empty(Locator().Resolve().Diagnostics);
+    }
+
+    [Fact]
     public void The_key_file_comes_last()
     {
         var created = Locator().CreateKeyFile();

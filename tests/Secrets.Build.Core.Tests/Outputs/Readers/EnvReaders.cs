@@ -10,7 +10,7 @@ namespace Secrets.Build.Core.Tests.Outputs.Readers;
 internal static class EnvReaders
 {
     /// <summary>The dotenv release the tests pin (npm), so a new major cannot change results silently.</summary>
-    public const string DotenvVersion = "17.4.2";
+    public const string DotenvVersion = "18.0.10";
 
     private static readonly Lazy<string> DotenvModules = new(InstallDotenv);
 
@@ -65,7 +65,8 @@ internal static class EnvReaders
     /// </summary>
     public static JsonDocument ComposeConfig(string workingDirectory, string envFile, params string[] composeFiles)
     {
-        var arguments = new List<string> { "compose", "--project-name", "secrets-build-test", "--env-file", envFile };
+        var (fileName, prefix) = Tools.ComposeCommand.Value ?? throw new InvalidOperationException("docker compose v2 is not installed.");
+        var arguments = new List<string>(prefix) { "--project-name", "secrets-build-test", "--env-file", envFile };
         foreach (var file in composeFiles)
         {
             arguments.Add("-f");
@@ -73,7 +74,7 @@ internal static class EnvReaders
         }
 
         arguments.AddRange(["config", "--format", "json"]);
-        var result = ExternalProcess.Run("docker", arguments, workingDirectory);
+        var result = ExternalProcess.Run(fileName, arguments, workingDirectory);
         Assert.True(result.ExitCode == 0, $"docker compose config failed: {result.StandardError}");
         Assert.DoesNotContain("is not set", result.StandardError);
         return JsonDocument.Parse(result.StandardOutput);

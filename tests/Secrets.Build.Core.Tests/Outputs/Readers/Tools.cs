@@ -12,22 +12,35 @@ internal static class Tools
     public const string Kubectl = "kubectl";
     public const string Git = "git";
 
-    private static readonly Lazy<bool> HasCompose = new(() =>
+    /// <summary>
+    /// How to run compose v2: the docker CLI plugin (<c>docker compose</c>) or the standalone v2 binary
+    /// (<c>docker-compose</c>, as Debian's package also installs it). Compose v1 (1.x) is not accepted:
+    /// its .env parser is a different one.
+    /// </summary>
+    public static Lazy<(string FileName, string[] Prefix)?> ComposeCommand { get; } = new(() =>
     {
-        if (!ExternalProcess.OnPath("docker"))
+        foreach (var (file, prefix) in new[] { ("docker", new[] { "compose" }), ("docker-compose", Array.Empty<string>()) })
         {
-            return false;
+            if (!ExternalProcess.OnPath(file))
+            {
+                continue;
+            }
+
+            try
+            {
+                var result = ExternalProcess.Run(file, [.. prefix, "version", "--short"], timeout: TimeSpan.FromSeconds(30));
+                if (result.ExitCode == 0 && result.StandardOutput.TrimStart('v', 'V').StartsWith('2'))
+                {
+                    return (file, prefix);
+                }
+            }
+            catch (Exception)
+            {
+                // Not runnable here: try the next form.
+            }
         }
 
-        try
-        {
-            var result = ExternalProcess.Run("docker", ["compose", "version"], timeout: TimeSpan.FromSeconds(30));
-            return result.ExitCode == 0 && result.StandardOutput.Contains("version", StringComparison.OrdinalIgnoreCase);
-        }
-        catch (Exception)
-        {
-            return false;
-        }
+        return null;
     });
 
     /// <summary>Null when the tool is here, else why the test is skipped.</summary>
@@ -35,7 +48,7 @@ internal static class Tools
     {
         var present = tool switch
         {
-            Compose => HasCompose.Value,
+            Compose => ComposeCommand.Value is not null,
             Node => ExternalProcess.OnPath("node") && ExternalProcess.OnPath("npm"),
             _ => ExternalProcess.OnPath(tool),
         };

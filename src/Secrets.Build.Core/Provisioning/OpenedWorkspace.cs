@@ -1,0 +1,7 @@
+using Secrets.Build.Core.Keys;
+using Secrets.Build.Core.Store;
+
+namespace Secrets.Build.Core.Provisioning;
+
+/// <summary>An environment's store, opened or newly created, and the key that opened it.</summary>
+internal sealed record OpenedWorkspace(SecretStore Store, KeyMaterial Key, bool Created);

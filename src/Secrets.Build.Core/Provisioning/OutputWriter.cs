@@ -1,0 +1,68 @@
+using System.Collections.Immutable;
+using Secrets.Build.Core.Diagnostics;
+using Secrets.Build.Core.IO;
+using Secrets.Build.Core.Outputs;
+using Secrets.Build.Core.Schema;
+using Secrets.Build.Core.Store;
+
+namespace Secrets.Build.Core.Provisioning;
+
+/// <summary>
+/// Writes the plaintext artifacts local tools read: <c>.env.&lt;env&gt;</c>, the docker-compose
+/// override and the Kubernetes Secret, each atomically with mode 600, and keeps them in the
+/// workspace's <c>.gitignore</c>. Unchanged content is not rewritten, so timestamps stay stable
+/// and later incremental steps stay skipped.
+/// </summary>
+internal static class OutputWriter
+{
+    public static ImmutableArray<string> Write(SecretsSchema schema, SecretStore store, string workspace)
+    {
+        var environment = store.Environment;
+        var values = schema.Secrets
+            .Where(s => store.Contains(s.Name))
+            .Select(s => (s.Name, store.Reveal(s.Name)))
+            .ToList();
+
+        // Render everything before writing anything: a value no reader can take fails the
+        // run with every file as it was.
+        var files = new (string RelativePath, string Content)[]
+        {
+            (OutputPaths.EnvFile(environment), EnvFileRenderer.Render(values, environment)),
+            (OutputPaths.ComposeOverride(environment), ComposeOverrideRenderer.Render(schema, environment)),
+            (OutputPaths.KubernetesSecret(environment), KubernetesSecretRenderer.Render(schema, values, environment)),
+        };
+
+        var written = ImmutableArray.CreateBuilder<string>(files.Length);
+        foreach (var (relativePath, content) in files)
+        {
+            var path = Path.Combine(workspace, relativePath);
+            AtomicFile.WriteTextIfChanged(path, content);
+            FileModes.EnsurePrivateFile(path);
+            written.Add(path);
+        }
+
+        UpdateGitIgnore(workspace, environment);
+        return written.ToImmutable();
+    }
+
+    private static void UpdateGitIgnore(string workspace, string environment)
+    {
+        var path = Path.Combine(workspace, ".gitignore");
+        var existing = File.Exists(path) ? File.ReadAllText(path) : null;
+        var entries = OutputPaths.PlaintextOutputs(environment)
+            .Append($"{StorePaths.SecretsFolderName}/*.lock")
+            .Append($"{StorePaths.SecretsFolderName}/*.pending")
+            .Append($"{StorePaths.SecretsFolderName}/*.tmp");
+        if (GitIgnoreUpdater.Update(existing, entries) is { } updated)
+        {
+            // .gitignore is the user's file and nothing secret: replace its content atomically,
+            // then give back the mode it had (or the usual 644) instead of the private 600.
+            var mode = (existing is null ? null : FileModes.Read(path)) ?? (UnixFileMode)0b110_100_100;
+            AtomicFile.WriteTextIfChanged(path, updated);
+            if (FileModes.IsSupported)
+            {
+                File.SetUnixFileMode(path, mode);
+            }
+        }
+    }
+}

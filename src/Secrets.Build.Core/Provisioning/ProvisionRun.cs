@@ -1,0 +1,100 @@
+using System.Collections.Immutable;
+using Secrets.Build.Core.Diagnostics;
+using Secrets.Build.Core.IO;
+using Secrets.Build.Core.Keys;
+using Secrets.Build.Core.Rotation;
+using Secrets.Build.Core.Schema;
+using Secrets.Build.Core.Store;
+using Secrets.Build.Core.Workspace;
+
+namespace Secrets.Build.Core.Provisioning;
+
+/// <summary>
+/// One provisioning run: schema, lock, store (open or create), reconcile, save, outputs,
+/// rotation check. Every user mistake ends as a diagnostic in the result.
+/// </summary>
+internal sealed class ProvisionRun
+{
+    private readonly ProvisionOptions _options;
+    private readonly IReadOnlyDictionary<string, int> _categoryOverrides;
+    private readonly List<SecretsDiagnostic> _diagnostics = new();
+
+    public ProvisionRun(ProvisionOptions options, IReadOnlyDictionary<string, int> categoryOverrides)
+    {
+        _options = options;
+        _categoryOverrides = categoryOverrides;
+    }
+
+    public ProvisionResult Execute(CancellationToken cancellationToken)
+    {
+        var loaded = SchemaFile.Load(_options.SchemaPath);
+        _diagnostics.AddRange(loaded.Diagnostics);
+        if (loaded.Schema is not { } schema)
+        {
+            return Result();
+        }
+
+        var environment = _options.Environment.ToLowerInvariant();
+        if (!schema.Environments.Contains(environment))
+        {
+            _diagnostics.Add(SecretsDiagnostic.Error(DiagnosticCodes.UnknownEnvironment,
+                $"Environment '{_options.Environment}' is not declared in the schema (it declares {string.Join(", ", schema.Environments)}).",
+                "Set SecretsEnvironment (or SECRETS_ENVIRONMENT) to a declared environment, or add it to \"environments\" in the schema.",
+                SourceLocation.ForFile(schema.SourcePath)));
+            return Result();
+        }
+
+        var workspace = Path.GetFullPath(_options.WorkspacePath ?? Path.GetDirectoryName(Path.GetFullPath(_options.SchemaPath))!);
+        var paths = StorePaths.ForWorkspace(workspace, environment);
+        try
+        {
+            return Provision(schema, workspace, paths, cancellationToken);
+        }
+        catch (SecretsException exception)
+        {
+            _diagnostics.AddRange(exception.Diagnostics);
+            return Result(paths);
+        }
+    }
+
+    private ProvisionResult Provision(SecretsSchema schema, string workspace, StorePaths paths, CancellationToken cancellationToken)
+    {
+        var variables = _options.EnvironmentVariables ?? EnvironmentSnapshot.FromProcess();
+        var production = paths.Environment == "production";
+        var rotation = new RotationPolicyEvaluator(schema, _options.RotationDaysOverride, _categoryOverrides);
+        var now = _options.Clock.GetUtcNow();
+
+        FileModes.EnsurePrivateDirectory(paths.SecretsDirectory);
+        using var workspaceLock = WorkspaceLock.Acquire(paths.LockPath, cancellationToken);
+        var opened = StoreOpener.Open(paths, workspace, _options.KeyDirectory, variables, _options.Generate, _diagnostics);
+        using var store = opened.Store;
+
+        var reconciler = new SecretReconciler(schema, rotation, variables, _options.Generate, requireExternal: production);
+        var outcome = reconciler.Reconcile(store, now, _diagnostics);
+        if (_diagnostics.Any(d => d.Severity == SecretsSeverity.Error))
+        {
+            // Nothing is saved or written when any secret could not be provisioned.
+            return Result(paths, outcome);
+        }
+
+        store.Save();
+        var lastRotated = schema.Secrets
+            .Where(s => store.Contains(s.Name))
+            .ToDictionary(s => s.Name, s => store.GetMetadata(s.Name).RotatedAt);
+        _diagnostics.AddRange(rotation.Check(lastRotated, now, _options.EnforceRotation ?? production));
+
+        var outputs = _options.WriteOutputs
+            ? OutputWriter.Write(schema, store, workspace)
+            : ImmutableArray<string>.Empty;
+        return Result(paths, outcome) with { Outputs = outputs };
+    }
+
+    private ProvisionResult Result(StorePaths? paths = null, ReconcileOutcome? outcome = null) => new()
+    {
+        Diagnostics = [.. _diagnostics],
+        Generated = outcome?.Generated ?? ImmutableArray<string>.Empty,
+        Captured = outcome?.Captured ?? ImmutableArray<string>.Empty,
+        StorePath = paths?.StorePath ?? string.Empty,
+        MetadataPath = paths?.MetadataPath ?? string.Empty,
+    };
+}

@@ -1,0 +1,68 @@
+using Secrets.Build.Core.Diagnostics;
+using Secrets.Build.Core.Keys;
+using Secrets.Build.Core.Store;
+
+namespace Secrets.Build.Core.Provisioning;
+
+/// <summary>
+/// Opens an environment's store with the key found for it, or creates store and key on the first
+/// run. An existing store without its key is an error: it is never replaced by a new one.
+/// </summary>
+internal static class StoreOpener
+{
+    public static OpenedWorkspace Open(
+        StorePaths paths,
+        string workspace,
+        string? keyDirectory,
+        IReadOnlyDictionary<string, string> variables,
+        bool mayCreate,
+        List<SecretsDiagnostic> diagnostics)
+    {
+        if (SecretStore.Exists(paths))
+        {
+            var header = SecretStore.ReadHeader(paths);
+            var locator = new KeyLocator(paths.Environment, header.StoreId, variables, keyDirectory, workspace);
+            var resolution = Resolve(locator, diagnostics);
+            if (resolution.Key is not { } key)
+            {
+                throw new SecretsException(resolution.MissingKeyError(paths.StorePath, [.. header.KeyIds]));
+            }
+
+            return new OpenedWorkspace(SecretStore.Open(paths, key), key, Created: false);
+        }
+
+        var storeId = SecretStore.NewStoreId();
+        var newLocator = new KeyLocator(paths.Environment, storeId, variables, keyDirectory, workspace);
+        var found = Resolve(newLocator, diagnostics);
+        if (found.Key is { } given)
+        {
+            // A key supplied through the environment (a build server, or a team's shared key)
+            // creates the store with that key; no key file is written.
+            return new OpenedWorkspace(SecretStore.Create(paths, given, storeId), given, Created: true);
+        }
+
+        if (!mayCreate)
+        {
+            throw new SecretsException(SecretsDiagnostic.Error(
+                DiagnosticCodes.NoStoreGenerationOff,
+                $"Environment '{paths.Environment}' has no store at {paths.StorePath} and secret generation is off here, so nothing can be provisioned. Looked for a key in: {found.DescribePlacesLooked()}.",
+                $"Commit the store made on a developer machine, set {found.KeyVariable} to its key, or build once with -p:SecretsGenerate=true to create it.",
+                SourceLocation.ForFile(paths.StorePath)));
+        }
+
+        var created = newLocator.CreateKeyFile();
+        return new OpenedWorkspace(SecretStore.Create(paths, created, storeId), created, Created: true);
+    }
+
+    private static KeyResolution Resolve(KeyLocator locator, List<SecretsDiagnostic> diagnostics)
+    {
+        var resolution = locator.Resolve();
+        diagnostics.AddRange(resolution.Diagnostics.Where(d => d.Severity != SecretsSeverity.Error));
+        if (resolution.HasErrors)
+        {
+            throw new SecretsException([.. resolution.Diagnostics.Where(d => d.Severity == SecretsSeverity.Error)]);
+        }
+
+        return resolution;
+    }
+}

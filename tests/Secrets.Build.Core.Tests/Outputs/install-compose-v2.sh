@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Installs docker compose v2 for the .env reader tests when this machine lacks it (run as root).
+# Debian 12 packages only compose v1, whose .env parser is a different one; Debian 13 packages v2
+# as one Go binary that runs on Debian 12 (it needs only libc6 >= 2.34). The package is fetched
+# with a private apt state folder, so the system's sources and package lists stay as they are.
+set -euo pipefail
+
+is_v2() { "$@" version --short 2>/dev/null | grep -Eq '^v?2\.'; }
+if is_v2 docker compose || is_v2 docker-compose; then
+  exit 0
+fi
+
+mirror=$(awk '/^URIs:/ { print $2; exit }' /etc/apt/sources.list.d/debian.sources)
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+mkdir -p "$work/lists/partial" "$work/cache/archives/partial"
+echo "deb $mirror trixie main" > "$work/sources.list"
+apt_private=(
+  -o Dir::Etc::SourceList="$work/sources.list"
+  -o Dir::Etc::SourceParts=/dev/null
+  -o Dir::State::Lists="$work/lists"
+  -o Dir::Cache="$work/cache"
+  -o APT::Sandbox::User=root
+)
+apt-get "${apt_private[@]}" -qq update
+(cd "$work" && apt-get "${apt_private[@]}" -qq download docker-compose)
+dpkg -i "$work"/docker-compose_*.deb >/dev/null
+is_v2 docker-compose

@@ -1,0 +1,39 @@
+namespace Secrets.Build.Core.Tests.Provisioning;
+
+/// <summary>A throwaway workspace with the reference schema and its own key folder outside it.</summary>
+internal sealed class TempWorkspace : IDisposable
+{
+    public TempWorkspace()
+    {
+        Root = Path.Combine(Path.GetTempPath(), "secb-" + Guid.NewGuid().ToString("N")[..12]);
+        Directory.CreateDirectory(Path.Combine(Root, "ws"));
+        File.Copy(TestPaths.SampleSchema, SchemaPath);
+    }
+
+    public string Root { get; }
+
+    public string Workspace => Path.Combine(Root, "ws");
+
+    public string KeyDirectory => Path.Combine(Root, "keys");
+
+    public string SchemaPath => Path.Combine(Workspace, "secrets.schema.json");
+
+    public string Path_(string relative) => Path.Combine(Workspace, relative);
+
+    /// <summary>Every file under the workspace and key folder with its bytes, to prove nothing changed.</summary>
+    public Dictionary<string, byte[]> Snapshot() =>
+        Directory.EnumerateFiles(Root, "*", SearchOption.AllDirectories)
+            .Where(f => !f.EndsWith(".lock", StringComparison.Ordinal))
+            .ToDictionary(f => f, File.ReadAllBytes);
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(Root, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}
