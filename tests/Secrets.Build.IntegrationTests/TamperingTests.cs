@@ -13,11 +13,10 @@ public sealed class TamperingTests(PackageFixture package)
         var workspace = ProvisionedWorkspace("wrong-key", out var project);
         var other = ProvisionedWorkspace("other-key", out _);
 
-        // Same file names, someone else's key: what a developer gets with a stale key file.
-        foreach (var key in Directory.GetFiles(other.KeyDirectory, "*", SearchOption.AllDirectories))
-        {
-            File.Copy(key, Path.Combine(workspace.KeyDirectory, Path.GetRelativePath(other.KeyDirectory, key)), overwrite: true);
-        }
+        // The right key file holding someone else's key: what a developer gets from a wrong copy-paste.
+        var ownKey = Assert.Single(Directory.GetFiles(workspace.KeyDirectory, "*", SearchOption.AllDirectories));
+        var otherKey = Assert.Single(Directory.GetFiles(other.KeyDirectory, "*", SearchOption.AllDirectories));
+        File.WriteAllBytes(ownKey, File.ReadAllBytes(otherKey));
 
         TouchSchema(workspace);
         var before = workspace.Snapshot();

@@ -11,13 +11,16 @@ namespace Secrets.Build.IntegrationTests.Tasks;
 /// </summary>
 public sealed class ProvisionSecretsTaskTests : IDisposable
 {
-    private readonly string _directory = Directory.CreateTempSubdirectory("secrets-build-task-").FullName;
+    private readonly string _root = Directory.CreateTempSubdirectory("secrets-build-task-").FullName;
     private readonly RecordingBuildEngine _engine = new();
+
+    // Core refuses a key folder inside the workspace, so the two are siblings.
+    private string WorkspaceDirectory => Path.Combine(_root, "workspace");
 
     [Fact]
     public void Missing_schema_is_SECB115_at_the_project_with_the_fix()
     {
-        var task = NewTask(schemaFile: Path.Combine(_directory, "secrets.schema.json"));
+        var task = NewTask(schemaFile: Path.Combine(WorkspaceDirectory, "secrets.schema.json"));
 
         Assert.False(task.Execute());
 
@@ -43,7 +46,7 @@ public sealed class ProvisionSecretsTaskTests : IDisposable
         var error = Assert.Single(_engine.Errors);
         Assert.Equal(DiagnosticCodes.InvalidBuildProperty, error.Code);
         Assert.Contains($"'{days}'", error.Message, StringComparison.Ordinal);
-        Assert.False(Directory.Exists(Path.Combine(_directory, "secrets")));
+        Assert.False(Directory.Exists(Path.Combine(WorkspaceDirectory, "secrets")));
     }
 
     [Fact]
@@ -69,17 +72,18 @@ public sealed class ProvisionSecretsTaskTests : IDisposable
         Assert.Contains(task.WrittenFiles, item => item.ItemSpec.EndsWith(".env.development", StringComparison.Ordinal));
         Assert.Contains(_engine.Messages, m => m.Importance == MessageImportance.High && m.Message!.Contains("provisioned", StringComparison.Ordinal));
 
-        var values = EnvFile.Parse(File.ReadAllText(Path.Combine(_directory, ".env.development")));
+        var values = EnvFile.Parse(File.ReadAllText(Path.Combine(WorkspaceDirectory, ".env.development")));
         SecretAssert.NotInText(string.Join("\n", _engine.AllText), values, "the task's log");
     }
 
-    public void Dispose() => Directory.Delete(_directory, recursive: true);
+    public void Dispose() => Directory.Delete(_root, recursive: true);
 
     private ProvisionSecretsTask NewTask(string? schemaFile = null, string environment = "development", string? rotationDays = null, bool debug = false)
     {
+        Directory.CreateDirectory(WorkspaceDirectory);
         if (schemaFile is null)
         {
-            schemaFile = Path.Combine(_directory, "secrets.schema.json");
+            schemaFile = Path.Combine(WorkspaceDirectory, "secrets.schema.json");
             File.WriteAllText(schemaFile, TestSchemas.Small);
         }
 
@@ -89,7 +93,7 @@ public sealed class ProvisionSecretsTaskTests : IDisposable
             SchemaFile = schemaFile,
             Environment = environment,
             RotationDays = rotationDays,
-            KeyDirectory = Path.Combine(_directory, "keys"),
+            KeyDirectory = Path.Combine(_root, "keys"),
             Debug = debug,
         };
     }
