@@ -59,3 +59,9 @@ echo "no-op dotnet build, median of $runs:"
 echo "  with Secrets.Build:         $median_with ms"
 echo "  SecretsEnabled=false:       $median_without ms"
 echo "  ratio:                      $ratio"
+
+# Wall-clock medians on a shared machine carry noise of their own; MSBuild's own accounting shows
+# what the package's targets cost inside one no-op build.
+echo
+echo "Secrets.Build targets in one no-op build (MSBuild performance summary):"
+dotnet "${build_args[@]}" -clp:PerformanceSummary -v:m | grep -E '^ +[0-9]+ ms +(_Secrets|ProvisionSecrets)' || true
