@@ -1,0 +1,32 @@
+using Secrets.Build.Core.Rotation;
+
+namespace Secrets.Build.Core;
+
+// The lifecycle half of the API: rotating values, checking due dates, reading previous values,
+// importing existing values and rotating keys. Like ProvisionAsync, user mistakes come back as
+// diagnostics in the result, never as exceptions.
+public sealed partial class SecretsManager
+{
+    /// <summary>
+    /// Gives the selected generated secrets new values (categories, names, <c>due</c> or <c>all</c>),
+    /// keeps each previous value as a retired version, saves, rewrites the outputs and records one
+    /// <c>rotated</c> audit line per secret. External secrets are reported, never invented.
+    /// </summary>
+    public Task<RotateResult> RotateSecretsAsync(RotateOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var overrides = new Dictionary<string, int>(RotationPolicies, StringComparer.Ordinal);
+        return Task.Run(() => new RotateRun(options, overrides).Execute(cancellationToken), cancellationToken);
+    }
+
+    /// <summary>
+    /// Checks due dates from the plaintext metadata file alone: no key is needed and nothing is
+    /// decrypted, so a build can run it daily even when nothing else changed.
+    /// </summary>
+    public Task<CheckRotationResult> CheckRotationAsync(CheckRotationOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var overrides = new Dictionary<string, int>(RotationPolicies, StringComparer.Ordinal);
+        return Task.Run(() => CheckRotationRun.Execute(options, overrides), cancellationToken);
+    }
+}
