@@ -29,4 +29,15 @@ public sealed partial class SecretsManager
         var overrides = new Dictionary<string, int>(RotationPolicies, StringComparer.Ordinal);
         return Task.Run(() => CheckRotationRun.Execute(options, overrides), cancellationToken);
     }
+
+    /// <summary>
+    /// The earlier values the store keeps for each secret (the newest few after each rotation),
+    /// with the time each was replaced, so a verifier can accept the previous JWT key or an
+    /// operator can roll a rotation back. The result holds values: do not log it.
+    /// </summary>
+    public Task<PreviousValuesResult> GetPreviousValuesAsync(PreviousValuesOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return Task.Run(() => PreviousValuesRun.Execute(options, cancellationToken), cancellationToken);
+    }
 }
