@@ -40,4 +40,18 @@ public sealed partial class SecretsManager
         ArgumentNullException.ThrowIfNull(options);
         return Task.Run(() => PreviousValuesRun.Execute(options, cancellationToken), cancellationToken);
     }
+
+    /// <summary>
+    /// Adopts values from an existing <c>.env</c> file for the names the schema declares, instead
+    /// of generating them: reports names not in the schema, flags values weaker than their rule as
+    /// due for rotation, never changes the source file, and never replaces a different stored value
+    /// unless <see cref="ImportOptions.Overwrite"/> is set (the replaced value is retired, not lost).
+    /// Creates the store when the environment has none yet.
+    /// </summary>
+    public Task<ImportResult> ImportAsync(ImportOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var overrides = new Dictionary<string, int>(RotationPolicies, StringComparer.Ordinal);
+        return Task.Run(() => new Import.ImportRun(options, overrides).Execute(cancellationToken), cancellationToken);
+    }
 }

@@ -7,12 +7,12 @@ namespace Secrets.Build.Core.Lifecycle;
 
 /// <summary>
 /// The schema, workspace folder and store paths of one environment, checked the same way for
-/// every lifecycle operation: the schema parses, the environment is declared and its store exists.
+/// every lifecycle operation: the schema parses, the environment is declared and (unless the operation may create it) its store exists.
 /// </summary>
 internal sealed record LifecycleWorkspace(SecretsSchema Schema, string Directory, StorePaths Paths)
 {
     /// <summary>Loads and checks; returns null with the reasons added to <paramref name="diagnostics"/>.</summary>
-    public static LifecycleWorkspace? Load(LifecycleOptions options, string operation, List<SecretsDiagnostic> diagnostics)
+    public static LifecycleWorkspace? Load(LifecycleOptions options, string operation, List<SecretsDiagnostic> diagnostics, bool requireStore = true)
     {
         var loaded = SchemaFile.Load(options.SchemaPath);
         diagnostics.AddRange(loaded.Diagnostics);
@@ -43,7 +43,7 @@ internal sealed record LifecycleWorkspace(SecretsSchema Schema, string Directory
             return null;
         }
 
-        if (!SecretStore.Exists(paths))
+        if (requireStore && !SecretStore.Exists(paths))
         {
             diagnostics.Add(SecretsDiagnostic.Error(DiagnosticCodes.LifecycleStoreMissing,
                 $"Environment '{environment}' has no store at {paths.StorePath}, so there is nothing to {operation}.",
