@@ -54,4 +54,16 @@ public sealed partial class SecretsManager
         var overrides = new Dictionary<string, int>(RotationPolicies, StringComparer.Ordinal);
         return Task.Run(() => new Import.ImportRun(options, overrides).Execute(cancellationToken), cancellationToken);
     }
+
+    /// <summary>
+    /// Replaces the environment's keys: a new data key re-encrypts every value (current and
+    /// retired), a new key file (or the given new passphrase) opens the store afterwards, and the
+    /// old key no longer does; the store records the retired key, and a <c>key-rotated</c> audit
+    /// line is written. Safe against a crash at any step (see Lifecycle/RotateKeyRun.cs).
+    /// </summary>
+    public Task<RotateKeyResult> RotateKeyAsync(RotateKeyOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return Task.Run(() => new Lifecycle.RotateKeyRun(options).Execute(cancellationToken), cancellationToken);
+    }
 }
