@@ -192,7 +192,7 @@ internal sealed class ImportRun
 
     private static bool IsWeak(SecretDefinition secret, string value, int schemaMinimumBits, out double estimate, out int minimum)
     {
-        estimate = EntropyEstimate.Bits(value);
+        estimate = EntropyEstimate.Bits(value, secret.Generation.Alphabet);
         minimum = 0;
         if (secret.IsExternal)
         {
