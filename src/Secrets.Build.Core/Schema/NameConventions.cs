@@ -11,7 +11,12 @@ public static class NameConventions
     /// </summary>
     public static readonly IReadOnlyCollection<string> ReservedPropertyNames = new HashSet<string>(System.StringComparer.Ordinal)
     {
-        "Environment", "Descriptors", "Validate", "Previous", "Versions", "Reload", "GetValue", "TryGetValue",
+        "Environment", "BuildEnvironment", "Descriptors", "Validate", "Inspect", "Previous", "Versions", "Reload",
+        "GetValue", "TryGetValue", "EnvironmentVariable", "AppSecrets", "SecretDescriptor", "SecretStatus",
+        "AppSecretsException", "SecretsRuntime", "ResolvedText", "AppSecretsConfigurationExtensions",
+
+        // object's members: a property named like one would hide or clash with it.
+        "Equals", "ReferenceEquals", "GetHashCode", "GetType", "ToString", "MemberwiseClone", "Finalize",
     };
 
     /// <summary>Environment-variable style: an upper-case letter, then upper-case letters, digits and underscores.</summary>

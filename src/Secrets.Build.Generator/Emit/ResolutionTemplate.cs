@@ -1,0 +1,356 @@
+namespace Secrets.Build.Generator.Emit;
+
+/// <summary>
+/// How AppSecrets finds a value: the process environment first, else the <c>.env.&lt;environment&gt;</c>
+/// file found upward from the base directory; read once, thread-safely; converted to the secret's
+/// type; every failure explained without the value. <c>/*?*/</c> marks a nullable annotation.
+/// </summary>
+internal static class ResolutionTemplate
+{
+    public const string Text = """
+public static partial class AppSecrets
+{
+    /// <summary>Reads the environment once, thread-safely, and converts values to their types.</summary>
+    private static partial class SecretsRuntime
+    {
+        private static readonly global::System.Lazy<Snapshot> snapshot = new global::System.Lazy<Snapshot>(
+            Snapshot.Load, global::System.Threading.LazyThreadSafetyMode.ExecutionAndPublication);
+
+        internal static Snapshot Current
+        {
+            get { return snapshot.Value; }
+        }
+
+        internal static object Read(SecretDescriptor descriptor)
+        {
+            var resolution = Resolve(descriptor);
+            if (resolution.Value == null)
+            {
+                throw new AppSecretsException(resolution.Problem ?? descriptor.Name + " cannot be read.", new[] { descriptor.Name });
+            }
+
+            return resolution.Value;
+        }
+
+        internal static Resolution Resolve(SecretDescriptor descriptor)
+        {
+            var current = Current;
+            string/*?*/ text;
+            string/*?*/ source;
+            string/*?*/ fileProblem;
+            if (current.Variables.TryGetValue(descriptor.Name, out text))
+            {
+                source = "environment variable " + descriptor.Name;
+            }
+            else if (current.File.TryGetValue(descriptor.Name, out text))
+            {
+                source = current.FilePath;
+            }
+            else if (current.FileProblems.TryGetValue(descriptor.Name, out fileProblem))
+            {
+                return new Resolution(current.FilePath, 0, null,
+                    "Secret " + descriptor.Name + " (" + descriptor.TypeName + ") cannot be read from '" + current.FilePath + "': " + fileProblem +
+                    " Fix: correct that line, or run 'dotnet build' to write the file again.");
+            }
+            else
+            {
+                return new Resolution(null, 0, null, Missing(descriptor, current));
+            }
+
+            if (text == null)
+            {
+                return new Resolution(null, 0, null, Missing(descriptor, current));
+            }
+
+            var value = Convert(descriptor, text);
+            if (value == null)
+            {
+                return new Resolution(source, text.Length, null,
+                    "Secret " + descriptor.Name + " from " + Describe(source) + " is not a valid " + descriptor.TypeName +
+                    " (environment '" + current.Environment + "'). Fix: " + Expected(descriptor) + ".");
+            }
+
+            return new Resolution(source, text.Length, value, null, text);
+        }
+
+        private static string Describe(string/*?*/ source)
+        {
+            if (source == null)
+            {
+                return "nowhere";
+            }
+
+            return source.StartsWith("environment variable ", global::System.StringComparison.Ordinal) ? "the " + source : "'" + source + "'";
+        }
+
+        private static string Missing(SecretDescriptor descriptor, Snapshot current)
+        {
+            var looked = current.FilePath == null
+                ? "no " + current.FileName + " file in '" + current.SearchStart + "' or any folder above it"
+                : "'" + current.FilePath + "' has no " + descriptor.Name + " line";
+            if (current.EnvironmentProblem != null)
+            {
+                looked = current.EnvironmentProblem;
+            }
+
+            var fix = descriptor.IsExternal
+                ? "it is supplied by you (external): set the environment variable " + descriptor.Name + ", or add it to the " + current.Environment + " secrets and build again."
+                : "run 'dotnet build' to provision the " + current.Environment + " secrets, or set the environment variable " + descriptor.Name + ".";
+            return "Secret " + descriptor.Name + " (" + descriptor.TypeName + ") is not set for environment '" + current.Environment +
+                "': no environment variable " + descriptor.Name + ", and " + looked + ". Fix: " + fix;
+        }
+
+        private static string Expected(SecretDescriptor descriptor)
+        {
+            if (descriptor.ValueType == typeof(int))
+            {
+                return "set it to a whole number, e.g. 5432";
+            }
+
+            if (descriptor.ValueType == typeof(bool))
+            {
+                return "set it to true or false";
+            }
+
+            if (descriptor.ValueType == typeof(global::System.Uri))
+            {
+                return "set it to an absolute URI, e.g. https://host:443/";
+            }
+
+            if (descriptor.ValueType == typeof(byte[]))
+            {
+                return "set it to " + descriptor.Encoding + " text, or run 'dotnet build' to provision it";
+            }
+
+            return "set it to a non-empty value";
+        }
+
+        /// <summary>The typed value, or null when the text does not read as the secret's type.</summary>
+        private static object/*?*/ Convert(SecretDescriptor descriptor, string text)
+        {
+            if (descriptor.ValueType == typeof(string))
+            {
+                return text;
+            }
+
+            if (descriptor.ValueType == typeof(int))
+            {
+                int number;
+                return int.TryParse(text, global::System.Globalization.NumberStyles.Integer, global::System.Globalization.CultureInfo.InvariantCulture, out number)
+                    ? (object)number
+                    : null;
+            }
+
+            if (descriptor.ValueType == typeof(bool))
+            {
+                bool flag;
+                return bool.TryParse(text, out flag) ? (object)flag : null;
+            }
+
+            if (descriptor.ValueType == typeof(global::System.Uri))
+            {
+                global::System.Uri/*?*/ uri;
+                return global::System.Uri.TryCreate(text, global::System.UriKind.Absolute, out uri) ? uri : null;
+            }
+
+            return Decode(text, descriptor.Encoding);
+        }
+
+        private static byte[]/*?*/ Decode(string text, string encoding)
+        {
+            if (encoding == "hex")
+            {
+                return DecodeHex(text);
+            }
+
+            var base64 = text;
+            if (encoding == "base64url")
+            {
+                // base64url (RFC 4648 section 5) differs from base64 only in two letters and in padding.
+                foreach (var c in text)
+                {
+                    if (c == '+' || c == '/' || c == '=')
+                    {
+                        return null;
+                    }
+                }
+
+                base64 = text.Replace('-', '+').Replace('_', '/');
+                base64 = base64.PadRight(base64.Length + ((4 - (base64.Length % 4)) % 4), '=');
+            }
+
+            try
+            {
+                return global::System.Convert.FromBase64String(base64);
+            }
+            catch (global::System.FormatException)
+            {
+                return null;
+            }
+        }
+
+        // netstandard2.0 has no Convert.FromHexString.
+        private static byte[]/*?*/ DecodeHex(string text)
+        {
+            if (text.Length % 2 != 0)
+            {
+                return null;
+            }
+
+            var bytes = new byte[text.Length / 2];
+            for (var i = 0; i < bytes.Length; i++)
+            {
+                var high = HexDigit(text[2 * i]);
+                var low = HexDigit(text[(2 * i) + 1]);
+                if (high < 0 || low < 0)
+                {
+                    return null;
+                }
+
+                bytes[i] = (byte)((high << 4) | low);
+            }
+
+            return bytes;
+        }
+
+        private static int HexDigit(char c)
+        {
+            if (c >= '0' && c <= '9')
+            {
+                return c - '0';
+            }
+
+            if (c >= 'a' && c <= 'f')
+            {
+                return c - 'a' + 10;
+            }
+
+            if (c >= 'A' && c <= 'F')
+            {
+                return c - 'A' + 10;
+            }
+
+            return -1;
+        }
+
+        internal sealed class Resolution
+        {
+            internal Resolution(string/*?*/ source, int length, object/*?*/ value, string/*?*/ problem, string/*?*/ text = null)
+            {
+                Text = text;
+                Source = source;
+                Length = length;
+                Value = value;
+                Problem = problem;
+            }
+
+            internal string/*?*/ Source { get; }
+
+            // The raw text is kept only to hand it to a configuration source; never in a message.
+            internal string/*?*/ Text { get; }
+
+            internal int Length { get; }
+
+            internal object/*?*/ Value { get; }
+
+            internal string/*?*/ Problem { get; }
+        }
+
+        /// <summary>What the process environment and the .env file held when first asked.</summary>
+        internal sealed class Snapshot
+        {
+            private Snapshot(string environment, string/*?*/ environmentProblem, string searchStart)
+            {
+                Environment = environment;
+                EnvironmentProblem = environmentProblem;
+                SearchStart = searchStart;
+                FileName = ".env." + environment;
+                Variables = new global::System.Collections.Generic.Dictionary<string, string>(global::System.StringComparer.Ordinal);
+                File = new global::System.Collections.Generic.Dictionary<string, string>(global::System.StringComparer.Ordinal);
+                FileProblems = new global::System.Collections.Generic.Dictionary<string, string>(global::System.StringComparer.Ordinal);
+            }
+
+            internal string Environment { get; }
+
+            internal string/*?*/ EnvironmentProblem { get; }
+
+            internal string SearchStart { get; }
+
+            internal string FileName { get; }
+
+            internal string/*?*/ FilePath { get; private set; }
+
+            internal global::System.Collections.Generic.Dictionary<string, string> Variables { get; }
+
+            internal global::System.Collections.Generic.Dictionary<string, string> File { get; }
+
+            internal global::System.Collections.Generic.Dictionary<string, string> FileProblems { get; }
+
+            internal static Snapshot Load()
+            {
+                var requested = global::System.Environment.GetEnvironmentVariable(EnvironmentVariable);
+                var environment = requested == null || requested.Trim().Length == 0 ? BuildEnvironment : requested.Trim().ToLowerInvariant();
+                string/*?*/ environmentProblem = null;
+                if (!IsEnvironmentName(environment))
+                {
+                    environmentProblem = EnvironmentVariable + " is not a valid environment name (use letters, digits, '-', '_' or '.'), so no .env file was read";
+                }
+
+                var snapshot = new Snapshot(environment, environmentProblem, global::System.AppContext.BaseDirectory);
+                foreach (var descriptor in Descriptors)
+                {
+                    // An empty variable counts as unset: compose writes NAME= for a variable it could not fill.
+                    var value = global::System.Environment.GetEnvironmentVariable(descriptor.Name);
+                    if (value != null && value.Length > 0)
+                    {
+                        snapshot.Variables[descriptor.Name] = value;
+                    }
+                }
+
+                if (environmentProblem == null)
+                {
+                    snapshot.ReadFile();
+                }
+
+                return snapshot;
+            }
+
+            private static bool IsEnvironmentName(string name)
+            {
+                if (name.Length == 0 || name == "." || name == "..")
+                {
+                    return false;
+                }
+
+                foreach (var c in name)
+                {
+                    if (!(char.IsLetterOrDigit(c) || c == '-' || c == '_' || c == '.'))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            }
+
+            private void ReadFile()
+            {
+                var directory = new global::System.IO.DirectoryInfo(SearchStart);
+                while (directory != null)
+                {
+                    var candidate = global::System.IO.Path.Combine(directory.FullName, FileName);
+                    if (global::System.IO.File.Exists(candidate))
+                    {
+                        FilePath = candidate;
+                        DotEnv.Parse(global::System.IO.File.ReadAllText(candidate), File, FileProblems);
+                        return;
+                    }
+
+                    directory = directory.Parent;
+                }
+            }
+        }
+    }
+}
+""";
+}

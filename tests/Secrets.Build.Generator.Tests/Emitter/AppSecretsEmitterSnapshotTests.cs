@@ -1,0 +1,59 @@
+using Secrets.Build.Generator.Emit;
+using Secrets.Build.Generator.Model;
+using Secrets.Build.Generator.Tests.Support;
+
+namespace Secrets.Build.Generator.Tests.Emitter;
+
+/// <summary>The emitter is a pure function: its output for a fixed model is compared with stored files.</summary>
+public sealed class AppSecretsEmitterSnapshotTests
+{
+    [Fact]
+    public void Modern_consumer_with_configuration_gets_annotated_files_in_its_namespace()
+    {
+        var files = AppSecretsEmitter.Emit(new EmitInput(TestModels.Sample(), new EmitOptions(NullableAnnotations: true, ConfigurationExtension: true)));
+
+        Assert.Equal(
+            new[]
+            {
+                AppSecretsEmitter.SecretsHintName, AppSecretsEmitter.ApiHintName, AppSecretsEmitter.ResolutionHintName,
+                AppSecretsEmitter.DotEnvHintName, AppSecretsEmitter.ConfigurationHintName,
+            },
+            files.Select(f => f.HintName));
+        foreach (var file in files)
+        {
+            Snapshot.Match(file.Source, "Modern." + file.HintName);
+        }
+    }
+
+    [Fact]
+    public void CSharp7_consumer_without_namespace_gets_no_annotations_and_no_configuration()
+    {
+        var files = AppSecretsEmitter.Emit(new EmitInput(TestModels.Sample(rootNamespace: ""), new EmitOptions(NullableAnnotations: false, ConfigurationExtension: false)));
+
+        Assert.Equal(new[] { AppSecretsEmitter.SecretsHintName, AppSecretsEmitter.ApiHintName, AppSecretsEmitter.ResolutionHintName, AppSecretsEmitter.DotEnvHintName }, files.Select(f => f.HintName));
+        foreach (var file in files)
+        {
+            Assert.DoesNotContain("#nullable", file.Source);
+            Assert.DoesNotContain("/*?*/", file.Source);
+            Snapshot.Match(file.Source, "Legacy." + file.HintName);
+        }
+    }
+
+    [Fact]
+    public void Same_model_gives_the_same_text()
+    {
+        var first = AppSecretsEmitter.Emit(new EmitInput(TestModels.Sample(), EmitOptions.Default));
+        var second = AppSecretsEmitter.Emit(new EmitInput(TestModels.Sample(), EmitOptions.Default));
+
+        Assert.Equal(first, second);
+    }
+
+    [Fact]
+    public void Descriptions_are_escaped_for_xml_docs_and_string_literals()
+    {
+        var source = AppSecretsEmitter.Emit(new EmitInput(TestModels.Sample(), EmitOptions.Default))[0].Source;
+
+        Assert.Contains("/// <summary>Turns the &lt;beta&gt; feature on &amp; off.</summary>", source);
+        Assert.Contains("\"Where the \\\"billing\\\" service lives \\\\ backslash.\"", source);
+    }
+}

@@ -1,0 +1,79 @@
+using System.Reflection;
+using System.Runtime.Loader;
+using Secrets.Build.Generator.Emit;
+using Secrets.Build.Generator.Model;
+
+namespace Secrets.Build.Generator.Tests.Support;
+
+/// <summary>
+/// The emitted AppSecrets, compiled for this runtime and loaded into its own collectible load
+/// context, so each test starts with statics that have read nothing yet.
+/// </summary>
+internal sealed class LoadedAppSecrets : IDisposable
+{
+    private static readonly Lazy<byte[]> Image = new(() =>
+    {
+        var sources = AppSecretsEmitter
+            .Emit(new EmitInput(TestModels.Sample(), new EmitOptions(NullableAnnotations: true, ConfigurationExtension: true)))
+            .Select(f => f.Source);
+        return Compiler.Emit(Compiler.Create(sources, ReferenceSets.Runtime, assemblyName: "Contoso.Shop"));
+    });
+
+    private readonly AssemblyLoadContext context;
+    private readonly Type appSecrets;
+
+    public LoadedAppSecrets()
+    {
+        context = new AssemblyLoadContext("AppSecrets-" + Guid.NewGuid().ToString("N"), isCollectible: true);
+        Assembly = context.LoadFromStream(new MemoryStream(Image.Value));
+        appSecrets = Assembly.GetType("Contoso.Shop.AppSecrets", throwOnError: true)!;
+    }
+
+    public Assembly Assembly { get; }
+
+    public object? Get(string property)
+    {
+        try
+        {
+            return appSecrets.GetProperty(property, BindingFlags.Public | BindingFlags.Static)!.GetValue(null);
+        }
+        catch (TargetInvocationException e) when (e.InnerException is not null)
+        {
+            throw e.InnerException;
+        }
+    }
+
+    public object? Constant(string field) =>
+        appSecrets.GetField(field, BindingFlags.Public | BindingFlags.Static)!.GetValue(null);
+
+    public object? Call(string method)
+    {
+        try
+        {
+            return appSecrets.GetMethod(method, BindingFlags.Public | BindingFlags.Static)!.Invoke(null, null);
+        }
+        catch (TargetInvocationException e) when (e.InnerException is not null)
+        {
+            throw e.InnerException;
+        }
+    }
+
+    /// <summary>Calls <c>Validate()</c> and returns the exception it throws, or null.</summary>
+    public InvalidOperationException? ValidationFailure()
+    {
+        try
+        {
+            Call("Validate");
+            return null;
+        }
+        catch (InvalidOperationException e)
+        {
+            return e;
+        }
+    }
+
+    public IReadOnlyList<string> SecretNamesOf(Exception exception) =>
+        (IReadOnlyList<string>)exception.GetType().GetProperty("SecretNames")!.GetValue(exception)!;
+
+    public void Dispose() => context.Unload();
+}
