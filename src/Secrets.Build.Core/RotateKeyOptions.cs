@@ -12,4 +12,8 @@ public sealed record RotateKeyOptions : LifecycleOptions
 
     /// <summary>Test hook: called after each step (<c>staged</c>, <c>both-keys-saved</c>, <c>switched</c>) to simulate a crash.</summary>
     internal Action<string>? AfterStep { get; init; }
+
+    /// <summary>Every option except the new passphrase, which is never shown.</summary>
+    public override string ToString() =>
+        $"RotateKeyOptions {{ SchemaPath = {SchemaPath}, Environment = {Environment}, KeyDirectory = {KeyDirectory}, NewPassphrase = {(NewPassphrase is null ? "(none)" : "(set)")}, Trigger = {Trigger} }}";
 }

@@ -202,4 +202,29 @@ public sealed class RotateKeyTests : IDisposable
         _kit.Variables[KeyVariables.PassphraseFor("development")] = NewPassphrase;
         Assert.True((await _kit.Provision()).Succeeded);
     }
+
+    [Fact]
+    public async Task A_damaged_retired_key_entry_is_reported_not_ignored()
+    {
+        await _kit.Provision();
+        await RotateKey();
+        var text = File.ReadAllText(_kit.StorePath);
+        var sealedKey = JsonDocument.Parse(text).RootElement.GetProperty("retiredKeys")[0].GetProperty("auditChainKey").GetString()!;
+        var flipped = (sealedKey[0] == 'A' ? "B" : "A") + sealedKey[1..];
+        File.WriteAllText(_kit.StorePath, text.Replace(sealedKey, flipped, StringComparison.Ordinal));
+
+        using var store = SecretStore.Open(Paths, ReadKey(KeyFile));
+        var error = Assert.Throws<SecretsException>(() => store.DecryptRetiredChainKeys());
+
+        Assert.Equal(DiagnosticCodes.ValueTampered, error.Code);
+        Assert.Contains("retired key entry", error.Message);
+    }
+
+    [Fact]
+    public void The_options_never_show_the_new_passphrase()
+    {
+        var options = new RotateKeyOptions { SchemaPath = "s.json", NewPassphrase = "correct horse battery staple" };
+
+        Assert.DoesNotContain("horse", options.ToString(), StringComparison.Ordinal);
+    }
 }
