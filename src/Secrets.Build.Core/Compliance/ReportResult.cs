@@ -1,0 +1,26 @@
+using System.Collections.Immutable;
+using Secrets.Build.Core.Diagnostics;
+
+namespace Secrets.Build.Core.Compliance;
+
+/// <summary>What a compliance report found and wrote. Holds names, paths and evidence, never values.</summary>
+public sealed record ReportResult
+{
+    /// <summary>The weighted score from 0 to 100 (see Compliance/README.md); 0 when no check could run.</summary>
+    public int Score { get; init; }
+
+    /// <summary>Every check's result, in check order (SECB601 first).</summary>
+    public ImmutableArray<ComplianceCheckResult> Checks { get; init; } = ImmutableArray<ComplianceCheckResult>.Empty;
+
+    /// <summary>The report files written: JSON, Markdown and SARIF, in that order.</summary>
+    public ImmutableArray<string> WrittenFiles { get; init; } = ImmutableArray<string>.Empty;
+
+    /// <summary>
+    /// One warning per failing check (its code, evidence, fix and file), an error (SECB600) when the
+    /// score is below <see cref="ReportOptions.MinimumScore"/>, and any error that stopped the report.
+    /// </summary>
+    public ImmutableArray<SecretsDiagnostic> Diagnostics { get; init; } = ImmutableArray<SecretsDiagnostic>.Empty;
+
+    /// <summary>True when no error was reported.</summary>
+    public bool Succeeded => !Diagnostics.Any(d => d.Severity == SecretsSeverity.Error);
+}
