@@ -22,8 +22,10 @@ internal sealed class ComplianceContext : IDisposable
         string? keyDirectory,
         IReadOnlyDictionary<string, string> variables,
         RotationPolicyEvaluator rotation,
-        DateTimeOffset now)
+        DateTimeOffset now,
+        UnixFileMode? secretsDirectoryMode)
     {
+        SecretsDirectoryMode = secretsDirectoryMode;
         Schema = schema;
         Workspace = workspace;
         Environment = environment;
@@ -52,6 +54,12 @@ internal sealed class ComplianceContext : IDisposable
     public DateTimeOffset Now { get; }
 
     public EnvironmentAccess Access { get; }
+
+    /// <summary>
+    /// The mode <c>secrets/</c> had when the report started. Taking the workspace lock narrows the
+    /// folder to 700, so check 1 must judge the mode found before that, not after.
+    /// </summary>
+    public UnixFileMode? SecretsDirectoryMode { get; }
 
     public StorePaths Paths => Access.Paths;
 

@@ -74,11 +74,12 @@ internal sealed class ComplianceRun
         var paths = StorePaths.ForWorkspace(workspace, environment);
         var rotation = new RotationPolicyEvaluator(schema, _options.RotationDaysOverride, _categoryOverrides);
 
+        var secretsDirectoryMode = Directory.Exists(paths.SecretsDirectory) ? FileModes.Read(paths.SecretsDirectory) : null;
         ImmutableArray<ComplianceCheckResult> checks;
         // Held while reading, so a build saving the store at the same time cannot show the report a
         // new store next to old metadata (which would look like tampering).
         using (var held = Directory.Exists(paths.SecretsDirectory) ? WorkspaceLock.Acquire(paths.LockPath, cancellationToken) : null)
-        using (var context = new ComplianceContext(schema, workspace, environment, _options.KeyDirectory, variables, rotation, now))
+        using (var context = new ComplianceContext(schema, workspace, environment, _options.KeyDirectory, variables, rotation, now, secretsDirectoryMode))
         {
             checks = [.. ComplianceChecks.All.Select(check => Evaluate(check, context))];
             var score = ComplianceScore.Compute(checks);

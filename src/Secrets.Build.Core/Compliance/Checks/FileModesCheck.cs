@@ -42,7 +42,9 @@ internal sealed class FileModesCheck : ComplianceCheck
                      .Concat(folders.Where(Directory.Exists).Select(d => (d, "700"))))
         {
             checkedPaths.Add(path);
-            var mode = File.GetUnixFileMode(path);
+            var mode = path == context.Paths.SecretsDirectory && context.SecretsDirectoryMode is { } found
+                ? found
+                : File.GetUnixFileMode(path);
             if ((mode & GroupOrOther) != 0)
             {
                 open.Add($"{path} is {FileModes.ToOctal(mode)} (expected {wanted})");

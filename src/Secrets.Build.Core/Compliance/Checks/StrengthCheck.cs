@@ -38,6 +38,15 @@ internal sealed class StrengthCheck : ComplianceCheck
                 (rule.MinimumEntropyBits is { } floor && rule.EntropyBits >= floor ? excepted : weak).Add(described);
             }
 
+            // A value imported from an older setup was never drawn by the rule; shorter than the rule's
+            // output, it cannot carry the rule's strength.
+            if (!secret.IsExternal && context.Store is { } store && store.Contains(secret.Name)
+                && store.GetMetadata(secret.Name).Source == Store.SecretSource.Imported
+                && store.Reveal(secret.Name).Length < rule.GeneratedLength)
+            {
+                weak.Add($"{secret.Name} (an imported value shorter than the {rule.GeneratedLength} characters its rule generates)");
+            }
+
             if (IsJwtKey(secret) && KeyBytes(secret, context) is { } bytes && bytes < JwtKeyBytes)
             {
                 shortJwt.Add($"{secret.Name} ({bytes} bytes)");
@@ -50,7 +59,7 @@ internal sealed class StrengthCheck : ComplianceCheck
             var found = new List<string>();
             if (weak.Count > 0)
             {
-                found.Add($"below {RequiredBits} bits: {string.Join(", ", weak)}");
+                found.Add($"weaker than {RequiredBits} bits: {string.Join(", ", weak)}");
             }
 
             if (shortJwt.Count > 0)
@@ -59,7 +68,7 @@ internal sealed class StrengthCheck : ComplianceCheck
             }
 
             return Result(context, ComplianceStatus.Fail, string.Join("; ", found) + ".",
-                $"Raise the rule's length or bytes in {schema} (e.g. \"bytes\": 32 or a 22+ character alphanumeric password), then rotate those secrets.",
+                $"Raise the rule's length or bytes in {schema} (e.g. \"bytes\": 32 or a 22+ character alphanumeric password) and keep \"minimumEntropyBits\" at {RequiredBits} or more, then rotate those secrets.",
                 [schema]);
         }
 
