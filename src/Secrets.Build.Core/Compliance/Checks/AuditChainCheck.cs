@@ -48,6 +48,6 @@ internal sealed class AuditChainCheck : ComplianceCheck
                 [path]);
         }
 
-        return Pass(context, $"{verification.LinesChecked} lines in {verification.FilesChecked} files verified, head seq {verification.Head.Sequence}.", path);
+        return Pass(context, $"Lines verified: {verification.LinesChecked}, in {verification.FilesChecked} trail file(s); head seq {verification.Head.Sequence}.", path);
     }
 }

@@ -32,7 +32,7 @@ internal sealed class ExternalSecretsCheck : ComplianceCheck
             .ToList();
         if (missing.Count == 0)
         {
-            return Pass(context, $"All {externals.Count} external secrets have a value: {string.Join(", ", externals.Select(s => s.Name))}.", context.Paths.StorePath);
+            return Pass(context, $"Every external secret has a value ({externals.Count}): {string.Join(", ", externals.Select(s => s.Name))}.", context.Paths.StorePath);
         }
 
         return Result(context, ComplianceStatus.Fail,
