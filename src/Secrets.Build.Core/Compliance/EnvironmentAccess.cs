@@ -45,7 +45,21 @@ internal sealed class EnvironmentAccess : IDisposable
             return new EnvironmentAccess(paths) { Exists = true, Problem = ex.Diagnostics[0] };
         }
 
-        var resolution = new KeyLocator(paths.Environment, header.StoreId, variables, keyDirectory, workspace).Resolve();
+        KeyResolution resolution;
+        try
+        {
+            resolution = new KeyLocator(paths.Environment, header.StoreId, variables, keyDirectory, workspace).Resolve();
+        }
+        catch (ArgumentException)
+        {
+            // A store id that cannot name a key file: the header was edited.
+            return new EnvironmentAccess(paths)
+            {
+                Exists = true,
+                Problem = StoreErrors.BadStructure(paths.StorePath, "storeId is not a store id.").Diagnostics[0],
+            };
+        }
+
         if (resolution.Key is not { } key)
         {
             var problem = resolution.Diagnostics.FirstOrDefault(d => d.Severity == SecretsSeverity.Error)

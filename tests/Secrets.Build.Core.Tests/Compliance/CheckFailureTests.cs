@@ -197,6 +197,18 @@ public sealed class CheckFailureTests : IDisposable
     }
 
     [Fact]
+    public async Task Check7_fails_for_a_store_file_that_is_no_longer_json()
+    {
+        await _workspace.ProvisionCleanAndCommit();
+        File.WriteAllText(_workspace.Paths().StorePath, "{ \"format\": \"secrets-build-store\", ");
+
+        var result = await _workspace.Report();
+
+        Assert.StartsWith("SECB23", result.AssertStatus(DiagnosticCodes.ComplianceStoreAuthenticity, ComplianceStatus.Fail).Evidence);
+        Assert.True(result.Succeeded, "a damaged store is a finding of the report, not an error of it");
+    }
+
+    [Fact]
     public async Task Check7_and_the_key_checks_skip_without_a_key()
     {
         await _workspace.ProvisionCleanAndCommit();

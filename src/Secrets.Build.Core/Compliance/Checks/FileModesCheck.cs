@@ -37,7 +37,7 @@ internal sealed class FileModesCheck : ComplianceCheck
         }
 
         var checkedPaths = new List<string>();
-        var open = new List<string>();
+        var open = new List<(string Path, UnixFileMode Mode, string Wanted)>();
         foreach (var (path, wanted) in files.Where(File.Exists).Select(f => (f, "600"))
                      .Concat(folders.Where(Directory.Exists).Select(d => (d, "700"))))
         {
@@ -47,7 +47,7 @@ internal sealed class FileModesCheck : ComplianceCheck
                 : File.GetUnixFileMode(path);
             if ((mode & GroupOrOther) != 0)
             {
-                open.Add($"{path} is {FileModes.ToOctal(mode)} (expected {wanted})");
+                open.Add((path, mode, wanted));
             }
         }
 
@@ -61,12 +61,10 @@ internal sealed class FileModesCheck : ComplianceCheck
             return Pass(context, $"{checkedPaths.Count} files and folders checked; none is open to group or others.", [.. checkedPaths]);
         }
 
-        var fix = string.Join("; ", open.Select(o => o[..o.IndexOf(" is ", StringComparison.Ordinal)])
-            .Select(p => Directory.Exists(p) ? $"chmod 700 '{p}'" : $"chmod 600 '{p}'"));
         return Result(context, ComplianceStatus.Fail,
-            $"Open to group or others: {string.Join("; ", open)}.",
-            $"Run: {fix}",
-            [.. open.Select(o => o[..o.IndexOf(" is ", StringComparison.Ordinal)])]);
+            $"Open to group or others: {string.Join("; ", open.Select(o => $"{o.Path} is {FileModes.ToOctal(o.Mode)} (expected {o.Wanted})"))}.",
+            $"Run: {string.Join("; ", open.Select(o => $"chmod {o.Wanted} '{o.Path}'"))}",
+            [.. open.Select(o => o.Path)]);
     }
 
     /// <summary>The key file in use, when the key came from a file.</summary>

@@ -30,7 +30,10 @@ internal sealed class StoreAuthenticityCheck : ComplianceCheck
         }
 
         var problem = access.Problem!;
-        if (!access.OpenFailed || problem.Code == DiagnosticCodes.WrongKey)
+        // A store whose header cannot be read is damaged whatever the key; with a header, only the
+        // right key can tell a tampered store from a key that is merely not this store's.
+        var headerUnreadable = access.Keys is null;
+        if (!headerUnreadable && (!access.OpenFailed || problem.Code == DiagnosticCodes.WrongKey))
         {
             // Without the right key authenticity cannot be judged either way.
             return Skip(context, $"Not checked: {access.DescribeUnavailable()}.", problem.Fix ?? string.Empty);

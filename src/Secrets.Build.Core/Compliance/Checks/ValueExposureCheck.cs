@@ -82,7 +82,7 @@ internal sealed class ValueExposureCheck : ComplianceCheck
             return Skip(context, $"{searched}; {composeNote}; {gitNote}.");
         }
 
-        return Pass(context, $"{searched}: {composeNote}; {gitNote}.", compose);
+        return Pass(context, $"{searched}: {composeNote}; {gitNote}.", File.Exists(compose) ? [compose] : []);
     }
 
     private static IReadOnlyList<string>? SearchTracked(GitRepository git, List<string> values)
