@@ -91,7 +91,7 @@ internal sealed class ComplianceRun
                 RecordAudit(store, score);
             }
 
-            return Result() with { Score = score, Checks = checks, WrittenFiles = written };
+            return Result() with { Environment = environment, Score = score, Checks = checks, WrittenFiles = written };
         }
     }
 

@@ -33,7 +33,12 @@ internal sealed class GitRepository
 
         if (result.Value.ExitCode != 0)
         {
-            reason = $"the workspace {workspace} is not inside a git repository";
+            // Other failures (e.g. git refusing a repository owned by another user) must not pass
+            // for "no repository": the reader would think nothing needed checking.
+            var error = result.Value.Error.Trim();
+            reason = error.Contains("not a git repository", StringComparison.OrdinalIgnoreCase)
+                ? $"the workspace {workspace} is not inside a git repository"
+                : $"git could not read the repository around {workspace}: {error.Split('\n')[0]}";
             return null;
         }
 
@@ -71,7 +76,7 @@ internal sealed class GitRepository
         };
     }
 
-    private static (int ExitCode, string Output)? Run(string workingDirectory, IReadOnlyList<string> arguments)
+    private static (int ExitCode, string Output, string Error)? Run(string workingDirectory, IReadOnlyList<string> arguments)
     {
         var start = new ProcessStartInfo("git")
         {
@@ -101,8 +106,7 @@ internal sealed class GitRepository
             var error = process.StandardError.ReadToEndAsync();
             var output = process.StandardOutput.ReadToEnd();
             process.WaitForExit();
-            _ = error.Result;
-            return (process.ExitCode, output);
+            return (process.ExitCode, output, error.Result);
         }
         catch (System.ComponentModel.Win32Exception)
         {
