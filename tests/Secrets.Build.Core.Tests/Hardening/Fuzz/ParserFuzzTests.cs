@@ -38,9 +38,9 @@ public sealed class ParserFuzzTests(FuzzWorkspace workspace, ITestOutputHelper o
             return () =>
             {
                 // Load reads the file the way builds do; Parse is what the source generator shares.
+                // (Their outcomes may differ: File.ReadAllText drops one BOM and honours a UTF-16 one.)
                 var loaded = SchemaFile.Load(path);
-                var parsed = SchemaParser.Parse(Utf8.GetString(input), path);
-                Assert.Equal(loaded.Succeeded, parsed.Succeeded);
+                Outcome(SchemaParser.Parse(Utf8.GetString(input), path).Diagnostics);
                 return Outcome(loaded.Diagnostics);
             };
         }, folder.Path);
