@@ -132,7 +132,12 @@ internal sealed class RecipientCommand
             return recipient;
         }
 
-        var given = string.IsNullOrWhiteSpace(_options.Recipient) ? "No recipient was given" : $"'{_options.Recipient.Trim()}' is not an age X25519 public key";
+        // The text given is never repeated: it may be a private identity pasted by mistake.
+        var given = string.IsNullOrWhiteSpace(_options.Recipient)
+            ? "No recipient was given"
+            : _options.Recipient.Trim().StartsWith("AGE-SECRET-KEY-", StringComparison.OrdinalIgnoreCase)
+                ? "The recipient given is a private identity (AGE-SECRET-KEY-1…), not a public key; treat that identity as exposed if it was typed into a shared log"
+                : "The recipient given is not an age X25519 public key";
         throw new SecretsException(SecretsDiagnostic.Error(DiagnosticCodes.RecipientMalformed,
             $"{given}: a recipient is 'age1' followed by 58 lower-case Bech32 characters.",
             "Pass the public key of the person or server: -p:SecretsRecipient=age1… as 'age-keygen' prints it after 'Public key:' (or 'age-keygen -y identity.txt'). Never pass an AGE-SECRET-KEY-1… line: that is the private half."));
