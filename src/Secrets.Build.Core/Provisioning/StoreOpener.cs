@@ -29,7 +29,7 @@ internal static class StoreOpener
                 return Recipients.IdentityOpener.Open(paths, workspace, keyDirectory, variables, resolution, header, diagnostics);
             }
 
-            return new OpenedWorkspace(SecretStore.Open(paths, key), key, Created: false);
+            return Recipients.IdentityOpener.OpenWithKey(paths, key, workspace, keyDirectory, variables, diagnostics);
         }
 
         var storeId = SecretStore.NewStoreId();

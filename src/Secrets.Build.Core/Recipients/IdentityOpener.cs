@@ -38,6 +38,42 @@ internal static class IdentityOpener
             $"no identity (looked in: {resolution.DescribePlacesLooked()}) and no key (looked in: {keys.DescribePlacesLooked()})");
     }
 
+    /// <summary>
+    /// Opens the store with the symmetric key found; when that key is not one of the store's
+    /// (e.g. a shared SECRETS_BUILD_KEY meant for other stores), tries this machine's identities
+    /// before giving up, and then names both in the error.
+    /// </summary>
+    public static OpenedWorkspace OpenWithKey(
+        StorePaths paths,
+        KeyMaterial key,
+        string workspace,
+        string? keyDirectory,
+        IReadOnlyDictionary<string, string> variables,
+        List<SecretsDiagnostic> diagnostics)
+    {
+        try
+        {
+            return new OpenedWorkspace(SecretStore.Open(paths, key), key, Created: false);
+        }
+        catch (SecretsException wrongKey) when (wrongKey.Code == DiagnosticCodes.WrongKey)
+        {
+            var resolution = Resolve(paths.Environment, workspace, keyDirectory, variables, diagnostics);
+            if (resolution.Key is not { } identities)
+            {
+                throw;
+            }
+
+            try
+            {
+                return new OpenedWorkspace(SecretStore.Open(paths, identities), identities, Created: false);
+            }
+            catch (SecretsException noIdentity) when (noIdentity.Code == DiagnosticCodes.NoIdentityOpensStore)
+            {
+                throw AgeKeyWrapping.NoIdentityOpens(paths.StorePath, ReadKeyList(paths), $"{identities.Describe()}, and the key from {key.Source}");
+            }
+        }
+    }
+
     /// <summary>Finds the identities, passing warnings on and turning errors into an exception.</summary>
     public static IdentityResolution Resolve(
         string environment,

@@ -153,6 +153,33 @@ public sealed class RecipientManagerTests : IDisposable
     }
 
     [Fact]
+    public async Task A_shared_key_meant_for_other_stores_does_not_hide_a_matching_identity()
+    {
+        await ProvisionWithKey();
+        await _manager.AddRecipientAsync(Options(_server.Recipient.Text, "CI"));
+        var otherKey = Secrets.Build.Core.Keys.KeyText.Format(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+        ProvisionOptions Build(AgeIdentity identity) => new()
+        {
+            SchemaPath = _workspace.SchemaPath,
+            KeyDirectory = Path.Combine(_workspace.Root, "no-keys"),
+            EnvironmentVariables = new Dictionary<string, string>
+            {
+                ["SECRETS_BUILD_KEY"] = otherKey,
+                ["SECRETS_BUILD_IDENTITY"] = identity.ToSecretText(),
+            },
+        };
+
+        var server = await _manager.ProvisionAsync(Build(_server));
+        Assert.True(server.Succeeded, string.Join("\n", server.Diagnostics));
+
+        var neither = await _manager.ProvisionAsync(Build(_alice));
+        var error = Assert.Single(neither.Diagnostics, d => d.Severity == SecretsSeverity.Error);
+        Assert.Equal(DiagnosticCodes.NoIdentityOpensStore, error.Code);
+        Assert.Contains(_alice.Recipient.Text, error.Message, StringComparison.Ordinal);
+        Assert.Contains("environment variable SECRETS_BUILD_KEY", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task User_mistakes_come_back_as_diagnostics()
     {
         var noStore = await _manager.AddRecipientAsync(Options(_alice.Recipient.Text));
