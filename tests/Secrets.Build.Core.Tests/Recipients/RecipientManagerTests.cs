@@ -180,6 +180,26 @@ public sealed class RecipientManagerTests : IDisposable
     }
 
     [Fact]
+    public async Task A_recipient_without_the_symmetric_key_can_add_the_next_one_from_an_environment_identity_file()
+    {
+        await ProvisionWithKey();
+        await _manager.AddRecipientAsync(Options(_alice.Recipient.Text, "Alice"));
+        var aliceKeys = Path.Combine(_workspace.Root, "alice-keys");
+        Directory.CreateDirectory(aliceKeys);
+        File.WriteAllText(Path.Combine(aliceKeys, "identity.development.txt"), _alice.ToSecretText() + "\n");
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(Path.Combine(aliceKeys, "identity.development.txt"), UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+
+        var added = await _manager.AddRecipientAsync(Options(_server.Recipient.Text, "CI") with { KeyDirectory = aliceKeys });
+
+        Assert.True(added.Succeeded, string.Join("\n", added.Diagnostics));
+        var server = await ProvisionWithIdentity(_server);
+        Assert.True(server.Succeeded, string.Join("\n", server.Diagnostics));
+    }
+
+    [Fact]
     public async Task User_mistakes_come_back_as_diagnostics()
     {
         var noStore = await _manager.AddRecipientAsync(Options(_alice.Recipient.Text));
