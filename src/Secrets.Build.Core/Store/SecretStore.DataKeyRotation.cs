@@ -19,7 +19,7 @@ public sealed partial class SecretStore
             var secrets = new Dictionary<string, StoredSecret>(StringComparer.Ordinal);
             foreach (var (name, secret) in _secrets)
             {
-                secrets[name] = Reencrypt(name, secret, newKey, newFingerprintKey);
+                secrets[name] = ReencryptUnderDataKey(name, secret, newKey, newFingerprintKey);
             }
 
             var keys = rewrappers.Select(wrap => wrap(newKey)).ToList();
@@ -42,7 +42,7 @@ public sealed partial class SecretStore
         }
     }
 
-    private StoredSecret Reencrypt(string name, StoredSecret secret, byte[] newKey, byte[] newFingerprintKey)
+    private StoredSecret ReencryptUnderDataKey(string name, StoredSecret secret, byte[] newKey, byte[] newFingerprintKey)
     {
         var nonce = AesGcm256.NewNonce();
         var padded = ValuePadding.Pad(secret.Plaintext);
