@@ -21,4 +21,22 @@ public static partial class DiagnosticCodes
     /// missing native library), reported as one error instead of a task crash.
     /// </summary>
     public const string ProvisionFailed = "SECB403";
+
+    /// <summary>
+    /// A lifecycle target (rotate, import, report, recipients...) failed with an unexpected
+    /// exception, reported as one error instead of a task crash.
+    /// </summary>
+    public const string OperationFailed = "SECB404";
+
+    /// <summary>
+    /// A lifecycle target was run without the property that says what to do, e.g. <c>RotateSecrets</c>
+    /// without <c>SecretsRotate</c> or <c>ImportSecrets</c> without <c>SecretsImportFrom</c>.
+    /// </summary>
+    public const string RequiredBuildPropertyMissing = "SECB405";
+
+    /// <summary>
+    /// <c>VerifySecretsAudit</c> found the audit trail's hash chain broken; the message carries the
+    /// SECB52x code, file and line of the break.
+    /// </summary>
+    public const string AuditVerificationFailed = "SECB406";
 }
