@@ -38,6 +38,12 @@ public sealed class ProvisionSecretsTask : Microsoft.Build.Utilities.Task, ICanc
     /// <summary>Detailed messages at high importance (<c>$(SecretsDebug)</c>). Names and paths only.</summary>
     public bool Debug { get; set; }
 
+    /// <summary>
+    /// Whether an overdue secret fails the build (<c>$(SecretsEnforceRotation)</c>, true for production
+    /// by default); empty leaves it to Core, which enforces for production only.
+    /// </summary>
+    public string? EnforceRotation { get; set; }
+
     /// <summary>The plaintext outputs written or confirmed (.env, compose override, Kubernetes manifest).</summary>
     [Output]
     public ITaskItem[] WrittenFiles { get; private set; } = [];
@@ -149,6 +155,21 @@ public sealed class ProvisionSecretsTask : Microsoft.Build.Utilities.Task, ICanc
             rotationDays = days;
         }
 
+        bool? enforceRotation = null;
+        if (!string.IsNullOrWhiteSpace(EnforceRotation))
+        {
+            if (!bool.TryParse(EnforceRotation.Trim(), out var enforce))
+            {
+                diagnostics.LogError(
+                    DiagnosticCodes.InvalidBuildProperty,
+                    $"SecretsEnforceRotation is '{EnforceRotation}', which is not true or false.",
+                    "Set it to true (overdue secrets fail the build) or false (they only warn), or leave it empty for the default.");
+                return false;
+            }
+
+            enforceRotation = enforce;
+        }
+
         if (string.IsNullOrWhiteSpace(Environment))
         {
             diagnostics.LogError(
@@ -166,6 +187,7 @@ public sealed class ProvisionSecretsTask : Microsoft.Build.Utilities.Task, ICanc
             Generate = Generate,
             RotationDaysOverride = rotationDays,
             KeyDirectory = string.IsNullOrWhiteSpace(KeyDirectory) ? null : Path.GetFullPath(KeyDirectory),
+            EnforceRotation = enforceRotation,
             Trigger = "msbuild:ProvisionSecrets",
         };
         return true;
