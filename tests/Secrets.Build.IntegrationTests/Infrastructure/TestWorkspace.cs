@@ -74,6 +74,27 @@ internal sealed class TestWorkspace : IDisposable
         return projectPath;
     }
 
+    /// <summary>
+    /// A new workspace holding a copy of this one (projects, obj/, secrets/, outputs) and of its
+    /// keys, with every Unix mode kept, so a test can change a provisioned workspace without paying
+    /// for another restore and provisioning build. The copy's builds use the copy's key folder.
+    /// </summary>
+    public TestWorkspace CloneAs(string name)
+    {
+        var clone = new TestWorkspace(_package, name);
+        CopyTree(Directory, clone.Directory);
+        if (System.IO.Directory.Exists(KeyDirectory))
+        {
+            CopyTree(KeyDirectory, clone.KeyDirectory);
+        }
+
+        return clone;
+    }
+
+    /// <summary>Runs <c>dotnet msbuild -t:&lt;targets&gt;</c> without restore, as a user runs a lifecycle target.</summary>
+    public CommandResult RunTarget(string project, string targets, params string[] arguments) =>
+        DotNet(["msbuild", project, "-t:" + targets, "-nodeReuse:false", "-v:m", .. arguments]);
+
     /// <summary>Runs a real <c>dotnet build</c> (restore included) of <paramref name="target"/> in this workspace.</summary>
     public CommandResult Build(string target, params string[] arguments) =>
         DotNet(["build", target, "-nodeReuse:false", .. arguments]);
@@ -111,6 +132,35 @@ internal sealed class TestWorkspace : IDisposable
     {
         // Kept on purpose: the fixture deletes the whole run folder at the end, and a failed
         // test's workspace is worth looking at until then.
+    }
+
+    private static void CopyTree(string source, string destination)
+    {
+        var root = System.IO.Directory.CreateDirectory(destination);
+        CopyMode(source, root.FullName);
+        foreach (var directory in System.IO.Directory.EnumerateDirectories(source, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(destination, Path.GetRelativePath(source, directory));
+            System.IO.Directory.CreateDirectory(target);
+            CopyMode(directory, target);
+        }
+
+        foreach (var file in System.IO.Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(destination, Path.GetRelativePath(source, file));
+            File.Copy(file, target, overwrite: true);
+            CopyMode(file, target);
+            // Same timestamps as the original, so the copy's incremental checks see what the original's would.
+            File.SetLastWriteTimeUtc(target, File.GetLastWriteTimeUtc(file));
+        }
+    }
+
+    private static void CopyMode(string source, string destination)
+    {
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(destination, File.GetUnixFileMode(source));
+        }
     }
 
     private string NuGetConfig()

@@ -1,0 +1,38 @@
+using Secrets.Build.IntegrationTests.Infrastructure;
+
+namespace Secrets.Build.IntegrationTests.Lifecycle;
+
+/// <summary><c>AddSecretsRecipient</c>, <c>ListSecretsRecipients</c> and <c>RemoveSecretsRecipient</c>.</summary>
+[Collection(PackageCollection.Name)]
+public sealed class RecipientTargetsTests(PackageFixture package)
+{
+    // The example public key from age's documentation: valid, and nobody's secret.
+    private const string Recipient = "age1ql3z7hjy54pw3hyww5ayyfg7zqgvc7w3j2elw8zmrj2kg5sfn9aqmcac8p";
+
+    [Fact]
+    public void Add_lists_and_remove_a_recipient_with_its_comment_and_the_rotation_advice()
+    {
+        var (workspace, project) = ProvisionedTemplate.For(package).Copy("recipients");
+        var values = workspace.ReadEnvFile();
+        var recipientsFile = Path.Combine(workspace.Directory, "secrets", "recipients.development.txt");
+
+        var missing = workspace.RunTarget(project, "AddSecretsRecipient");
+        LifecycleAssert.FailedWith(missing, "SECB405");
+
+        var added = workspace.RunTarget(project, "AddSecretsRecipient;ListSecretsRecipients", "-p:SecretsRecipient=" + Recipient, "-p:SecretsRecipientComment=CI build server");
+
+        LifecycleAssert.Succeeded(added);
+        Assert.Contains(Recipient, File.ReadAllText(recipientsFile), StringComparison.Ordinal);
+        Assert.Contains("CI build server", File.ReadAllText(recipientsFile), StringComparison.Ordinal);
+        Assert.Contains(Recipient + "  # CI build server", added.Output, StringComparison.Ordinal);
+
+        var removed = workspace.RunTarget(project, "RemoveSecretsRecipient", "-p:SecretsRecipient=" + Recipient);
+
+        LifecycleAssert.Succeeded(removed);
+        Assert.DoesNotContain(Recipient, File.ReadAllText(recipientsFile), StringComparison.Ordinal);
+        Assert.Contains("warning SECB268", removed.Output, StringComparison.Ordinal);
+        Assert.Contains("-t:RotateSecrets -p:SecretsRotate=", removed.Output, StringComparison.Ordinal);
+        LifecycleAssert.NoValueIn(added, values);
+        LifecycleAssert.NoValueIn(removed, values);
+    }
+}
