@@ -10,7 +10,7 @@ namespace Secrets.Build.Tasks;
 /// </summary>
 public sealed class RotateSecretsTask : SecretsOperationTask
 {
-    /// <summary>What to rotate (<c>$(SecretsRotate)</c>): categories, secret names, <c>due</c> or <c>all</c>, separated by ';' or ','.</summary>
+    /// <summary>What to rotate (<c>$(SecretsRotate)</c>): categories, secret names, <c>due</c> or <c>all</c>, separated by ';' (or ',').</summary>
     public string? Selectors { get; set; }
 
     /// <summary>The secrets that got a new value.</summary>
@@ -30,7 +30,7 @@ public sealed class RotateSecretsTask : SecretsOperationTask
         {
             LogMissingProperty(
                 "SecretsRotate",
-                "Say what to rotate, e.g. -p:SecretsRotate=database_passwords;jwt_secrets (categories), -p:SecretsRotate=JWT_SECRET_KEY (names), -p:SecretsRotate=due or -p:SecretsRotate=all.");
+                "Say what to rotate, e.g. -p:SecretsRotate=database_passwords%3Bjwt_secrets (categories; %3B is ';', which the command line would split on), -p:SecretsRotate=JWT_SECRET_KEY (names), -p:SecretsRotate=due or -p:SecretsRotate=all.");
             return false;
         }
 
@@ -54,7 +54,7 @@ public sealed class RotateSecretsTask : SecretsOperationTask
         return result.Diagnostics;
     }
 
-    // MSBuild splits item lists on ';'; on a command line ';' needs quoting, so ',' works too.
+    // ';' is MSBuild's list separator; ',' is accepted too for values set in a project file.
     private string[] SelectorList =>
         (Selectors ?? string.Empty).Split([';', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }

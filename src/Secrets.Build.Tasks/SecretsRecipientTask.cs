@@ -93,7 +93,7 @@ public sealed class SecretsRecipientTask : SecretsOperationTask
 
         if (result.SecretsToRotate.Length > 0)
         {
-            LogSummary($"  Rotate what the removed recipient could read: dotnet msbuild -t:RotateSecrets -p:SecretsRotate=\"{string.Join(',', result.SecretsToRotate)}\"");
+            LogSummary($"  Rotate what the removed recipient could read: dotnet msbuild -t:RotateSecrets -p:SecretsRotate={string.Join("%3B", result.SecretsToRotate)}");
         }
 
         return result.Diagnostics;

@@ -13,14 +13,22 @@ public sealed class ReportAndAuditTargetTests(PackageFixture package)
         var (workspace, project) = ProvisionedTemplate.For(package).Copy("report");
         var values = workspace.ReadEnvFile();
 
-        // One run, two targets: the audit verifies, then the report fails the gate (the copy's
-        // external secret is empty, so the score cannot be 100).
+        // A readable .env fails the file-mode check, so the score cannot reach 100.
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(workspace.EnvFilePath(), SecretAssert.PrivateFile | UnixFileMode.OtherRead);
+        }
+
+        // One run, two targets: the audit verifies, then the report fails the gate.
         var gated = workspace.RunTarget(project, "VerifySecretsAudit;SecretsReport", "-p:SecretsMinimumScore=100");
 
         Assert.Contains("The audit trail of 'development' verifies.", gated.Output, StringComparison.Ordinal);
         LifecycleAssert.FailedWith(gated, "SECB600");
         Assert.Matches(@"Compliance score for development: \d{1,3}/100", gated.Output);
-        Assert.Contains("warning SECB606", gated.Output, StringComparison.Ordinal);
+        if (!OperatingSystem.IsWindows())
+        {
+            Assert.Contains("warning SECB601", gated.Output, StringComparison.Ordinal);
+        }
         var secrets = Path.Combine(workspace.Directory, "secrets");
         foreach (var extension in new[] { "json", "md", "sarif" })
         {

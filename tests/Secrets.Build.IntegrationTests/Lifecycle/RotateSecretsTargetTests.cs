@@ -20,8 +20,8 @@ public sealed class RotateSecretsTargetTests(PackageFixture package)
         Assert.Contains("SECB503", unknown.Output, StringComparison.Ordinal);
         Assert.Equal(before, workspace.ReadEnvFile());
 
-        // ',' separates selectors as ';' does, without shell quoting.
-        var rotate = workspace.RunTarget(project, "RotateSecrets", "-p:SecretsRotate=database_passwords,SIGNING_KEY");
+        // MSBuild splits -p: on ';' and ','; %3B is the escaped ';' that survives any shell.
+        var rotate = workspace.RunTarget(project, "RotateSecrets", "-p:SecretsRotate=database_passwords%3BSIGNING_KEY");
 
         LifecycleAssert.Succeeded(rotate);
         var after = workspace.ReadEnvFile();
