@@ -15,7 +15,7 @@ namespace Secrets.Build.Core;
 /// foreach (var diagnostic in result.Diagnostics) Console.WriteLine(diagnostic);
 /// </code>
 /// </example>
-public sealed class SecretsManager
+public sealed partial class SecretsManager
 {
     /// <summary>
     /// Rotation periods in days by category, set from C#; they win over the schema's policies
