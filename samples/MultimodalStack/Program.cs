@@ -1,20 +1,33 @@
-// The build has just provisioned this environment's secrets (see MultimodalStack.csproj).
-// This prints a masked inventory: names and lengths, never a value.
-// Today it reads the provisioned .env file; once AppSecrets exists, read its properties instead.
-var environment = Environment.GetEnvironmentVariable("SECRETS_ENVIRONMENT") ?? "development";
-var envFile = $".env.{environment.ToLowerInvariant()}";
+// The build has just provisioned this environment's secrets (see MultimodalStack.csproj), and the
+// source generator turned secrets.schema.json into the typed AppSecrets class. This checks every
+// secret at start and prints a masked inventory: names, categories, types and lengths, never a value.
+using MultimodalStack;
 
-if (!File.Exists(envFile))
+Console.WriteLine($"Secrets for '{AppSecrets.Environment}':");
+Console.WriteLine($"  {"NAME",-26} {"CATEGORY",-18} {"TYPE",-8} {"LENGTH",6}  ROTATION");
+foreach (var status in AppSecrets.Inspect())
 {
-    Console.Error.WriteLine($"{envFile} not found in {Environment.CurrentDirectory}: build the project first.");
-    return 1;
+    var secret = status.Descriptor;
+    var length = status.IsValid ? $"{status.Length,6}" : "     -";
+    var note = status.IsValid ? string.Empty : $"  ({status.Problem})";
+    Console.WriteLine($"  {secret.Name,-26} {secret.Category,-18} {secret.TypeName,-8} {length}  every {secret.RotationDays} days{note}");
 }
 
-var secrets = SecretsInventory.Read(envFile);
-Console.WriteLine($"{secrets.Count} secrets provisioned for '{environment}':");
-foreach (var (name, value) in secrets)
+try
 {
-    Console.WriteLine($"  {name,-28} {SecretsInventory.Mask(value)}");
+    AppSecrets.Validate();
+    Console.WriteLine("All secrets are present and well-formed.");
+    return 0;
 }
-
-return 0;
+catch (AppSecrets.AppSecretsException exception)
+{
+    // Your own API keys (external secrets) are empty until you set them; everything the build
+    // generates must be there. The message names variables, never values.
+    var generatedMissing = exception.SecretNames
+        .Where(name => AppSecrets.Descriptors.Any(d => d.Name == name && !d.IsExternal))
+        .ToList();
+    Console.WriteLine(generatedMissing.Count == 0
+        ? $"Set your own API keys to use them: {string.Join(", ", exception.SecretNames)}."
+        : exception.Message);
+    return generatedMissing.Count == 0 ? 0 : 1;
+}

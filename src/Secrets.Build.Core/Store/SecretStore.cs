@@ -114,7 +114,7 @@ public sealed partial class SecretStore : IDisposable
         ArgumentNullException.ThrowIfNull(paths);
         ArgumentNullException.ThrowIfNull(key);
         var loaded = StoreLoader.Load(paths, key, security);
-        return new SecretStore(paths, loaded.StoreId, loaded.Keys, loaded.DataKey, loaded.Secrets);
+        return new SecretStore(paths, loaded.StoreId, loaded.Keys, loaded.DataKey, loaded.Secrets) { _retiredKeys = loaded.RetiredKeys };
     }
 
     /// <summary>
@@ -271,7 +271,7 @@ public sealed partial class SecretStore : IDisposable
     internal bool Save(Action? afterMetadata)
     {
         ThrowIfDisposed();
-        var (storeBytes, metadataBytes) = StoreWriter.Serialize(StoreId, Environment, _keys, _secrets, _dataKey);
+        var (storeBytes, metadataBytes) = StoreWriter.Serialize(StoreId, Environment, _keys, _secrets, _dataKey, _retiredKeys);
         if (SameContent(Paths.StorePath, storeBytes) && SameContent(Paths.MetadataPath, metadataBytes))
         {
             return false;

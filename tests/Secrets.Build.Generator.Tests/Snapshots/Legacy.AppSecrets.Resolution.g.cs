@@ -123,7 +123,8 @@ public static partial class AppSecrets
         {
             if (descriptor.ValueType == typeof(string))
             {
-                return text;
+                // An empty line (NAME=) is how the build writes an external secret nobody has set yet.
+                return text.Length == 0 ? null : text;
             }
 
             if (descriptor.ValueType == typeof(int))
