@@ -2,7 +2,7 @@ namespace Secrets.Build.Core.Compliance;
 
 /// <summary>
 /// One requirement of the report: its code, title, weight and the standard it comes from, and how
-/// to evaluate it against a workspace. The helpers build results that carry the check's identity.
+/// to evaluate it against a workspace. Its protected methods build results that carry the check's identity.
 /// </summary>
 public abstract class ComplianceCheck
 {

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Security.Cryptography;
 using Secrets.Build.Core.Audit;
 using Secrets.Build.Core.Diagnostics;
 using Secrets.Build.Core.IO;
@@ -53,7 +54,7 @@ internal sealed class EnvironmentBackup
             foreach (var original in ExistingFiles(paths, workspace))
             {
                 var copy = Path.Combine(directory, Path.GetFileName(original));
-                AtomicFile.Write(copy, File.ReadAllBytes(original));
+                CopyPrivately(original, copy);
                 backup._files.Add((original, copy));
             }
         }
@@ -84,11 +85,25 @@ internal sealed class EnvironmentBackup
         var restored = 0;
         foreach (var (original, copy) in _files.Where(f => !File.Exists(f.Original)))
         {
-            AtomicFile.Write(original, File.ReadAllBytes(copy));
+            CopyPrivately(copy, original);
             restored++;
         }
 
         return restored;
+    }
+
+    /// <summary>Copies with mode 600 and a flush to disk; the buffer (plaintext, for outputs) is wiped afterwards.</summary>
+    private static void CopyPrivately(string from, string to)
+    {
+        var bytes = File.ReadAllBytes(from);
+        try
+        {
+            AtomicFile.Write(to, bytes);
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(bytes);
+        }
     }
 
     private static string FreeFolder(string root, string stamp)

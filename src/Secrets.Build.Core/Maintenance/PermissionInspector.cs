@@ -16,6 +16,9 @@ namespace Secrets.Build.Core.Maintenance;
 /// </remarks>
 internal static class PermissionInspector
 {
+    /// <summary>The permission bits; setuid, setgid and sticky bits are not this check's business.</summary>
+    private const UnixFileMode Mask = (UnixFileMode)0x1FF;
+
     public static PermissionReport Run(PermissionOptions options, bool repair)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -105,8 +108,6 @@ internal static class PermissionInspector
             $"Run: chmod {octal} '{target.Path}' (or repair every mode at once with SecretsManager.RepairPermissionsAsync).",
             SourceLocation.ForFile(target.Path));
     }
-
-    private const UnixFileMode Mask = (UnixFileMode)0x1FF;
 
     private static string Consequence(UnixFileMode actual, UnixFileMode expected, bool directory)
     {

@@ -79,7 +79,7 @@ internal sealed class Regeneration(RegenerateOptions options, IReadOnlyDictionar
                 : $"every value in {string.Join(", ", existing.Select(f => Path.GetRelativePath(workspace, f)))} would be replaced by a new one, and every service, database or colleague still using the current values would stop working";
             return SecretsDiagnostic.Error(DiagnosticCodes.RegenerationNotConfirmed,
                 $"Regenerating environment '{environment}' was not confirmed: {lost}. The files would first be backed up to {Path.Combine(StorePaths.SecretsFolderName, EnvironmentBackup.FolderName)}/<timestamp>/.",
-                $"If a key was lost, look for it first (SECRETS_BUILD_KEY_{environment.ToUpperInvariant().Replace('-', '_')}, the key folder, a colleague). To regenerate anyway, ask again with Confirm = \"{environment}\".",
+                $"If a key was lost, look for it first ({Keys.KeyVariables.KeyFor(environment)}, the key folder, a colleague). To regenerate anyway, ask again with Confirm = \"{environment}\".",
                 SourceLocation.ForFile(paths.StorePath));
         }
 

@@ -72,7 +72,7 @@ internal sealed class RecipientCommand
         var listed = RecipientsFile.Read(file);
         var opened = StoreOpener.Open(paths, _workspace, _options.KeyDirectory, _variables, mayCreate: false, _diagnostics);
         using var store = opened.Store;
-        var removal = store.RemoveRecipient(recipient, [opened.Key], _options.DropUnavailableKeys);
+        var removal = store.RemoveRecipient(recipient, [opened.Key], _options.Clock.GetUtcNow(), _options.DropUnavailableKeys);
         var inFile = listed.Any(e => e.Recipient.Equals(recipient));
         if (!removal.Removed && !inFile)
         {

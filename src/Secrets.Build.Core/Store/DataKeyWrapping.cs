@@ -34,10 +34,8 @@ internal static class DataKeyWrapping
                     CryptographicOperations.ZeroMemory(kek);
                 }
 
-            case IdentityKey identity:
-                // A store created by a holder of age identities is wrapped to the first one's recipient.
-                return AgeKeyWrapping.Wrap(dataKey, identity.Identities[0].Recipient, storeId, environment);
-
+            case RecipientKey recipient:
+                return AgeKeyWrapping.Wrap(dataKey, recipient.Recipient, storeId, environment);
             default:
                 throw new ArgumentException($"Unsupported key kind {key.GetType().Name}.", nameof(key));
         }

@@ -37,10 +37,21 @@ public sealed partial class SecretStore
         return true;
     }
 
+    /// <summary>Every current recipient as a key to wrap a new data key to, so a data key replacement keeps them.</summary>
+    public IReadOnlyList<KeyMaterial> RecipientKeys() => [.. Recipients.Select(r => new RecipientKey(r))];
+
     /// <summary>
-    /// Takes <paramref name="recipient"/> off the store and rotates the data key: every value and
+    /// The key that opened the store plus every recipient: what a data key replacement must wrap to
+    /// so that nobody loses access. An opener made of identities is already among the recipients.
+    /// </summary>
+    internal IReadOnlyList<KeyMaterial> WithRecipients(KeyMaterial opener) =>
+        opener is IdentityKey ? RecipientKeys() : [opener, .. RecipientKeys()];
+
+    /// <summary>
+    /// Takes <paramref name="recipient"/> off the store and replaces the data key: every value and
     /// retired version is re-encrypted under a new random data key, and every remaining recipient and
-    /// key gets the new one. So the removed party's old wrapping opens nothing committed from now on.
+    /// key gets the new one, so the removed party's old wrapping opens nothing committed from now on.
+    /// The wrappings replaced are recorded as retired keys, so the audit trail still verifies.
     /// The values themselves are unchanged: whoever could open the store before may know them.
     /// Takes effect on <see cref="Save()"/>.
     /// </summary>
@@ -49,13 +60,14 @@ public sealed partial class SecretStore
     /// The symmetric keys and passphrases at hand. Each remaining <c>key</c> or <c>passphrase</c>
     /// entry can be re-wrapped only with its own key; recipients need no secret.
     /// </param>
+    /// <param name="now">The time recorded for the retired keys.</param>
     /// <param name="dropUnavailableKeys">Drop the key entries whose key is not at hand instead of failing.</param>
     /// <returns>Whether the recipient was on the store, and the key entries dropped (<c>kind id</c>).</returns>
     /// <exception cref="SecretsException">SECB269 when a remaining key is not at hand; SECB270 when nothing would remain to open the store.</exception>
-    public RecipientRemoval RemoveRecipient(AgeRecipient recipient, IReadOnlyList<KeyMaterial> availableKeys, bool dropUnavailableKeys = false) =>
-        RemoveRecipient(recipient, availableKeys, dropUnavailableKeys, StoreSecurity.Default);
+    public RecipientRemoval RemoveRecipient(AgeRecipient recipient, IReadOnlyList<KeyMaterial> availableKeys, DateTimeOffset now, bool dropUnavailableKeys = false) =>
+        RemoveRecipient(recipient, availableKeys, now, dropUnavailableKeys, StoreSecurity.Default);
 
-    internal RecipientRemoval RemoveRecipient(AgeRecipient recipient, IReadOnlyList<KeyMaterial> availableKeys, bool dropUnavailableKeys, StoreSecurity security)
+    internal RecipientRemoval RemoveRecipient(AgeRecipient recipient, IReadOnlyList<KeyMaterial> availableKeys, DateTimeOffset now, bool dropUnavailableKeys, StoreSecurity security)
     {
         ThrowIfDisposed();
         ArgumentNullException.ThrowIfNull(recipient);
@@ -66,17 +78,17 @@ public sealed partial class SecretStore
             return new RecipientRemoval(false, []);
         }
 
-        var rewrappers = new List<Func<byte[], KeyWrapDocument>>();
+        var newKeys = new List<KeyMaterial>();
         var unavailable = new List<KeyWrapDocument>();
         foreach (var entry in remaining)
         {
             if (AgeKeyWrapping.TryGetRecipient(entry, out var other))
             {
-                rewrappers.Add(newKey => AgeKeyWrapping.Wrap(newKey, other, StoreId, Environment));
+                newKeys.Add(new RecipientKey(other));
             }
             else if (availableKeys.FirstOrDefault(k => Opens(entry, k, security)) is { } key)
             {
-                rewrappers.Add(newKey => DataKeyWrapping.Wrap(newKey, key, StoreId, Environment, security));
+                newKeys.Add(key);
             }
             else
             {
@@ -92,14 +104,14 @@ public sealed partial class SecretStore
                 "or drop them with -p:SecretsDropUnavailableKeys=true and add their holders back as age recipients.");
         }
 
-        if (rewrappers.Count == 0)
+        if (newKeys.Count == 0)
         {
             throw StoreErrors.At(DiagnosticCodes.LastKeyRemoval, Paths.StorePath,
                 $"Removing {recipient} would leave nothing that can open '{Paths.StorePath}'; its values would be lost.",
                 "Add the recipient or key that should keep access first, then remove this one.");
         }
 
-        RotateDataKey(rewrappers);
+        ReplaceDataKey(newKeys, now, security);
         return new RecipientRemoval(true, [.. unavailable.Select(k => $"{k.Kind} {k.KeyId}")]);
     }
 
@@ -138,7 +150,7 @@ public sealed partial class SecretStore
     }
 }
 
-/// <summary>What <see cref="SecretStore.RemoveRecipient(AgeRecipient, IReadOnlyList{KeyMaterial}, bool)"/> did.</summary>
+/// <summary>What <see cref="SecretStore.RemoveRecipient(AgeRecipient, IReadOnlyList{KeyMaterial}, DateTimeOffset, bool)"/> did.</summary>
 /// <param name="Removed">True when the recipient was on the store (and the data key was rotated).</param>
 /// <param name="DroppedKeys">Key entries dropped because their key was not at hand, as <c>kind id</c>.</param>
 public sealed record RecipientRemoval(bool Removed, ImmutableArray<string> DroppedKeys);

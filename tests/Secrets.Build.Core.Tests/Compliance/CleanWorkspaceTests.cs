@@ -68,4 +68,25 @@ public sealed class CleanWorkspaceTests : IDisposable
 
         second.AssertStatus(DiagnosticCodes.ComplianceAuditChain, ComplianceStatus.Pass);
     }
+
+    [Fact]
+    public async Task After_a_key_rotation_the_chain_verifies_and_the_rotation_dates_the_data_key()
+    {
+        await _workspace.ProvisionCleanAndCommit();
+        var rotatedAt = ComplianceWorkspace.Start.AddDays(700);
+        var rotation = await new SecretsManager().RotateKeyAsync(new RotateKeyOptions
+        {
+            SchemaPath = _workspace.SchemaPath,
+            KeyDirectory = _workspace.KeyDirectory,
+            EnvironmentVariables = _workspace.Variables,
+            Clock = new ComplianceWorkspace.FixedClock(rotatedAt),
+        });
+        Assert.True(rotation.Succeeded, string.Join("\n", rotation.Diagnostics));
+
+        // 750 days after the store was made, but 50 after the rotation made a new data key.
+        var result = await _workspace.Report(at: ComplianceWorkspace.Start.AddDays(750));
+
+        result.AssertStatus(DiagnosticCodes.ComplianceAuditChain, ComplianceStatus.Pass);
+        Assert.Contains("the last key rotation (2028-01-30) made it", result.AssertStatus(DiagnosticCodes.ComplianceCryptoperiod, ComplianceStatus.Pass).Evidence);
+    }
 }

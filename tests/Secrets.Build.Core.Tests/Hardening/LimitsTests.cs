@@ -9,7 +9,7 @@ namespace Secrets.Build.Core.Tests.Hardening;
 
 /// <summary>
 /// Big is fine, absurd is refused: a schema with 10,000 secrets provisions (its time is printed,
-/// never asserted); a 100 MB store or schema is refused from its size alone, without reading it.
+/// never asserted); a 100 MB store, schema or .env import is refused from its size alone, without reading it.
 /// </summary>
 [Trait("Category", "Limits")]
 public sealed class LimitsTests(ITestOutputHelper output) : IDisposable
@@ -76,6 +76,34 @@ public sealed class LimitsTests(ITestOutputHelper output) : IDisposable
         Assert.Equal(path, error.Location?.File);
         Assert.True(allocated < AllocationBudget, $"{allocated} bytes allocated to refuse a {HundredMegabytes}-byte file");
         Assert.Equal(before, _workspace.Snapshot().ToDictionary(f => f.Key, f => f.Value.Length));
+    }
+
+    [Fact]
+    public async Task A_100_MB_env_import_is_refused_unread()
+    {
+        await _workspace.ProvisionAsync();
+        var before = _workspace.Snapshot();
+        var source = Path.Combine(_workspace.Root, "phase4.env");
+        Sparse(source);
+
+        var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+        var result = await new SecretsManager().ImportAsync(new ImportOptions
+        {
+            SchemaPath = _workspace.SchemaPath,
+            KeyDirectory = _workspace.KeyDirectory,
+            EnvironmentVariables = new Dictionary<string, string>(),
+            SourcePath = source,
+        });
+        var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
+
+        var error = Assert.Single(result.Diagnostics, d => d.Severity == SecretsSeverity.Error);
+        Assert.Equal(DiagnosticCodes.ImportFileTooLarge, error.Code);
+        Assert.Equal(source, error.Location?.File);
+        Assert.True(allocated < AllocationBudget, $"{allocated} bytes allocated to refuse a {HundredMegabytes}-byte file");
+        File.Delete(source);
+        var after = _workspace.Snapshot();
+        Assert.Equal(before.Keys.Order(), after.Keys.Order());
+        Assert.All(before, file => Assert.True(file.Value.AsSpan().SequenceEqual(after[file.Key]), $"{file.Key} changed"));
     }
 
     [Fact]

@@ -200,6 +200,32 @@ public sealed class RecipientManagerTests : IDisposable
     }
 
     [Fact]
+    public async Task A_key_rotation_keeps_every_recipient_and_a_removal_keeps_the_audit_trail_verifiable()
+    {
+        await ProvisionWithKey();
+        await _manager.AddRecipientAsync(Options(_alice.Recipient.Text, "Alice"));
+        await _manager.AddRecipientAsync(Options(_server.Recipient.Text, "CI"));
+
+        var rotated = await _manager.RotateKeyAsync(new RotateKeyOptions { SchemaPath = _workspace.SchemaPath, KeyDirectory = _workspace.KeyDirectory, EnvironmentVariables = new Dictionary<string, string>() });
+        Assert.True(rotated.Succeeded, string.Join("\n", rotated.Diagnostics));
+        var server = await ProvisionWithIdentity(_server);
+        Assert.True(server.Succeeded, string.Join("\n", server.Diagnostics));
+
+        var removed = await _manager.RemoveRecipientAsync(Options(_alice.Recipient.Text));
+        Assert.True(removed.Succeeded, string.Join("\n", removed.Diagnostics));
+        Assert.Equal([_server.Recipient.Text], removed.Recipients.Select(r => r.Recipient));
+
+        var paths = Secrets.Build.Core.Store.StorePaths.ForWorkspace(_workspace.Workspace, "development");
+        using var store = Secrets.Build.Core.Store.SecretStore.Open(paths, new IdentityKey([_server], "test"));
+        var chainKey = store.DeriveAuditChainKey();
+        var verification = new Secrets.Build.Core.Audit.AuditTrail(
+            Secrets.Build.Core.Audit.AuditTrail.PathFor(paths.SecretsDirectory, "development"),
+            chainKey,
+            new Secrets.Build.Core.Audit.AuditTrailOptions { RetiredChainKeys = store.DecryptRetiredChainKeys() }).Verify();
+        Assert.True(verification.IsValid, verification.Error?.ToString());
+    }
+
+    [Fact]
     public async Task User_mistakes_come_back_as_diagnostics()
     {
         var noStore = await _manager.AddRecipientAsync(Options(_alice.Recipient.Text));

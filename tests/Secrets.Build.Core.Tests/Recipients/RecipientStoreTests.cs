@@ -102,7 +102,7 @@ public sealed class RecipientStoreTests : IDisposable
 
         using (var store = SecretStore.Open(Paths, _key))
         {
-            var removal = store.RemoveRecipient(_bob.Recipient, [_key]);
+            var removal = store.RemoveRecipient(_bob.Recipient, [_key], Now);
             Assert.True(removal.Removed);
             Assert.Empty(removal.DroppedKeys);
             store.Save();
@@ -134,11 +134,11 @@ public sealed class RecipientStoreTests : IDisposable
 
         using (var store = SecretStore.Open(Paths, Identities(_alice)))
         {
-            var ex = Assert.Throws<SecretsException>(() => store.RemoveRecipient(_bob.Recipient, [Identities(_alice)]));
+            var ex = Assert.Throws<SecretsException>(() => store.RemoveRecipient(_bob.Recipient, [Identities(_alice)], Now));
             Assert.Equal(DiagnosticCodes.KeysCannotBeRewrapped, ex.Code);
             Assert.Contains("key " + _key.Id, ex.Message, StringComparison.Ordinal);
 
-            var removal = store.RemoveRecipient(_bob.Recipient, [Identities(_alice)], dropUnavailableKeys: true);
+            var removal = store.RemoveRecipient(_bob.Recipient, [Identities(_alice)], Now, dropUnavailableKeys: true);
             Assert.Equal("key " + _key.Id, Assert.Single(removal.DroppedKeys));
             store.Save();
         }
@@ -153,9 +153,9 @@ public sealed class RecipientStoreTests : IDisposable
     {
         CreateStore(_alice.Recipient);
         using var store = SecretStore.Open(Paths, Identities(_alice));
-        var ex = Assert.Throws<SecretsException>(() => store.RemoveRecipient(_alice.Recipient, [Identities(_alice)], dropUnavailableKeys: true));
+        var ex = Assert.Throws<SecretsException>(() => store.RemoveRecipient(_alice.Recipient, [Identities(_alice)], Now, dropUnavailableKeys: true));
         Assert.Equal(DiagnosticCodes.LastKeyRemoval, ex.Code);
-        Assert.False(store.RemoveRecipient(_bob.Recipient, [_key]).Removed);
+        Assert.False(store.RemoveRecipient(_bob.Recipient, [_key], Now).Removed);
     }
 
     [Fact]

@@ -22,14 +22,17 @@ internal sealed class AuditChainCheck : ComplianceCheck
         }
 
         var chainKey = store.DeriveAuditChainKey();
+        // Lines written before a key rotation carry the chain key of the data key it replaced.
+        var retired = store.DecryptRetiredChainKeys();
         AuditVerification verification;
         try
         {
-            verification = new AuditTrail(path, chainKey).Verify();
+            verification = new AuditTrail(path, chainKey, new AuditTrailOptions { RetiredChainKeys = retired }).Verify();
         }
         finally
         {
             CryptographicOperations.ZeroMemory(chainKey);
+            retired.ForEach(k => CryptographicOperations.ZeroMemory(k));
         }
 
         if (verification.Error is { } error)

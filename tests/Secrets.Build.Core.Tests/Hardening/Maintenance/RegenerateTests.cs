@@ -74,6 +74,23 @@ public sealed class RegenerateTests : IDisposable
     }
 
     [Fact]
+    public async Task A_lost_key_is_the_case_regeneration_exists_for()
+    {
+        await _workspace.ProvisionAsync();
+        Directory.Delete(_workspace.KeyDirectory, recursive: true);
+        var manager = new SecretsManager();
+        var stuck = await manager.ProvisionAsync(_workspace.Options());
+        Assert.Contains(stuck.Diagnostics, d => d.Code == DiagnosticCodes.KeyNotFound);
+
+        var result = await manager.RegenerateAsync(new RegenerateOptions { Provision = _workspace.Options(), Confirm = "development" });
+
+        Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
+        Assert.Equal(18, result.Provision!.Generated.Length);
+        Assert.Single(Directory.GetFiles(_workspace.KeyDirectory, "*.development.key"));
+        Assert.True((await manager.ProvisionAsync(_workspace.Options())).Succeeded);
+    }
+
+    [Fact]
     public async Task A_regeneration_that_cannot_provision_puts_the_old_files_back()
     {
         var externals = new Dictionary<string, string>
