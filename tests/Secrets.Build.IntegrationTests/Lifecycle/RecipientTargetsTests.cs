@@ -26,9 +26,10 @@ public sealed class RecipientTargetsTests(PackageFixture package)
         Assert.Contains("CI build server", File.ReadAllText(recipientsFile), StringComparison.Ordinal);
         Assert.Contains(Recipient + "  # CI build server", added.Output, StringComparison.Ordinal);
 
-        var removed = workspace.RunTarget(project, "RemoveSecretsRecipient", "-p:SecretsRecipient=" + Recipient);
+        var removed = workspace.RunTarget(project, "RemoveSecretsRecipient;VerifySecretsAudit", "-p:SecretsRecipient=" + Recipient);
 
         LifecycleAssert.Succeeded(removed);
+        Assert.Contains("The audit trail of 'development' verifies.", removed.Output, StringComparison.Ordinal);
         Assert.DoesNotContain(Recipient, File.ReadAllText(recipientsFile), StringComparison.Ordinal);
         Assert.Contains("warning SECB268", removed.Output, StringComparison.Ordinal);
         Assert.Contains("-t:RotateSecrets -p:SecretsRotate=", removed.Output, StringComparison.Ordinal);
