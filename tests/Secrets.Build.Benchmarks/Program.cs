@@ -16,7 +16,8 @@ public static class Program
             return await CompareHarness.RunAsync(args[1..]);
         }
 
-        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, new ShortRunConfig());
+        // Each class picks the short job with [Config(typeof(ShortRunConfig))]; the default config adds the loggers and exporters.
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
         return 0;
     }
 }

@@ -24,6 +24,10 @@ public sealed partial class SecretStore : IDisposable
     private readonly List<KeyWrapDocument> _keys;
     private readonly byte[] _dataKey;
     private readonly byte[] _fingerprintKey;
+
+    // The data key imported once for every value this store encrypts or decrypts; importing it per
+    // value made 10,000 secrets cost seconds.
+    private readonly AesGcm256Key _valueKey;
     private readonly SortedDictionary<string, StoredSecret> _secrets;
     private bool _disposed;
 
@@ -34,6 +38,7 @@ public sealed partial class SecretStore : IDisposable
         _keys = keys;
         _dataKey = dataKey;
         _fingerprintKey = StoreIntegrity.FingerprintKey(dataKey);
+        _valueKey = AesGcm256.ImportKey(dataKey);
         _secrets = secrets;
     }
 
@@ -176,7 +181,7 @@ public sealed partial class SecretStore : IDisposable
             ?? throw StoreErrors.At(DiagnosticCodes.SecretNotInStore, Paths.StorePath,
                 $"The store keeps no version {version} of {name} (current: {secret.Version}, retired: {string.Join(", ", secret.Retired.Select(r => r.Version))}).",
                 "Ask for the current version or one of the retired versions listed.");
-        if (!AesGcm256.TryDecrypt(_dataKey, retired.Nonce, retired.Ciphertext, StoreIntegrity.ValueAad(StoreId, Environment, name, version), out var padded)
+        if (!_valueKey.TryDecrypt(retired.Nonce, retired.Ciphertext, StoreIntegrity.ValueAad(StoreId, Environment, name, version), out var padded)
             || !ValuePadding.TryUnpad(padded, out var plaintext))
         {
             throw StoreErrors.ValueTampered(Paths.StorePath, $"retired version {version} of {name}");
@@ -226,7 +231,7 @@ public sealed partial class SecretStore : IDisposable
         var version = (current?.Version ?? 0) + 1;
         var nonce = AesGcm256.NewNonce();
         var padded = ValuePadding.Pad(plaintext);
-        var ciphertext = AesGcm256.Encrypt(_dataKey, nonce, padded, StoreIntegrity.ValueAad(StoreId, Environment, name, version));
+        var ciphertext = _valueKey.Encrypt(nonce, padded, StoreIntegrity.ValueAad(StoreId, Environment, name, version));
         CryptographicOperations.ZeroMemory(padded);
         var retired = current is null
             ? []
@@ -304,6 +309,7 @@ public sealed partial class SecretStore : IDisposable
         }
 
         _disposed = true;
+        _valueKey.Dispose();
         CryptographicOperations.ZeroMemory(_dataKey);
         CryptographicOperations.ZeroMemory(_fingerprintKey);
         foreach (var secret in _secrets.Values)
