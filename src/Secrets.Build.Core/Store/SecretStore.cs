@@ -28,6 +28,10 @@ public sealed partial class SecretStore : IDisposable
     // The data key imported once for every value this store encrypts or decrypts; importing it per
     // value made 10,000 secrets cost seconds.
     private readonly AesGcm256Key _valueKey;
+
+    // True while memory holds exactly what the files hold (just opened or just saved), so a build
+    // that changed nothing skips serializing and MAC-ing the whole store only to find it equal.
+    private bool _matchesFiles;
     private readonly SortedDictionary<string, StoredSecret> _secrets;
     private bool _disposed;
 
@@ -119,7 +123,9 @@ public sealed partial class SecretStore : IDisposable
         ArgumentNullException.ThrowIfNull(paths);
         ArgumentNullException.ThrowIfNull(key);
         var loaded = StoreLoader.Load(paths, key, security);
-        return new SecretStore(paths, loaded.StoreId, loaded.Keys, loaded.DataKey, loaded.Secrets);
+        var store = new SecretStore(paths, loaded.StoreId, loaded.Keys, loaded.DataKey, loaded.Secrets);
+        store._matchesFiles = true;
+        return store;
     }
 
     /// <summary>
@@ -146,6 +152,7 @@ public sealed partial class SecretStore : IDisposable
         }
 
         _keys.Add(DataKeyWrapping.Wrap(_dataKey, key, StoreId, Environment, security));
+        _matchesFiles = false;
         return true;
     }
 
@@ -254,6 +261,7 @@ public sealed partial class SecretStore : IDisposable
             Plaintext = plaintext,
             Metadata = metadata,
         };
+        _matchesFiles = false;
         return current is null ? SetOutcome.Added : SetOutcome.Changed;
     }
 
@@ -276,9 +284,15 @@ public sealed partial class SecretStore : IDisposable
     internal bool Save(Action? afterMetadata)
     {
         ThrowIfDisposed();
+        if (_matchesFiles && File.Exists(Paths.StorePath) && File.Exists(Paths.MetadataPath))
+        {
+            return false;
+        }
+
         var (storeBytes, metadataBytes) = StoreWriter.Serialize(StoreId, Environment, _keys, _secrets, _dataKey);
         if (SameContent(Paths.StorePath, storeBytes) && SameContent(Paths.MetadataPath, metadataBytes))
         {
+            _matchesFiles = true;
             return false;
         }
 
@@ -297,6 +311,7 @@ public sealed partial class SecretStore : IDisposable
                 "Check that the secrets/ folder is writable by the user running the build, then build again.");
         }
 
+        _matchesFiles = true;
         return true;
     }
 
