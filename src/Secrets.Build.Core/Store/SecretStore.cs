@@ -23,10 +23,10 @@ public sealed partial class SecretStore : IDisposable
 {
     private readonly List<KeyWrapDocument> _keys;
     private readonly byte[] _dataKey;
-    private readonly byte[] _fingerprintKey;
+    private readonly HmacSha256Key _fingerprintKey;
 
-    // The data key imported once for every value this store encrypts or decrypts; importing it per
-    // value made 10,000 secrets cost seconds.
+    // The data and fingerprint keys are imported once for every value this store encrypts, decrypts
+    // or fingerprints; importing them per value made 10,000 secrets cost seconds.
     private readonly AesGcm256Key _valueKey;
 
     // True while memory holds exactly what the files hold (just opened or just saved), so a build
@@ -41,7 +41,9 @@ public sealed partial class SecretStore : IDisposable
         StoreId = storeId;
         _keys = keys;
         _dataKey = dataKey;
-        _fingerprintKey = StoreIntegrity.FingerprintKey(dataKey);
+        var fingerprintKey = StoreIntegrity.FingerprintKey(dataKey);
+        _fingerprintKey = new HmacSha256Key(fingerprintKey);
+        CryptographicOperations.ZeroMemory(fingerprintKey);
         _valueKey = AesGcm256.ImportKey(dataKey);
         _secrets = secrets;
     }
@@ -326,7 +328,7 @@ public sealed partial class SecretStore : IDisposable
         _disposed = true;
         _valueKey.Dispose();
         CryptographicOperations.ZeroMemory(_dataKey);
-        CryptographicOperations.ZeroMemory(_fingerprintKey);
+        _fingerprintKey.Dispose();
         foreach (var secret in _secrets.Values)
         {
             secret.Clear();
