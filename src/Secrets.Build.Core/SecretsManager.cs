@@ -1,3 +1,4 @@
+using Secrets.Build.Core.Compliance;
 using Secrets.Build.Core.Provisioning;
 
 namespace Secrets.Build.Core;
@@ -14,7 +15,7 @@ namespace Secrets.Build.Core;
 /// foreach (var diagnostic in result.Diagnostics) Console.WriteLine(diagnostic);
 /// </code>
 /// </example>
-public sealed class SecretsManager
+public sealed partial class SecretsManager
 {
     /// <summary>
     /// Rotation periods in days by category, set from C#; they win over the schema's policies
@@ -35,5 +36,19 @@ public sealed class SecretsManager
         // File IO and key derivation are synchronous and short; run them off the caller's
         // thread so UI and server callers are not blocked.
         return Task.Run(() => new ProvisionRun(options, overrides).Execute(cancellationToken), cancellationToken);
+    }
+
+    /// <summary>
+    /// Evaluates one environment against the twelve compliance checks, scores it and writes
+    /// <c>secrets/.env.&lt;env&gt;.compliance.json</c>, <c>.md</c> and <c>.sarif</c>. Opens the stores
+    /// read-only: nothing is generated or changed except the report files and one <c>report</c> audit line.
+    /// Failing checks come back as warnings, a score below <see cref="ReportOptions.MinimumScore"/> as an
+    /// error; user mistakes never throw.
+    /// </summary>
+    public Task<ReportResult> GenerateComplianceReportAsync(ReportOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var overrides = new Dictionary<string, int>(RotationPolicies, StringComparer.Ordinal);
+        return Task.Run(() => new ComplianceRun(options, overrides).Execute(cancellationToken), cancellationToken);
     }
 }

@@ -39,7 +39,7 @@ public sealed record KeyResolution(
     public SecretsDiagnostic MissingKeyError(string storePath, IReadOnlyCollection<string>? requiredKeyIds = null)
     {
         var needs = requiredKeyIds is { Count: > 0 }
-            ? $" It needs key {string.Join(" or ", requiredKeyIds)}."
+            ? $" It opens with: {string.Join(" or ", requiredKeyIds)}."
             : string.Empty;
         var copyFile = KeyFilePath is null
             ? string.Empty

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Secrets.Build.Core.Diagnostics;
 using Secrets.Build.Core.IO;
 using Secrets.Build.Core.Outputs;
+using Secrets.Build.Core.Rotation;
 using Secrets.Build.Core.Schema;
 using Secrets.Build.Core.Store;
 
@@ -15,19 +16,29 @@ namespace Secrets.Build.Core.Provisioning;
 /// </summary>
 internal static class OutputWriter
 {
-    public static ImmutableArray<string> Write(SecretsSchema schema, SecretStore store, string workspace)
+    /// <param name="schema">The declarations, in the order the files list them.</param>
+    /// <param name="store">The opened store.</param>
+    /// <param name="workspace">The workspace folder the outputs go to.</param>
+    /// <param name="now">The time that decides which replaced values are still within their grace
+    /// period; null writes no <c>NAME__PREVIOUS</c> lines.</param>
+    /// <param name="previousGracePeriod">How long a replaced value stays in <c>.env.&lt;env&gt;</c>
+    /// (Rotation/README.md); <see cref="PreviousValues.DefaultGracePeriod"/> when null.</param>
+    public static ImmutableArray<string> Write(SecretsSchema schema, SecretStore store, string workspace, DateTimeOffset? now = null, TimeSpan? previousGracePeriod = null)
     {
         var environment = store.Environment;
         var values = schema.Secrets
             .Where(s => store.Contains(s.Name))
             .Select(s => (s.Name, store.Reveal(s.Name)))
             .ToList();
+        var envFileValues = now is { } time
+            ? [.. values, .. PreviousValues.ForOutputs(schema, store, time, previousGracePeriod ?? PreviousValues.DefaultGracePeriod)]
+            : values;
 
         // Render everything before writing anything: a value no reader can take fails the
         // run with every file as it was.
         var files = new (string RelativePath, string Content)[]
         {
-            (OutputPaths.EnvFile(environment), EnvFileRenderer.Render(values, environment)),
+            (OutputPaths.EnvFile(environment), EnvFileRenderer.Render(envFileValues, environment)),
             (OutputPaths.ComposeOverride(environment), ComposeOverrideRenderer.Render(schema, environment)),
             (OutputPaths.KubernetesSecret(environment), KubernetesSecretRenderer.Render(schema, values, environment)),
         };

@@ -78,13 +78,13 @@ internal sealed class ProvisionRun
         }
 
         store.Save();
-        var lastRotated = schema.Secrets
+        var metadata = schema.Secrets
             .Where(s => store.Contains(s.Name))
-            .ToDictionary(s => s.Name, s => store.GetMetadata(s.Name).RotatedAt);
-        _diagnostics.AddRange(rotation.Check(lastRotated, now, _options.EnforceRotation ?? production));
+            .ToDictionary(s => s.Name, s => store.GetMetadata(s.Name));
+        _diagnostics.AddRange(rotation.Check(metadata, now, _options.EnforceRotation ?? production));
 
         var outputs = _options.WriteOutputs
-            ? OutputWriter.Write(schema, store, workspace)
+            ? OutputWriter.Write(schema, store, workspace, now)
             : ImmutableArray<string>.Empty;
         ProvisionAudit.Record(store, outcome, opened: !opened.Created, exported: _options.WriteOutputs, _options.Trigger, _options.Clock);
         return Result(paths, outcome) with { Outputs = outputs };

@@ -48,10 +48,23 @@ public sealed class RotationPolicyEvaluator
     }
 
     /// <summary>The standing of one secret whose current value dates from <paramref name="lastRotated"/>.</summary>
-    public RotationStatus Evaluate(SecretDefinition secret, DateTimeOffset lastRotated, DateTimeOffset now)
+    public RotationStatus Evaluate(SecretDefinition secret, DateTimeOffset lastRotated, DateTimeOffset now) =>
+        Evaluate(secret, lastRotated, now, flaggedDue: null);
+
+    /// <summary>
+    /// The standing of one secret, where <paramref name="flaggedDue"/> can bring the due date forward:
+    /// an imported value weaker than its rule is recorded with its next rotation set to the import
+    /// time, so it shows as overdue although it was stored only now.
+    /// </summary>
+    public RotationStatus Evaluate(SecretDefinition secret, DateTimeOffset lastRotated, DateTimeOffset now, DateTimeOffset? flaggedDue)
     {
         var period = PeriodDays(secret);
         var due = lastRotated.AddDays(period);
+        if (flaggedDue is { } flagged && flagged < due)
+        {
+            due = flagged;
+        }
+
         var state = now >= due ? RotationState.Overdue
             : now >= due - WarningWindow ? RotationState.DueSoon
             : RotationState.Current;
@@ -66,17 +79,34 @@ public sealed class RotationPolicyEvaluator
     public ImmutableArray<SecretsDiagnostic> Check(
         IReadOnlyDictionary<string, DateTimeOffset> lastRotated,
         DateTimeOffset now,
+        bool enforce) =>
+        Check(name => lastRotated.TryGetValue(name, out var since) ? (since, null) : null, now, enforce);
+
+    /// <summary>
+    /// As <see cref="Check(IReadOnlyDictionary{string, DateTimeOffset}, DateTimeOffset, bool)"/>, from the
+    /// metadata file's facts: the rotation time, and a recorded next rotation that comes earlier
+    /// than the policy's (a weak imported value).
+    /// </summary>
+    public ImmutableArray<SecretsDiagnostic> Check(
+        IReadOnlyDictionary<string, Store.SecretMetadata> metadata,
+        DateTimeOffset now,
+        bool enforce) =>
+        Check(name => metadata.TryGetValue(name, out var facts) ? (facts.RotatedAt, facts.NextRotation) : null, now, enforce);
+
+    private ImmutableArray<SecretsDiagnostic> Check(
+        Func<string, (DateTimeOffset LastRotated, DateTimeOffset? FlaggedDue)?> factsOf,
+        DateTimeOffset now,
         bool enforce)
     {
         var diagnostics = ImmutableArray.CreateBuilder<SecretsDiagnostic>();
         foreach (var secret in _schema.Secrets)
         {
-            if (!lastRotated.TryGetValue(secret.Name, out var since))
+            if (factsOf(secret.Name) is not { } facts)
             {
                 continue;
             }
 
-            var status = Evaluate(secret, since, now);
+            var status = Evaluate(secret, facts.LastRotated, now, facts.FlaggedDue);
             var due = status.Due.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
             var how = secret.IsExternal
                 ? $"Rotate it at its provider, then set the new value in the environment variable {secret.Name} and build."

@@ -23,15 +23,11 @@ public sealed partial class SecretStore : IDisposable
 {
     private readonly List<KeyWrapDocument> _keys;
     private readonly byte[] _dataKey;
-    private readonly HmacSha256Key _fingerprintKey;
+    private HmacSha256Key _fingerprintKey;
 
     // The data and fingerprint keys are imported once for every value this store encrypts, decrypts
     // or fingerprints; importing them per value made 10,000 secrets cost seconds.
-    private readonly AesGcm256Key _valueKey;
-
-    // True while memory holds exactly what the files hold (just opened or just saved), so a build
-    // that changed nothing skips serializing and MAC-ing the whole store only to find it equal.
-    private bool _matchesFiles;
+    private AesGcm256Key _valueKey;
     private readonly SortedDictionary<string, StoredSecret> _secrets;
     private bool _disposed;
 
@@ -125,9 +121,10 @@ public sealed partial class SecretStore : IDisposable
         ArgumentNullException.ThrowIfNull(paths);
         ArgumentNullException.ThrowIfNull(key);
         var loaded = StoreLoader.Load(paths, key, security);
-        var store = new SecretStore(paths, loaded.StoreId, loaded.Keys, loaded.DataKey, loaded.Secrets);
-        store._matchesFiles = true;
-        return store;
+        return new SecretStore(paths, loaded.StoreId, loaded.Keys, loaded.DataKey, loaded.Secrets)
+        {
+            _retiredKeys = loaded.RetiredKeys,
+        };
     }
 
     /// <summary>
@@ -154,7 +151,6 @@ public sealed partial class SecretStore : IDisposable
         }
 
         _keys.Add(DataKeyWrapping.Wrap(_dataKey, key, StoreId, Environment, security));
-        _matchesFiles = false;
         return true;
     }
 
@@ -263,7 +259,6 @@ public sealed partial class SecretStore : IDisposable
             Plaintext = plaintext,
             Metadata = metadata,
         };
-        _matchesFiles = false;
         return current is null ? SetOutcome.Added : SetOutcome.Changed;
     }
 
@@ -286,15 +281,9 @@ public sealed partial class SecretStore : IDisposable
     internal bool Save(Action? afterMetadata)
     {
         ThrowIfDisposed();
-        if (_matchesFiles && File.Exists(Paths.StorePath) && File.Exists(Paths.MetadataPath))
-        {
-            return false;
-        }
-
-        var (storeBytes, metadataBytes) = StoreWriter.Serialize(StoreId, Environment, _keys, _secrets, _dataKey);
+        var (storeBytes, metadataBytes) = StoreWriter.Serialize(StoreId, Environment, _keys, _secrets, _dataKey, _retiredKeys);
         if (SameContent(Paths.StorePath, storeBytes) && SameContent(Paths.MetadataPath, metadataBytes))
         {
-            _matchesFiles = true;
             return false;
         }
 
@@ -313,8 +302,17 @@ public sealed partial class SecretStore : IDisposable
                 "Check that the secrets/ folder is writable by the user running the build, then build again.");
         }
 
-        _matchesFiles = true;
         return true;
+    }
+
+    // After the data key changed: the imported copies must follow it, or new values would be
+    // encrypted and fingerprinted under the retired key.
+    private void ReimportKeys(byte[] fingerprintKey)
+    {
+        _valueKey.Dispose();
+        _valueKey = AesGcm256.ImportKey(_dataKey);
+        _fingerprintKey.Dispose();
+        _fingerprintKey = new HmacSha256Key(fingerprintKey);
     }
 
     /// <summary>Wipes the data key and every decrypted value from memory.</summary>

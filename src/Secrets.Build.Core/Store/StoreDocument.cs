@@ -21,6 +21,10 @@ internal sealed class StoreDocument
     /// <summary>Sorted by name (ordinal) when written, so diffs stay small and stable.</summary>
     [JsonPropertyName("secrets")] public required SortedDictionary<string, SecretDocument> Secrets { get; init; }
 
+    /// <summary>Keys replaced by a key rotation; absent until the first one (see SecretStore.KeyRotation.cs).</summary>
+    [JsonPropertyName("retiredKeys"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public List<RetiredKeyDocument>? RetiredKeys { get; init; }
+
     [JsonPropertyName("mac")] public required string Mac { get; init; }
 }
 

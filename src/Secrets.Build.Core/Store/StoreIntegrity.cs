@@ -20,6 +20,13 @@ internal static class StoreIntegrity
     public static byte[] FingerprintKey(ReadOnlySpan<byte> dataKey) =>
         KeyDerivation.Hkdf(dataKey, ReadOnlySpan<byte>.Empty, StoreFormat.FingerprintInfo, 32);
 
+    public static string Fingerprint(ReadOnlySpan<byte> fingerprintKey, ReadOnlySpan<byte> value)
+    {
+        using var imported = new HmacSha256Key(fingerprintKey);
+        return Fingerprint(imported, value);
+    }
+
+    /// <summary>The fingerprint under a key imported once, for fingerprinting many values.</summary>
     public static string Fingerprint(HmacSha256Key fingerprintKey, ReadOnlySpan<byte> value) =>
         StoreFormat.FingerprintPrefix
         + Convert.ToHexStringLower(fingerprintKey.Mac(value).AsSpan(0, StoreFormat.FingerprintBytes));

@@ -10,7 +10,8 @@ internal sealed record LoadedStore(
     string StoreId,
     List<KeyWrapDocument> Keys,
     byte[] DataKey,
-    SortedDictionary<string, StoredSecret> Secrets);
+    SortedDictionary<string, StoredSecret> Secrets,
+    List<RetiredKeyDocument> RetiredKeys);
 
 /// <summary>
 /// Opens a store in the order that gives the most precise error: the file's shape, the key,
@@ -120,7 +121,7 @@ internal static class StoreLoader
                 CryptographicOperations.ZeroMemory(macKey);
             }
 
-            return new LoadedStore(store.StoreId, store.Keys, dataKey, Combine(paths.MetadataPath, views, plaintexts, metadataEntries));
+            return new LoadedStore(store.StoreId, store.Keys, dataKey, Combine(paths.MetadataPath, views, plaintexts, metadataEntries), store.RetiredKeys ?? []);
         }
         catch
         {

@@ -13,7 +13,8 @@ internal static class StoreWriter
         string environment,
         List<KeyWrapDocument> keys,
         SortedDictionary<string, StoredSecret> secretsByName,
-        byte[] dataKey)
+        byte[] dataKey,
+        List<RetiredKeyDocument>? retiredKeys = null)
     {
         var views = secretsByName.ToDictionary(p => p.Key, p => new StoredSecretView(p.Value.Version, p.Value.Nonce, p.Value.Ciphertext, p.Value.Retired), StringComparer.Ordinal);
         var metadata = secretsByName.ToDictionary(p => p.Key, p => p.Value.Metadata, StringComparer.Ordinal);
@@ -56,6 +57,7 @@ internal static class StoreWriter
             Environment = environment,
             Keys = keys,
             Secrets = secrets,
+            RetiredKeys = retiredKeys is { Count: > 0 } ? retiredKeys : null,
             Mac = Convert.ToBase64String(mac),
         };
         return (StoreSerializer.Serialize(store), StoreSerializer.Serialize(MetadataCodec.Encode(storeId, environment, metadata)));

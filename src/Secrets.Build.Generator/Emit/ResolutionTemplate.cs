@@ -32,6 +32,26 @@ public static partial class AppSecrets
             return resolution.Value;
         }
 
+        /// <summary>The suffix of the variable that holds a secret's value before its last rotation.</summary>
+        internal const string PreviousSuffix = "__PREVIOUS";
+
+        /// <summary>
+        /// The value before the last rotation (NAME__PREVIOUS), written by the build during the
+        /// rotation's grace period; null when there is none or it does not read as the secret's type.
+        /// </summary>
+        internal static object/*?*/ ReadPrevious(SecretDescriptor descriptor)
+        {
+            var current = Current;
+            var name = descriptor.Name + PreviousSuffix;
+            string/*?*/ text;
+            if (!current.Variables.TryGetValue(name, out text) && !current.File.TryGetValue(name, out text))
+            {
+                return null;
+            }
+
+            return text == null ? null : Convert(descriptor, text);
+        }
+
         internal static Resolution Resolve(SecretDescriptor descriptor)
         {
             var current = Current;
@@ -130,7 +150,8 @@ public static partial class AppSecrets
         {
             if (descriptor.ValueType == typeof(string))
             {
-                return text;
+                // An empty line (NAME=) is how the build writes an external secret nobody has set yet.
+                return text.Length == 0 ? null : text;
             }
 
             if (descriptor.ValueType == typeof(int))
@@ -300,10 +321,13 @@ public static partial class AppSecrets
                 foreach (var descriptor in Descriptors)
                 {
                     // An empty variable counts as unset: compose writes NAME= for a variable it could not fill.
-                    var value = global::System.Environment.GetEnvironmentVariable(descriptor.Name);
-                    if (value != null && value.Length > 0)
+                    foreach (var name in new[] { descriptor.Name, descriptor.Name + PreviousSuffix })
                     {
-                        snapshot.Variables[descriptor.Name] = value;
+                        var value = global::System.Environment.GetEnvironmentVariable(name);
+                        if (value != null && value.Length > 0)
+                        {
+                            snapshot.Variables[name] = value;
+                        }
                     }
                 }
 

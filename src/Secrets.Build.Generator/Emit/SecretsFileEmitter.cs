@@ -57,6 +57,7 @@ internal static class SecretsFileEmitter
         }
 
         builder.Append(member).Append("    });\n");
+        AppendPrevious(builder, member, model, options);
         builder.Append(indent).Append("}\n");
         if (model.Namespace.Length > 0)
         {
@@ -82,6 +83,46 @@ internal static class SecretsFileEmitter
             .Append(" => (").Append(TypeSyntax(secret.Type)).Append(")SecretsRuntime.Read(Descriptors[")
             .Append(index.ToString(CultureInfo.InvariantCulture)).Append("]);\n");
     }
+
+    /// <summary>
+    /// <c>AppSecrets.Previous.X</c>: the value before the last rotation, which the build writes as
+    /// <c>NAME__PREVIOUS</c> during the rotation's grace period, so a JWT verifier or a database
+    /// client can accept both while a change rolls out.
+    /// </summary>
+    private static void AppendPrevious(StringBuilder builder, string member, AppSecretsModel model, EmitOptions options)
+    {
+        var inner = member + "    ";
+        builder.Append('\n');
+        builder.Append(member).Append("/// <summary>\n");
+        builder.Append(member).Append("/// The values before each secret's last rotation, during the rotation's grace period\n");
+        builder.Append(member).Append("/// (the build writes them as <c>NAME__PREVIOUS</c>); <c>null</c> when there is none.\n");
+        builder.Append(member).Append("/// </summary>\n");
+        builder.Append(member).Append("public static class Previous\n");
+        builder.Append(member).Append("{\n");
+        for (var i = 0; i < model.Secrets.Count; i++)
+        {
+            var secret = model.Secrets[i];
+            var type = NullableTypeSyntax(secret.Type, options);
+            if (i > 0)
+            {
+                builder.Append('\n');
+            }
+
+            builder.Append(inner).Append("/// <summary>The value of <c>").Append(Xml(secret.Name))
+                .Append("</c> before its last rotation, or <c>null</c>.</summary>\n");
+            builder.Append(inner).Append("public static ").Append(type).Append(' ').Append(secret.PropertyName)
+                .Append(" => (").Append(type).Append(")SecretsRuntime.ReadPrevious(Descriptors[")
+                .Append(i.ToString(CultureInfo.InvariantCulture)).Append("]);\n");
+        }
+
+        builder.Append(member).Append("}\n");
+    }
+
+    private static string NullableTypeSyntax(SecretType type, EmitOptions options) => type switch
+    {
+        SecretType.Int or SecretType.Bool => TypeSyntax(type) + "?",
+        _ => TypeSyntax(type) + (options.NullableAnnotations ? "?" : string.Empty),
+    };
 
     private static string TypeSyntax(SecretType type) => type switch
     {

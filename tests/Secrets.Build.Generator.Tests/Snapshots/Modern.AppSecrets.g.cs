@@ -84,5 +84,36 @@ namespace Contoso.Shop
                 new SecretDescriptor("JWT_KEY", "JwtKey", "jwt_secrets", typeof(byte[]), "byte[] (base64url)", "base64url", "JWT HMAC key.", 30, false),
                 new SecretDescriptor("OPENAI_API_KEY", "OpenaiApiKey", "api_keys", typeof(string), "string", "text", "OpenAI API key, supplied by you.", 180, true),
             });
+
+        /// <summary>
+        /// The values before each secret's last rotation, during the rotation's grace period
+        /// (the build writes them as <c>NAME__PREVIOUS</c>); <c>null</c> when there is none.
+        /// </summary>
+        public static class Previous
+        {
+            /// <summary>The value of <c>DB_PASSWORD</c> before its last rotation, or <c>null</c>.</summary>
+            public static string? DbPassword => (string?)SecretsRuntime.ReadPrevious(Descriptors[0]);
+
+            /// <summary>The value of <c>DB_PORT</c> before its last rotation, or <c>null</c>.</summary>
+            public static int? DbPort => (int?)SecretsRuntime.ReadPrevious(Descriptors[1]);
+
+            /// <summary>The value of <c>FEATURE_ENABLED</c> before its last rotation, or <c>null</c>.</summary>
+            public static bool? FeatureEnabled => (bool?)SecretsRuntime.ReadPrevious(Descriptors[2]);
+
+            /// <summary>The value of <c>SERVICE_URL</c> before its last rotation, or <c>null</c>.</summary>
+            public static global::System.Uri? ServiceUrl => (global::System.Uri?)SecretsRuntime.ReadPrevious(Descriptors[3]);
+
+            /// <summary>The value of <c>SESSION_KEY</c> before its last rotation, or <c>null</c>.</summary>
+            public static byte[]? SessionKey => (byte[]?)SecretsRuntime.ReadPrevious(Descriptors[4]);
+
+            /// <summary>The value of <c>ENCRYPTION_KEY</c> before its last rotation, or <c>null</c>.</summary>
+            public static byte[]? EncryptionKey => (byte[]?)SecretsRuntime.ReadPrevious(Descriptors[5]);
+
+            /// <summary>The value of <c>JWT_KEY</c> before its last rotation, or <c>null</c>.</summary>
+            public static byte[]? JwtKey => (byte[]?)SecretsRuntime.ReadPrevious(Descriptors[6]);
+
+            /// <summary>The value of <c>OPENAI_API_KEY</c> before its last rotation, or <c>null</c>.</summary>
+            public static string? OpenaiApiKey => (string?)SecretsRuntime.ReadPrevious(Descriptors[7]);
+        }
     }
 }

@@ -43,6 +43,20 @@ internal sealed class LoadedAppSecrets : IDisposable
         }
     }
 
+    /// <summary>A property of the nested <c>AppSecrets.Previous</c> class.</summary>
+    public object? GetPrevious(string property)
+    {
+        var previous = appSecrets.GetNestedType("Previous", BindingFlags.Public)!;
+        try
+        {
+            return previous.GetProperty(property, BindingFlags.Public | BindingFlags.Static)!.GetValue(null);
+        }
+        catch (TargetInvocationException e) when (e.InnerException is not null)
+        {
+            throw e.InnerException;
+        }
+    }
+
     public object? Constant(string field) =>
         appSecrets.GetField(field, BindingFlags.Public | BindingFlags.Static)!.GetValue(null);
 

@@ -1,0 +1,36 @@
+using System.Security.Cryptography;
+using Secrets.Build.Core.Audit;
+using Secrets.Build.Core.Store;
+
+namespace Secrets.Build.Core.Lifecycle;
+
+/// <summary>
+/// Appends what a lifecycle operation did to the environment's audit trail, in the same shape as
+/// provisioning: names, versions and keyed fingerprints, never values.
+/// </summary>
+internal static class LifecycleAudit
+{
+    public static void Record(SecretStore store, IEnumerable<AuditEvent> events)
+    {
+        var chainKey = store.DeriveAuditChainKey();
+        try
+        {
+            new AuditTrail(AuditTrail.PathFor(store.Paths.SecretsDirectory, store.Environment), chainKey).Append(events);
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(chainKey);
+        }
+    }
+
+    public static AuditEvent ForSecret(SecretStore store, string name, AuditEventKind kind, string trigger, TimeProvider clock)
+    {
+        var metadata = store.GetMetadata(name);
+        return AuditEvent.Now(kind, trigger, clock) with
+        {
+            SecretName = name,
+            Version = metadata.Version,
+            Fingerprint = metadata.Fingerprint,
+        };
+    }
+}

@@ -1,0 +1,35 @@
+namespace Secrets.Build.Core;
+
+/// <summary>
+/// What every operation on an existing environment needs (rotate values, rotate keys, import,
+/// check due dates); the MSBuild targets fill it from the same properties as provisioning.
+/// </summary>
+public abstract record LifecycleOptions
+{
+    /// <summary>The <c>secrets.schema.json</c> to read.</summary>
+    public required string SchemaPath { get; init; }
+
+    /// <summary>Where <c>secrets/</c> and the outputs live; defaults to the schema's folder.</summary>
+    public string? WorkspacePath { get; init; }
+
+    /// <summary>The environment, case-insensitive; files use lower case.</summary>
+    public string Environment { get; init; } = "development";
+
+    /// <summary>Where key files live; defaults to the per-user config folder.</summary>
+    public string? KeyDirectory { get; init; }
+
+    /// <summary>
+    /// The environment variables keys are read from. Null means the process environment; tests
+    /// pass their own so nothing leaks in from the machine.
+    /// </summary>
+    public IReadOnlyDictionary<string, string>? EnvironmentVariables { get; init; }
+
+    /// <summary>Overrides every category's rotation period (<c>SECRET_ROTATION_DAYS</c>).</summary>
+    public int? RotationDaysOverride { get; init; }
+
+    /// <summary>The clock for rotated, retired and due dates.</summary>
+    public TimeProvider Clock { get; init; } = TimeProvider.System;
+
+    /// <summary>What caused the run, recorded in the audit trail (e.g. the MSBuild target).</summary>
+    public string Trigger { get; init; } = "api";
+}

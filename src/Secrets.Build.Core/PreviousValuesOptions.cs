@@ -1,0 +1,11 @@
+namespace Secrets.Build.Core;
+
+/// <summary>Which secrets' earlier values to read back from the store.</summary>
+public sealed record PreviousValuesOptions : LifecycleOptions
+{
+    /// <summary>Secret names to read; empty means every declared secret that has earlier values.</summary>
+    public IReadOnlyList<string> Names { get; init; } = [];
+
+    /// <summary>How long after its rotation a value counts as <see cref="PreviousValue.InGracePeriod"/>.</summary>
+    public TimeSpan GracePeriod { get; init; } = Rotation.PreviousValues.DefaultGracePeriod;
+}

@@ -1,0 +1,69 @@
+using Secrets.Build.Core.Rotation;
+
+namespace Secrets.Build.Core;
+
+// The lifecycle half of the API: rotating values, checking due dates, reading previous values,
+// importing existing values and rotating keys. Like ProvisionAsync, user mistakes come back as
+// diagnostics in the result, never as exceptions.
+public sealed partial class SecretsManager
+{
+    /// <summary>
+    /// Gives the selected generated secrets new values (categories, names, <c>due</c> or <c>all</c>),
+    /// keeps each previous value as a retired version, saves, rewrites the outputs and records one
+    /// <c>rotated</c> audit line per secret. External secrets are reported, never invented.
+    /// </summary>
+    public Task<RotateResult> RotateSecretsAsync(RotateOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var overrides = new Dictionary<string, int>(RotationPolicies, StringComparer.Ordinal);
+        return Task.Run(() => new RotateRun(options, overrides).Execute(cancellationToken), cancellationToken);
+    }
+
+    /// <summary>
+    /// Checks due dates from the plaintext metadata file alone: no key is needed and nothing is
+    /// decrypted, so a build can run it daily even when nothing else changed.
+    /// </summary>
+    public Task<CheckRotationResult> CheckRotationAsync(CheckRotationOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var overrides = new Dictionary<string, int>(RotationPolicies, StringComparer.Ordinal);
+        return Task.Run(() => CheckRotationRun.Execute(options, overrides), cancellationToken);
+    }
+
+    /// <summary>
+    /// The earlier values the store keeps for each secret (the newest few after each rotation),
+    /// with the time each was replaced, so a verifier can accept the previous JWT key or an
+    /// operator can roll a rotation back. The result holds values: do not log it.
+    /// </summary>
+    public Task<PreviousValuesResult> GetPreviousValuesAsync(PreviousValuesOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return Task.Run(() => PreviousValuesRun.Execute(options, cancellationToken), cancellationToken);
+    }
+
+    /// <summary>
+    /// Adopts values from an existing <c>.env</c> file for the names the schema declares, instead
+    /// of generating them: reports names not in the schema, flags values weaker than their rule as
+    /// due for rotation, never changes the source file, and never replaces a different stored value
+    /// unless <see cref="ImportOptions.Overwrite"/> is set (the replaced value is retired, not lost).
+    /// Creates the store when the environment has none yet.
+    /// </summary>
+    public Task<ImportResult> ImportAsync(ImportOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var overrides = new Dictionary<string, int>(RotationPolicies, StringComparer.Ordinal);
+        return Task.Run(() => new Import.ImportRun(options, overrides).Execute(cancellationToken), cancellationToken);
+    }
+
+    /// <summary>
+    /// Replaces the environment's keys: a new data key re-encrypts every value (current and
+    /// retired), a new key file (or the given new passphrase) opens the store afterwards, and the
+    /// old key no longer does; the store records the retired key, and a <c>key-rotated</c> audit
+    /// line is written. Safe against a crash at any step (see Lifecycle/RotateKeyRun.cs).
+    /// </summary>
+    public Task<RotateKeyResult> RotateKeyAsync(RotateKeyOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return Task.Run(() => new Lifecycle.RotateKeyRun(options).Execute(cancellationToken), cancellationToken);
+    }
+}

@@ -1,0 +1,29 @@
+namespace Secrets.Build.Core.Store;
+
+public sealed partial class SecretStore
+{
+    /// <summary>
+    /// Reads the metadata file alone, without any key: versions, rotation dates and sources are
+    /// plaintext by design, so due dates can be checked without decrypting. The facts are not
+    /// verified (only an opened store checks its MAC): use them for reminders, never for decisions
+    /// that change values.
+    /// </summary>
+    /// <exception cref="Diagnostics.SecretsException">When the file is missing, too large or not a metadata file of this environment.</exception>
+    public static IReadOnlyDictionary<string, SecretMetadata> ReadMetadata(StorePaths paths)
+    {
+        ArgumentNullException.ThrowIfNull(paths);
+        if (!File.Exists(paths.MetadataPath))
+        {
+            throw StoreErrors.MetadataNotFound(paths.MetadataPath, paths.StorePath);
+        }
+
+        var bytes = StoreFileReader.ReadBytes(paths.MetadataPath);
+        var document = StoreFileReader.Parse<MetadataDocument>(paths.MetadataPath, bytes, StoreFormat.MetadataMarker);
+        if (!string.Equals(document.Environment, paths.Environment, StringComparison.Ordinal))
+        {
+            throw StoreErrors.Mismatch(paths.MetadataPath, $"belongs to environment \"{document.Environment}\", not \"{paths.Environment}\".");
+        }
+
+        return MetadataCodec.Decode(paths.MetadataPath, document);
+    }
+}

@@ -1,0 +1,108 @@
+using System.Text.Json;
+using Secrets.Build.Core.Outputs;
+using Secrets.Build.Core.Tests.Provisioning;
+
+namespace Secrets.Build.Core.Tests.Lifecycle;
+
+/// <summary>A clock tests move by hand, so due dates and grace periods are reached without waiting.</summary>
+internal sealed class ManualClock(DateTimeOffset start) : TimeProvider
+{
+    public DateTimeOffset Now { get; set; } = start;
+
+    public override DateTimeOffset GetUtcNow() => Now;
+
+    public void Advance(TimeSpan by) => Now += by;
+}
+
+/// <summary>A provisioned workspace plus the option records every lifecycle test needs.</summary>
+internal sealed class LifecycleKit : IDisposable
+{
+    public static readonly DateTimeOffset Start = new(2026, 1, 1, 9, 0, 0, TimeSpan.Zero);
+
+    public TempWorkspace Workspace { get; } = new();
+
+    public ManualClock Clock { get; } = new(Start);
+
+    public Dictionary<string, string> Variables { get; } = new();
+
+    public string Environment { get; set; } = "development";
+
+    public SecretsManager Manager { get; } = new();
+
+    public string StorePath => Workspace.Path_($"secrets/.env.{Environment}.json");
+
+    public string AuditPath => Workspace.Path_($"secrets/.env.{Environment}.audit.jsonl");
+
+    public async Task<ProvisionResult> Provision(bool? enforce = null)
+    {
+        var result = await Manager.ProvisionAsync(new ProvisionOptions
+        {
+            SchemaPath = Workspace.SchemaPath,
+            Environment = Environment,
+            KeyDirectory = Workspace.KeyDirectory,
+            EnvironmentVariables = Variables,
+            Clock = Clock,
+            EnforceRotation = enforce,
+        });
+        return result;
+    }
+
+    public Task<RotateResult> Rotate(params string[] selectors) => Manager.RotateSecretsAsync(new RotateOptions
+    {
+        SchemaPath = Workspace.SchemaPath,
+        Environment = Environment,
+        KeyDirectory = Workspace.KeyDirectory,
+        EnvironmentVariables = Variables,
+        Clock = Clock,
+        Selectors = selectors,
+    });
+
+    public Task<CheckRotationResult> Check(bool? enforce = null) => Manager.CheckRotationAsync(new CheckRotationOptions
+    {
+        SchemaPath = Workspace.SchemaPath,
+        Environment = Environment,
+        // No key folder and no variables: the check must not need a key.
+        KeyDirectory = Path.Combine(Workspace.Root, "no-keys-here"),
+        EnvironmentVariables = new Dictionary<string, string>(),
+        Clock = Clock,
+        EnforceRotation = enforce,
+    });
+
+    public Task<PreviousValuesResult> Previous(params string[] names) => Manager.GetPreviousValuesAsync(new PreviousValuesOptions
+    {
+        SchemaPath = Workspace.SchemaPath,
+        Environment = Environment,
+        KeyDirectory = Workspace.KeyDirectory,
+        EnvironmentVariables = Variables,
+        Clock = Clock,
+        Names = names,
+    });
+
+    public Dictionary<string, string> EnvValues() =>
+        EnvFileParser.Parse(File.ReadAllText(Workspace.Path_(".env." + Environment)), null).Entries.ToDictionary(e => e.Name, e => e.Value);
+
+    /// <summary>Each secret's JSON in the store file exactly as written: nonce, ciphertext, retired versions.</summary>
+    public Dictionary<string, string> StoredEntries()
+    {
+        using var document = JsonDocument.Parse(File.ReadAllBytes(StorePath));
+        return document.RootElement.GetProperty("secrets").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetRawText());
+    }
+
+    /// <summary>Every metadata entry exactly as written.</summary>
+    public Dictionary<string, string> MetadataEntries()
+    {
+        using var document = JsonDocument.Parse(File.ReadAllBytes(Workspace.Path_($"secrets/.env.{Environment}.metadata")));
+        return document.RootElement.GetProperty("secrets").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetRawText());
+    }
+
+    /// <summary>Fails when any of <paramref name="values"/> (8 characters or more) appears in <paramref name="text"/>.</summary>
+    public static void AssertContainsNone(string text, IEnumerable<string> values, string what)
+    {
+        foreach (var value in values.Where(v => v.Length >= 8))
+        {
+            Assert.False(text.Contains(value, StringComparison.Ordinal), $"{what} contains a secret value.");
+        }
+    }
+
+    public void Dispose() => Workspace.Dispose();
+}

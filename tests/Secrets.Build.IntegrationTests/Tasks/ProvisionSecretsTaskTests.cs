@@ -1,0 +1,100 @@
+using Microsoft.Build.Framework;
+using Secrets.Build.Core.Diagnostics;
+using Secrets.Build.IntegrationTests.Infrastructure;
+using Secrets.Build.Tasks;
+
+namespace Secrets.Build.IntegrationTests.Tasks;
+
+/// <summary>
+/// The task on its own, with a recording engine: exact codes, files and positions, and the checks
+/// it makes before calling Core. Fast; the real builds are in the other test classes.
+/// </summary>
+public sealed class ProvisionSecretsTaskTests : IDisposable
+{
+    private readonly string _root = Directory.CreateTempSubdirectory("secrets-build-task-").FullName;
+    private readonly RecordingBuildEngine _engine = new();
+
+    // Core refuses a key folder inside the workspace, so the two are siblings.
+    private string WorkspaceDirectory => Path.Combine(_root, "workspace");
+
+    [Fact]
+    public void Missing_schema_is_SECB115_at_the_project_with_the_fix()
+    {
+        var task = NewTask(schemaFile: Path.Combine(WorkspaceDirectory, "secrets.schema.json"));
+
+        Assert.False(task.Execute());
+
+        var error = Assert.Single(_engine.Errors);
+        Assert.Equal(DiagnosticCodes.SchemaFileNotFound, error.Code);
+        Assert.Equal(RecordingBuildEngine.ProjectFile, error.File);
+        Assert.Equal(42, error.LineNumber);
+        Assert.Contains("SecretsSchemaFile", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Fix:", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("soon")]
+    [InlineData("0")]
+    [InlineData("-5")]
+    [InlineData("1.5")]
+    public void Rotation_days_that_are_not_a_positive_whole_number_are_SECB402(string days)
+    {
+        var task = NewTask(rotationDays: days);
+
+        Assert.False(task.Execute());
+
+        var error = Assert.Single(_engine.Errors);
+        Assert.Equal(DiagnosticCodes.InvalidBuildProperty, error.Code);
+        Assert.Contains($"'{days}'", error.Message, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(WorkspaceDirectory, "secrets")));
+    }
+
+    [Fact]
+    public void Blank_environment_is_SECB402()
+    {
+        var task = NewTask(environment: "  ");
+
+        Assert.False(task.Execute());
+
+        Assert.Equal(DiagnosticCodes.InvalidBuildProperty, Assert.Single(_engine.Errors).Code);
+    }
+
+    [Fact]
+    public void Successful_run_reports_outputs_and_external_names_and_logs_no_value()
+    {
+        var task = NewTask(debug: true);
+
+        var succeeded = task.Execute();
+
+        Assert.True(succeeded, string.Join("\n", _engine.Errors.Select(e => $"{e.Code}: {e.Message}")));
+        Assert.Contains(TestSchemas.ExternalName, task.ExternalVariables);
+        Assert.EndsWith(".env.development.json", task.StoreFile, StringComparison.Ordinal);
+        Assert.Contains(task.WrittenFiles, item => item.ItemSpec.EndsWith(".env.development", StringComparison.Ordinal));
+        Assert.Contains(_engine.Messages, m => m.Importance == MessageImportance.High && m.Message!.Contains("provisioned", StringComparison.Ordinal));
+
+        var values = EnvFile.Parse(File.ReadAllText(Path.Combine(WorkspaceDirectory, ".env.development")));
+        SecretAssert.NotInText(string.Join("\n", _engine.AllText), values, "the task's log");
+    }
+
+    public void Dispose() => Directory.Delete(_root, recursive: true);
+
+    private ProvisionSecretsTask NewTask(string? schemaFile = null, string environment = "development", string? rotationDays = null, bool debug = false)
+    {
+        Directory.CreateDirectory(WorkspaceDirectory);
+        if (schemaFile is null)
+        {
+            schemaFile = Path.Combine(WorkspaceDirectory, "secrets.schema.json");
+            File.WriteAllText(schemaFile, TestSchemas.Small);
+        }
+
+        return new ProvisionSecretsTask
+        {
+            BuildEngine = _engine,
+            SchemaFile = schemaFile,
+            Environment = environment,
+            RotationDays = rotationDays,
+            KeyDirectory = Path.Combine(_root, "keys"),
+            Debug = debug,
+        };
+    }
+}
