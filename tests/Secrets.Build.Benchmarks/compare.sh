@@ -150,11 +150,21 @@ else
   echo "TODO no-op build ratio: build/measure-noop.sh is not on this branch yet (it comes with the packaging work)."
 fi
 
-if compgen -G "$root/samples/MultimodalStack/*.csproj" >/dev/null; then
+sample="$root/samples/MultimodalStack"
+if compgen -G "$sample/*.csproj" >/dev/null; then
+  # A decrypt-and-write build: the store exists, the .env output is gone, so the target's stamp is
+  # dropped and ProvisionSecrets really runs (a plain second build skips it as up to date).
+  dotnet build "$sample" -nologo -v quiet >/dev/null
+  target_times=()
+  for ((i = 0; i < runs; i++)); do
+    rm -f "$sample/.env.development"
+    ms=$(dotnet build "$sample" --no-restore -nologo -nodeReuse:false -clp:PerformanceSummary \
+      | awk '$2 == "ms" && $3 == "ProvisionSecrets" { print $1; exit }')
+    target_times+=("${ms:-0}")
+  done
   echo
-  echo "ProvisionSecrets target time (MSBuild performance summary), samples/MultimodalStack, second build:"
-  dotnet build "$root/samples/MultimodalStack" -nologo -v quiet >/dev/null
-  dotnet build "$root/samples/MultimodalStack" -nologo -clp:PerformanceSummary | grep -E '^\s+[0-9]+ ms\s+ProvisionSecrets' || echo "ProvisionSecrets did not appear in the summary."
+  echo "ProvisionSecrets target time (MSBuild performance summary), samples/MultimodalStack (21 secrets),"
+  echo "decrypt-and-write build, median of $runs: $(median "${target_times[@]}") ms (runs: ${target_times[*]})"
 else
   echo "TODO ProvisionSecrets target time: samples/MultimodalStack has no project to build on this branch yet."
 fi
