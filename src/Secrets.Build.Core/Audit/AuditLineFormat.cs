@@ -137,6 +137,14 @@ internal static class AuditLineFormat
             var reader = new Utf8JsonReader(line, new JsonReaderOptions { MaxDepth = 4 });
             using var document = JsonDocument.ParseValue(ref reader);
             var root = document.RootElement;
+            // ParseValue stops after the first value; anything after it would make the line
+            // unreadable to AuditReader and to jq.
+            if (line[(int)reader.BytesConsumed..].IndexOfAnyExcept(" \t\r"u8) >= 0)
+            {
+                problem = "the line has text after its closing '}'";
+                return false;
+            }
+
             if (root.ValueKind != JsonValueKind.Object)
             {
                 problem = "the line is JSON but not an object";

@@ -77,7 +77,7 @@ internal sealed class RotateKeyRun
         if (!resumed)
         {
             _options.AfterStep?.Invoke("staged");
-            store.ReplaceDataKey([newKey, opened.Key], now, StoreSecurity.Default);
+            store.ReplaceDataKey([newKey, .. store.WithRecipients(opened.Key)], now, StoreSecurity.Default);
             store.Save();
             _options.AfterStep?.Invoke("both-keys-saved");
         }
@@ -91,7 +91,7 @@ internal sealed class RotateKeyRun
 
         var retiredFile = SwitchKeyFile(keyFile, staged, newId);
         _options.AfterStep?.Invoke("switched");
-        var retiredIds = store.KeyIds.Where(k => k != $"{StoreFormat.KindKey} {newId}").ToImmutableArray();
+        var retiredIds = store.KeyIds.Where(k => k != $"{StoreFormat.KindKey} {newId}" && !k.StartsWith("age ", StringComparison.Ordinal)).ToImmutableArray();
         store.KeepOnlyKey(newId);
         store.Save();
         Report(opened.Key, keyFile, retiredFile, paths);
@@ -120,7 +120,7 @@ internal sealed class RotateKeyRun
 
         // A passphrase lives in the user's variables, not in a file: there is nothing to switch,
         // so one save moves the store from the old passphrase to the new one.
-        store.ReplaceDataKey([new PassphraseKey(_options.NewPassphrase.Trim(), "the new passphrase")], now, StoreSecurity.Default);
+        store.ReplaceDataKey([new PassphraseKey(_options.NewPassphrase.Trim(), "the new passphrase"), .. store.RecipientKeys()], now, StoreSecurity.Default);
         store.Save();
         _diagnostics.Add(SecretsDiagnostic.Warning(DiagnosticCodes.KeyRotationUpdateVariable,
             $"The {store.Environment} store now opens only with the new passphrase; builds that still set {variable} to the old one fail with SECB240.",

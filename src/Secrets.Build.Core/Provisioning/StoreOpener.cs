@@ -25,10 +25,11 @@ internal static class StoreOpener
             var resolution = Resolve(locator, diagnostics);
             if (resolution.Key is not { } key)
             {
-                throw new SecretsException(resolution.MissingKeyError(paths.StorePath, [.. header.KeyIds]));
+                // No symmetric key here: the store may list this machine's age identity among its recipients.
+                return Recipients.IdentityOpener.Open(paths, workspace, keyDirectory, variables, resolution, header, diagnostics);
             }
 
-            return new OpenedWorkspace(SecretStore.Open(paths, key), key, Created: false);
+            return Recipients.IdentityOpener.OpenWithKey(paths, key, workspace, keyDirectory, variables, diagnostics);
         }
 
         var storeId = SecretStore.NewStoreId();

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Secrets.Build.Core.Crypto;
 using Secrets.Build.Core.Diagnostics;
 using Secrets.Build.Core.Keys;
+using Secrets.Build.Core.Recipients;
 
 namespace Secrets.Build.Core.Store;
 
@@ -33,6 +34,8 @@ internal static class DataKeyWrapping
                     CryptographicOperations.ZeroMemory(kek);
                 }
 
+            case RecipientKey recipient:
+                return AgeKeyWrapping.Wrap(dataKey, recipient.Recipient, storeId, environment);
             default:
                 throw new ArgumentException($"Unsupported key kind {key.GetType().Name}.", nameof(key));
         }
@@ -44,6 +47,11 @@ internal static class DataKeyWrapping
     /// <exception cref="SecretsException">SECB240 when no entry belongs to the key; SECB241 when the matching entry was altered.</exception>
     public static byte[] Unwrap(StoreDocument store, KeyMaterial key, string path, StoreSecurity security)
     {
+        if (key is IdentityKey identities)
+        {
+            return AgeKeyWrapping.Unwrap(store, identities, path);
+        }
+
         var givenIds = new List<string>();
         foreach (var (entry, index) in store.Keys.Select((e, i) => (e, i)))
         {

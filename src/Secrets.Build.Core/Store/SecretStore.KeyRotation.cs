@@ -75,7 +75,7 @@ public sealed partial class SecretStore
         }
     }
 
-    /// <summary>Removes every wrapping except the one of the raw key <paramref name="keyId"/>; the last step of a key rotation.</summary>
+    /// <summary>Removes every wrapping except the one of the raw key <paramref name="keyId"/> and the age recipients'; the last step of a key rotation.</summary>
     internal void KeepOnlyKey(string keyId)
     {
         ThrowIfDisposed();
@@ -84,7 +84,8 @@ public sealed partial class SecretStore
             throw new InvalidOperationException("The store has no wrapping for that key; refusing to remove every other one.");
         }
 
-        _keys.RemoveAll(k => !(k.Kind == StoreFormat.KindKey && k.KeyId == keyId));
+        // Age recipients are people and servers with their own identities; a key rotation keeps them.
+        _keys.RemoveAll(k => !(k.Kind == StoreFormat.KindKey && k.KeyId == keyId) && k.Kind != Secrets.Build.Core.Recipients.AgeKeyWrapping.Kind);
     }
 
     /// <summary>The chain keys of the data keys earlier key rotations replaced, for <see cref="Audit.AuditTrailOptions.RetiredChainKeys"/>. Callers clear them.</summary>

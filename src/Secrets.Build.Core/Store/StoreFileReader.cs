@@ -34,6 +34,7 @@ internal static class StoreFileReader
 
     public static T Parse<T>(string path, byte[] bytes, string marker)
     {
+        CheckIsUtf8(path, bytes);
         CheckIsCompleteJson(path, bytes);
         CheckMarkerAndVersion(path, bytes, marker);
         try
@@ -107,6 +108,28 @@ internal static class StoreFileReader
             var (line, column) = Position(bytes, (int)reader.BytesConsumed + trailing);
             throw StoreErrors.NotJson(path, "there is text after the closing '}'.", line, column);
         }
+    }
+
+    /// <summary>
+    /// System.Text.Json validates UTF-8 only where it transcodes a string, and then throws
+    /// InvalidOperationException rather than JsonException; checking the whole file first turns
+    /// an invalid byte anywhere into the same "not JSON" error with its position.
+    /// </summary>
+    private static void CheckIsUtf8(string path, byte[] bytes)
+    {
+        if (System.Text.Unicode.Utf8.IsValid(bytes))
+        {
+            return;
+        }
+
+        var rest = bytes.AsSpan();
+        while (System.Text.Rune.DecodeFromUtf8(rest, out _, out var consumed) == System.Buffers.OperationStatus.Done)
+        {
+            rest = rest[consumed..];
+        }
+
+        var (line, column) = Position(bytes, bytes.Length - rest.Length);
+        throw StoreErrors.NotJson(path, "it is not valid UTF-8 text.", line, column);
     }
 
     private static void CheckMarkerAndVersion(string path, byte[] bytes, string marker)

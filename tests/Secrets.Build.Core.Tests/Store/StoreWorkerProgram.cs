@@ -23,6 +23,11 @@ public static class StoreWorkerProgram
     /// </summary>
     public static int Main(string[] args)
     {
+        if (args.Length > 0 && args[0] == Hardening.Processes.ProvisionWorker.Command)
+        {
+            return Hardening.Processes.ProvisionWorker.Run(args);
+        }
+
         if (args.Length != 4 || args[0] != Command)
         {
             return 64;

@@ -1,0 +1,32 @@
+namespace Secrets.Build.Core.Diagnostics;
+
+// Workspace maintenance: permission checks and repair, confirmed regeneration: SECB550-SECB579.
+public static partial class DiagnosticCodes
+{
+    /// <summary>Warning: a folder that holds secrets or keys is not mode 700.</summary>
+    public const string DirectoryModeWrong = "SECB550";
+
+    /// <summary>Warning: a store, metadata, audit, output or key file is not mode 600.</summary>
+    public const string FileModeWrong = "SECB551";
+
+    /// <summary>A mode could not be changed (the file belongs to another user, or the folder is read-only).</summary>
+    public const string ModeRepairFailed = "SECB552";
+
+    /// <summary>Warning: a symbolic link where a secret-bearing file or folder was expected; it is left alone.</summary>
+    public const string SymbolicLinkSkipped = "SECB553";
+
+    /// <summary>Regeneration was asked for without typing the environment name again as confirmation.</summary>
+    public const string RegenerationNotConfirmed = "SECB554";
+
+    /// <summary>The backup taken before a regeneration could not be written; nothing was replaced.</summary>
+    public const string BackupFailed = "SECB555";
+
+    /// <summary>Info: Unix modes do not exist on this platform (Windows), so none were checked or changed.</summary>
+    public const string ModesNotSupported = "SECB556";
+
+    /// <summary>Regeneration was asked for with generation turned off, so nothing could replace the values.</summary>
+    public const string RegenerationNeedsGeneration = "SECB557";
+
+    /// <summary>Warning: regeneration failed after the backup, so the backed-up files were put back in place.</summary>
+    public const string RegenerationRolledBack = "SECB558";
+}

@@ -1,0 +1,20 @@
+using System.Collections.Immutable;
+using Secrets.Build.Core.Diagnostics;
+
+namespace Secrets.Build.Core;
+
+/// <summary>What a permission check or repair found. Holds paths and modes, never file content.</summary>
+public sealed record PermissionReport
+{
+    /// <summary>One diagnostic per file or folder with the wrong mode (with its chmod fix), or that could not be repaired.</summary>
+    public ImmutableArray<SecretsDiagnostic> Diagnostics { get; init; } = ImmutableArray<SecretsDiagnostic>.Empty;
+
+    /// <summary>Every file and folder whose mode was looked at.</summary>
+    public ImmutableArray<string> Checked { get; init; } = ImmutableArray<string>.Empty;
+
+    /// <summary>The files and folders whose mode a repair changed.</summary>
+    public ImmutableArray<string> Repaired { get; init; } = ImmutableArray<string>.Empty;
+
+    /// <summary>True when nothing has (or, after a repair, still has) a wrong mode.</summary>
+    public bool IsClean => !Diagnostics.Any(d => d.Severity is SecretsSeverity.Error or SecretsSeverity.Warning);
+}

@@ -1,0 +1,217 @@
+using System.Collections.Immutable;
+using System.Security.Cryptography;
+using Secrets.Build.Core.Audit;
+using Secrets.Build.Core.Diagnostics;
+using Secrets.Build.Core.IO;
+using Secrets.Build.Core.Keys;
+using Secrets.Build.Core.Provisioning;
+using Secrets.Build.Core.Recipients.Age;
+using Secrets.Build.Core.Store;
+
+namespace Secrets.Build.Core.Recipients;
+
+/// <summary>
+/// Add, remove and list an environment's age recipients, under the environment's lock. The store
+/// is saved before the recipients file, so a crash in between leaves a difference that
+/// <see cref="List"/> reports rather than a store nobody can open. Every user mistake ends as a
+/// diagnostic in the result.
+/// </summary>
+internal sealed class RecipientCommand
+{
+    private readonly RecipientOptions _options;
+    private readonly List<SecretsDiagnostic> _diagnostics = [];
+    private readonly string _workspace;
+    private readonly IReadOnlyDictionary<string, string> _variables;
+    private StorePaths? _paths;
+
+    public RecipientCommand(RecipientOptions options)
+    {
+        _options = options;
+        _workspace = Path.GetFullPath(options.WorkspacePath);
+        _variables = options.EnvironmentVariables ?? EnvironmentSnapshot.FromProcess();
+    }
+
+    public RecipientResult Add(CancellationToken cancellationToken) => Run(() =>
+    {
+        var recipient = ParseRecipient();
+        var paths = ExistingStore();
+        using var workspaceLock = WorkspaceLock.Acquire(paths.LockPath, cancellationToken);
+        var file = RecipientsFile.PathFor(paths);
+        var listed = RecipientsFile.Read(file);
+        var opened = StoreOpener.Open(paths, _workspace, _options.KeyDirectory, _variables, mayCreate: false, _diagnostics);
+        using var store = opened.Store;
+        var added = store.AddRecipient(recipient);
+        if (added)
+        {
+            store.Save();
+        }
+
+        var addedToFile = !listed.Any(e => e.Recipient.Equals(recipient));
+        if (addedToFile)
+        {
+            RecipientsFile.Add(file, paths.Environment, recipient, _options.Name);
+        }
+
+        if (!added)
+        {
+            _diagnostics.Add(SecretsDiagnostic.Warning(DiagnosticCodes.RecipientAlreadyPresent,
+                $"{recipient} (age {recipient.Fingerprint}) can already open '{paths.StorePath}'; the store was not changed.",
+                "Nothing to do. To give a new machine access, add that machine's own public key.",
+                SourceLocation.ForFile(paths.StorePath)));
+        }
+
+        return Describe(store.KeyIds, store.Recipients) with { Changed = added || addedToFile };
+    });
+
+    public RecipientResult Remove(CancellationToken cancellationToken) => Run(() =>
+    {
+        var recipient = ParseRecipient();
+        var paths = ExistingStore();
+        using var workspaceLock = WorkspaceLock.Acquire(paths.LockPath, cancellationToken);
+        var file = RecipientsFile.PathFor(paths);
+        var listed = RecipientsFile.Read(file);
+        var opened = StoreOpener.Open(paths, _workspace, _options.KeyDirectory, _variables, mayCreate: false, _diagnostics);
+        using var store = opened.Store;
+        var removal = store.RemoveRecipient(recipient, [opened.Key], _options.Clock.GetUtcNow(), _options.DropUnavailableKeys);
+        var inFile = listed.Any(e => e.Recipient.Equals(recipient));
+        if (!removal.Removed && !inFile)
+        {
+            throw new SecretsException(SecretsDiagnostic.Error(DiagnosticCodes.RecipientNotFound,
+                $"{recipient} (age {recipient.Fingerprint}) is neither a recipient of '{paths.StorePath}' nor listed in '{file}'. The store accepts: {string.Join(", ", store.KeyIds)}.",
+                "Check the key: list the recipients with 'dotnet msbuild -t:ListSecretsRecipients' and copy the age1… key to remove from there.",
+                SourceLocation.ForFile(file)));
+        }
+
+        var toRotate = ImmutableArray<string>.Empty;
+        if (removal.Removed)
+        {
+            store.Save();
+            RecordKeyRotation(store);
+            toRotate = [.. store.Names];
+            _diagnostics.Add(SawValuesWarning(recipient, listed, paths, toRotate, removal.DroppedKeys));
+        }
+
+        if (inFile)
+        {
+            RecipientsFile.Remove(file, recipient);
+        }
+
+        return Describe(store.KeyIds, store.Recipients) with { Changed = true, SecretsToRotate = toRotate };
+    });
+
+    public RecipientResult List() => Run(() =>
+    {
+        var paths = ExistingStore();
+        var keyList = IdentityOpener.ReadKeyList(paths);
+        var recipients = keyList.Select(k => AgeKeyWrapping.TryGetRecipient(k, out var r) ? r : null).OfType<AgeRecipient>().ToList();
+        return Describe([.. keyList.Select(k => $"{k.Kind} {k.KeyId}")], recipients);
+    });
+
+    private RecipientResult Run(Func<RecipientResult> operation)
+    {
+        try
+        {
+            return operation() with { Diagnostics = [.. _diagnostics] };
+        }
+        catch (SecretsException exception)
+        {
+            _diagnostics.AddRange(exception.Diagnostics);
+            return new RecipientResult
+            {
+                Diagnostics = [.. _diagnostics],
+                StorePath = _paths?.StorePath ?? string.Empty,
+                RecipientsFilePath = _paths is null ? string.Empty : RecipientsFile.PathFor(_paths),
+            };
+        }
+    }
+
+    private AgeRecipient ParseRecipient()
+    {
+        if (AgeRecipient.TryParse(_options.Recipient, out var recipient))
+        {
+            return recipient;
+        }
+
+        // The text given is never repeated: it may be a private identity pasted by mistake.
+        var given = string.IsNullOrWhiteSpace(_options.Recipient)
+            ? "No recipient was given"
+            : _options.Recipient.Trim().StartsWith("AGE-SECRET-KEY-", StringComparison.OrdinalIgnoreCase)
+                ? "The recipient given is a private identity (AGE-SECRET-KEY-1…), not a public key; treat that identity as exposed if it was typed into a shared log"
+                : "The recipient given is not an age X25519 public key";
+        throw new SecretsException(SecretsDiagnostic.Error(DiagnosticCodes.RecipientMalformed,
+            $"{given}: a recipient is 'age1' followed by 58 lower-case Bech32 characters.",
+            "Pass the public key of the person or server: -p:SecretsRecipient=age1… as 'age-keygen' prints it after 'Public key:' (or 'age-keygen -y identity.txt'). Never pass an AGE-SECRET-KEY-1… line: that is the private half."));
+    }
+
+    private StorePaths ExistingStore()
+    {
+        _paths = StorePaths.ForWorkspace(_workspace, _options.Environment);
+        if (!SecretStore.Exists(_paths))
+        {
+            throw new SecretsException(SecretsDiagnostic.Error(DiagnosticCodes.NoStoreForRecipients,
+                $"Environment '{_paths.Environment}' has no store at {_paths.StorePath} yet, so there is no data key to share.",
+                $"Build once for this environment (dotnet build -p:SecretsEnvironment={_paths.Environment}) to create the store, then add recipients.",
+                SourceLocation.ForFile(_paths.StorePath)));
+        }
+
+        return _paths;
+    }
+
+    /// <summary>Store and file together: every recipient of either, named from the file, with other keys listed apart.</summary>
+    private RecipientResult Describe(IReadOnlyList<string> keyIds, IReadOnlyList<AgeRecipient> inStore)
+    {
+        var file = RecipientsFile.PathFor(_paths!);
+        var listed = RecipientsFile.Read(file);
+        var infos = inStore
+            .Select(r => new RecipientInfo(r.Text, r.Fingerprint, listed.FirstOrDefault(e => e.Recipient.Equals(r))?.Name, InStore: true, InFile: listed.Any(e => e.Recipient.Equals(r))))
+            .Concat(listed.Where(e => !inStore.Contains(e.Recipient)).Select(e => new RecipientInfo(e.Recipient.Text, e.Recipient.Fingerprint, e.Name, InStore: false, InFile: true)))
+            .ToImmutableArray();
+        foreach (var info in infos.Where(i => !(i.InStore && i.InFile)))
+        {
+            _diagnostics.Add(SecretsDiagnostic.Warning(DiagnosticCodes.RecipientsOutOfSync,
+                info.InStore
+                    ? $"{info.Recipient} (age {info.Fingerprint}) can open '{_paths!.StorePath}' but is not listed in '{file}'."
+                    : $"{info.Recipient} (age {info.Fingerprint}{(info.Name is null ? string.Empty : ", " + info.Name)}) is listed in '{file}' but cannot open '{_paths!.StorePath}'.",
+                info.InStore
+                    ? $"If it should keep access, run -t:AddSecretsRecipient -p:SecretsRecipient={info.Recipient} to list it; otherwise run -t:RemoveSecretsRecipient -p:SecretsRecipient={info.Recipient}."
+                    : $"Someone who can open the store runs -t:AddSecretsRecipient -p:SecretsRecipient={info.Recipient} and commits, or remove the line if it was added by mistake.",
+                info.InStore ? SourceLocation.ForFile(file) : Line(file, listed.First(e => e.Recipient.Text == info.Recipient).Line)));
+        }
+
+        return new RecipientResult
+        {
+            Recipients = infos,
+            OtherKeys = [.. keyIds.Where(id => !id.StartsWith(AgeKeyWrapping.Kind + " ", StringComparison.Ordinal))],
+            StorePath = _paths!.StorePath,
+            RecipientsFilePath = file,
+        };
+    }
+
+    private static SecretsDiagnostic SawValuesWarning(AgeRecipient recipient, ImmutableArray<RecipientEntry> listed, StorePaths paths, ImmutableArray<string> names, ImmutableArray<string> dropped)
+    {
+        var holder = listed.FirstOrDefault(e => e.Recipient.Equals(recipient))?.Name;
+        var droppedNote = dropped.IsEmpty ? string.Empty : $" These keys were dropped and can no longer open it: {string.Join(", ", dropped)}.";
+        var secrets = names.IsEmpty ? "none (the store is empty)" : string.Join(", ", names);
+        return SecretsDiagnostic.Warning(DiagnosticCodes.RemovedRecipientSawValues,
+            $"{recipient} (age {recipient.Fingerprint}{(holder is null ? string.Empty : ", " + holder)}) can no longer open '{paths.StorePath}': the data key was rotated and every value re-encrypted.{droppedNote} " +
+            $"But they could read every value until now, and the old store stays in version control history, so these secrets must be rotated: {secrets}.",
+            "Commit the store and the recipients file now, then give each listed secret a new value (change it at its service, then store the new value), starting with production credentials.",
+            SourceLocation.ForFile(paths.StorePath));
+    }
+
+    private void RecordKeyRotation(SecretStore store)
+    {
+        var chainKey = store.DeriveAuditChainKey();
+        try
+        {
+            new AuditTrail(AuditTrail.PathFor(store.Paths.SecretsDirectory, store.Environment), chainKey)
+                .Append(AuditEvent.Now(AuditEventKind.KeyRotated, _options.Trigger, _options.Clock));
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(chainKey);
+        }
+    }
+
+    private static SourceLocation Line(string path, int line) => new(path, line, 1, line, 1, 0, 0);
+}
