@@ -60,6 +60,19 @@ public static class AesGcm256
     /// <remarks>Random 96-bit nonces are safe for far more than the 2^32 messages per key NIST SP 800-38D allows.</remarks>
     public static byte[] NewNonce() => RandomNumberGenerator.GetBytes(NonceSize);
 
+    /// <summary>
+    /// Imports <paramref name="key"/> once to encrypt or decrypt many values with it: the one-shot
+    /// methods import the key on every call, which costs more than encrypting a secret.
+    /// </summary>
+    /// <param name="key">A 32-byte key; the returned object holds its own copy, wiped on dispose.</param>
+    public static AesGcm256Key ImportKey(ReadOnlySpan<byte> key) => ImportKey(Cipher, key);
+
+    internal static AesGcm256Key ImportKey(IAes256GcmCipher cipher, ReadOnlySpan<byte> key)
+    {
+        CheckKey(key);
+        return new AesGcm256Key(cipher.ImportKey(key));
+    }
+
     internal static byte[] Encrypt(
         IAes256GcmCipher cipher,
         ReadOnlySpan<byte> key,
@@ -67,10 +80,8 @@ public static class AesGcm256
         ReadOnlySpan<byte> plaintext,
         ReadOnlySpan<byte> associatedData)
     {
-        CheckKeyAndNonce(key, nonce);
-        var result = new byte[plaintext.Length + TagSize];
-        cipher.Encrypt(key, nonce, plaintext, associatedData, result);
-        return result;
+        using var imported = ImportKey(cipher, key);
+        return imported.Encrypt(nonce, plaintext, associatedData);
     }
 
     internal static bool TryDecrypt(
@@ -81,32 +92,20 @@ public static class AesGcm256
         ReadOnlySpan<byte> associatedData,
         out byte[] plaintext)
     {
-        CheckKeyAndNonce(key, nonce);
-        plaintext = [];
-        if (ciphertextWithTag.Length < TagSize)
-        {
-            // Too short to hold a tag: a truncated value, which is simply not authentic.
-            return false;
-        }
-
-        var buffer = new byte[ciphertextWithTag.Length - TagSize];
-        if (!cipher.TryDecrypt(key, nonce, ciphertextWithTag, associatedData, buffer))
-        {
-            CryptographicOperations.ZeroMemory(buffer);
-            return false;
-        }
-
-        plaintext = buffer;
-        return true;
+        using var imported = ImportKey(cipher, key);
+        return imported.TryDecrypt(nonce, ciphertextWithTag, associatedData, out plaintext);
     }
 
-    private static void CheckKeyAndNonce(ReadOnlySpan<byte> key, ReadOnlySpan<byte> nonce)
+    private static void CheckKey(ReadOnlySpan<byte> key)
     {
         if (key.Length != KeySize)
         {
             throw new ArgumentException($"An AES-256-GCM key is {KeySize} bytes, not {key.Length}.", nameof(key));
         }
+    }
 
+    internal static void CheckNonce(ReadOnlySpan<byte> nonce)
+    {
         if (nonce.Length != NonceSize)
         {
             throw new ArgumentException($"An AES-256-GCM nonce is {NonceSize} bytes, not {nonce.Length}.", nameof(nonce));

@@ -12,45 +12,46 @@ internal sealed class BclAes256GcmCipher : IAes256GcmCipher
 
     public bool IsSupported => AesGcm.IsSupported && AesGcm.TagByteSizes.MaxSize >= AesGcm256.TagSize;
 
-    public void Encrypt(
-        ReadOnlySpan<byte> key,
-        ReadOnlySpan<byte> nonce,
-        ReadOnlySpan<byte> plaintext,
-        ReadOnlySpan<byte> associatedData,
-        Span<byte> destination)
-    {
-        using var aes = new AesGcm(key, AesGcm256.TagSize);
-        aes.Encrypt(
-            nonce,
-            plaintext,
-            destination[..plaintext.Length],
-            destination.Slice(plaintext.Length, AesGcm256.TagSize),
-            associatedData);
-    }
+    public IAes256GcmKey ImportKey(ReadOnlySpan<byte> key) => new ImportedKey(new AesGcm(key, AesGcm256.TagSize));
 
-    public bool TryDecrypt(
-        ReadOnlySpan<byte> key,
-        ReadOnlySpan<byte> nonce,
-        ReadOnlySpan<byte> ciphertextWithTag,
-        ReadOnlySpan<byte> associatedData,
-        Span<byte> destination)
+    private sealed class ImportedKey(AesGcm aes) : IAes256GcmKey
     {
-        var ciphertextLength = ciphertextWithTag.Length - AesGcm256.TagSize;
-        using var aes = new AesGcm(key, AesGcm256.TagSize);
-        try
-        {
-            aes.Decrypt(
+        public void Encrypt(
+            ReadOnlySpan<byte> nonce,
+            ReadOnlySpan<byte> plaintext,
+            ReadOnlySpan<byte> associatedData,
+            Span<byte> destination) =>
+            aes.Encrypt(
                 nonce,
-                ciphertextWithTag[..ciphertextLength],
-                ciphertextWithTag[ciphertextLength..],
-                destination[..ciphertextLength],
+                plaintext,
+                destination[..plaintext.Length],
+                destination.Slice(plaintext.Length, AesGcm256.TagSize),
                 associatedData);
-            return true;
-        }
-        catch (AuthenticationTagMismatchException)
+
+        public bool TryDecrypt(
+            ReadOnlySpan<byte> nonce,
+            ReadOnlySpan<byte> ciphertextWithTag,
+            ReadOnlySpan<byte> associatedData,
+            Span<byte> destination)
         {
-            // AesGcm already clears the destination on a mismatch; the caller sees only "false".
-            return false;
+            var ciphertextLength = ciphertextWithTag.Length - AesGcm256.TagSize;
+            try
+            {
+                aes.Decrypt(
+                    nonce,
+                    ciphertextWithTag[..ciphertextLength],
+                    ciphertextWithTag[ciphertextLength..],
+                    destination[..ciphertextLength],
+                    associatedData);
+                return true;
+            }
+            catch (AuthenticationTagMismatchException)
+            {
+                // AesGcm already clears the destination on a mismatch; the caller sees only "false".
+                return false;
+            }
         }
+
+        public void Dispose() => aes.Dispose();
     }
 }

@@ -9,22 +9,9 @@ internal interface IAes256GcmCipher
     /// <summary>True when this implementation can run on the current machine.</summary>
     bool IsSupported { get; }
 
-    /// <summary>Writes ciphertext followed by the 16-byte tag into <paramref name="destination"/>.</summary>
-    void Encrypt(
-        ReadOnlySpan<byte> key,
-        ReadOnlySpan<byte> nonce,
-        ReadOnlySpan<byte> plaintext,
-        ReadOnlySpan<byte> associatedData,
-        Span<byte> destination);
-
     /// <summary>
-    /// Verifies the tag and writes the plaintext into <paramref name="destination"/>.
-    /// False when the key, nonce, associated data or ciphertext do not match.
+    /// Imports a 32-byte key for any number of values. Importing is the costly part (libsodium gives
+    /// each key its own locked, guarded pages), so a store imports its data key once, not per value.
     /// </summary>
-    bool TryDecrypt(
-        ReadOnlySpan<byte> key,
-        ReadOnlySpan<byte> nonce,
-        ReadOnlySpan<byte> ciphertextWithTag,
-        ReadOnlySpan<byte> associatedData,
-        Span<byte> destination);
+    IAes256GcmKey ImportKey(ReadOnlySpan<byte> key);
 }

@@ -12,29 +12,27 @@ internal sealed class NSecAes256GcmCipher : IAes256GcmCipher
 
     public bool IsSupported => Aes256Gcm.IsSupported;
 
-    public void Encrypt(
-        ReadOnlySpan<byte> key,
-        ReadOnlySpan<byte> nonce,
-        ReadOnlySpan<byte> plaintext,
-        ReadOnlySpan<byte> associatedData,
-        Span<byte> destination)
-    {
-        // Key.Import copies the key into libsodium's guarded memory; disposing wipes that copy.
-        using var nsecKey = ImportKey(key);
-        AeadAlgorithm.Aes256Gcm.Encrypt(nsecKey, nonce, associatedData, plaintext, destination);
-    }
+    // Key.Import copies the key into libsodium's guarded memory (its own mmap'd, mlock'ed pages:
+    // far dearer than the encryption itself); disposing wipes and unmaps that copy.
+    public IAes256GcmKey ImportKey(ReadOnlySpan<byte> key) =>
+        new ImportedKey(Key.Import(AeadAlgorithm.Aes256Gcm, key, KeyBlobFormat.RawSymmetricKey));
 
-    public bool TryDecrypt(
-        ReadOnlySpan<byte> key,
-        ReadOnlySpan<byte> nonce,
-        ReadOnlySpan<byte> ciphertextWithTag,
-        ReadOnlySpan<byte> associatedData,
-        Span<byte> destination)
+    private sealed class ImportedKey(Key key) : IAes256GcmKey
     {
-        using var nsecKey = ImportKey(key);
-        return AeadAlgorithm.Aes256Gcm.Decrypt(nsecKey, nonce, associatedData, ciphertextWithTag, destination);
-    }
+        public void Encrypt(
+            ReadOnlySpan<byte> nonce,
+            ReadOnlySpan<byte> plaintext,
+            ReadOnlySpan<byte> associatedData,
+            Span<byte> destination) =>
+            AeadAlgorithm.Aes256Gcm.Encrypt(key, nonce, associatedData, plaintext, destination);
 
-    private static Key ImportKey(ReadOnlySpan<byte> key) =>
-        Key.Import(AeadAlgorithm.Aes256Gcm, key, KeyBlobFormat.RawSymmetricKey);
+        public bool TryDecrypt(
+            ReadOnlySpan<byte> nonce,
+            ReadOnlySpan<byte> ciphertextWithTag,
+            ReadOnlySpan<byte> associatedData,
+            Span<byte> destination) =>
+            AeadAlgorithm.Aes256Gcm.Decrypt(key, nonce, associatedData, ciphertextWithTag, destination);
+
+        public void Dispose() => key.Dispose();
+    }
 }

@@ -64,7 +64,7 @@ public sealed partial class SecretStore
             _keys.AddRange(wraps);
             _retiredKeys = retiredKeys;
             newDataKey.CopyTo(_dataKey, 0);
-            newFingerprintKey.CopyTo(_fingerprintKey, 0);
+            ReimportKeys(newFingerprintKey);
             CryptographicOperations.ZeroMemory(newFingerprintKey);
         }
         finally

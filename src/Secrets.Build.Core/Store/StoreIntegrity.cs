@@ -20,9 +20,16 @@ internal static class StoreIntegrity
     public static byte[] FingerprintKey(ReadOnlySpan<byte> dataKey) =>
         KeyDerivation.Hkdf(dataKey, ReadOnlySpan<byte>.Empty, StoreFormat.FingerprintInfo, 32);
 
-    public static string Fingerprint(ReadOnlySpan<byte> fingerprintKey, ReadOnlySpan<byte> value) =>
+    public static string Fingerprint(ReadOnlySpan<byte> fingerprintKey, ReadOnlySpan<byte> value)
+    {
+        using var imported = new HmacSha256Key(fingerprintKey);
+        return Fingerprint(imported, value);
+    }
+
+    /// <summary>The fingerprint under a key imported once, for fingerprinting many values.</summary>
+    public static string Fingerprint(HmacSha256Key fingerprintKey, ReadOnlySpan<byte> value) =>
         StoreFormat.FingerprintPrefix
-        + Convert.ToHexStringLower(KeyDerivation.HmacSha256(fingerprintKey, value).AsSpan(0, StoreFormat.FingerprintBytes));
+        + Convert.ToHexStringLower(fingerprintKey.Mac(value).AsSpan(0, StoreFormat.FingerprintBytes));
 
     /// <summary>
     /// The MAC over a canonical form of everything both files say, in ordinal name order.

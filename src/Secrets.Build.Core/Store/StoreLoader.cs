@@ -95,10 +95,12 @@ internal static class StoreLoader
             var macKey = StoreIntegrity.MacKey(dataKey);
             try
             {
+                // One key import for every value: importing costs more than decrypting a secret.
+                using var valueKey = AesGcm256.ImportKey(dataKey);
                 foreach (var (name, view) in views)
                 {
                     var aad = StoreIntegrity.ValueAad(store.StoreId, store.Environment, name, view.Version);
-                    if (!AesGcm256.TryDecrypt(dataKey, view.Nonce, view.Ciphertext, aad, out var padded)
+                    if (!valueKey.TryDecrypt(view.Nonce, view.Ciphertext, aad, out var padded)
                         || !ValuePadding.TryUnpad(padded, out var plaintext))
                     {
                         throw StoreErrors.ValueTampered(storePath, $"the value of {name} (version {view.Version})");

@@ -1,0 +1,127 @@
+using System.Diagnostics;
+using System.Globalization;
+using Secrets.Build.Benchmarks.Workloads;
+
+namespace Secrets.Build.Benchmarks.Harness;
+
+/// <summary>
+/// The Core side of compare.sh. <c>prepare</c> makes a workspace with N secrets and provisions it
+/// once; <c>open</c> then times decrypt-and-write runs on it in this process. Prints numbers only,
+/// one <c>name value</c> pair per line, never a secret.
+/// </summary>
+internal static class CompareHarness
+{
+    private const string Usage =
+        "usage: harness prepare --count N --dir DIR | harness open --dir DIR [--runs R] | harness generate --count N [--runs R]";
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var command = args.FirstOrDefault();
+        var count = IntOption(args, "--count", SchemaFactory.SampleCount);
+        var runs = IntOption(args, "--runs", 7);
+        var dir = StringOption(args, "--dir");
+        if (command == "generate" && runs >= 1)
+        {
+            return TimeGenerator(count, runs);
+        }
+
+        if (dir is null || command is not ("prepare" or "open") || runs < 1)
+        {
+            Console.Error.WriteLine(Usage);
+            return 2;
+        }
+
+        if (command == "prepare")
+        {
+            var workspace = BenchmarkWorkspace.Create(SchemaFactory.TextFor(count), Path.GetFullPath(dir));
+            var result = await workspace.ProvisionAsync();
+            Console.WriteLine($"env_file {result.Outputs.Single(o => Path.GetFileName(o) == ".env.development")}");
+            Console.WriteLine($"generated {result.Generated.Length}");
+            return 0;
+        }
+
+        return await TimeOpensAsync(BenchmarkWorkspace.Existing(dir), runs);
+    }
+
+    /// <summary>
+    /// The first run pays for JIT and loading libsodium, as a build's first call in a fresh MSBuild
+    /// node does; the rest are what a warm node pays. Both are reported, never mixed.
+    /// </summary>
+    private static async Task<int> TimeOpensAsync(BenchmarkWorkspace workspace, int runs)
+    {
+        var times = new List<double>(runs);
+        var cpuTimes = new List<double>(runs);
+        using var process = Process.GetCurrentProcess();
+        for (var i = 0; i < runs; i++)
+        {
+            process.Refresh();
+            var cpuBefore = process.TotalProcessorTime;
+            var stopwatch = Stopwatch.StartNew();
+            var result = await workspace.ProvisionAsync();
+            stopwatch.Stop();
+            process.Refresh();
+            cpuTimes.Add((process.TotalProcessorTime - cpuBefore).TotalMilliseconds);
+            if (!result.Generated.IsEmpty)
+            {
+                Console.Error.WriteLine("The workspace was not prepared: values were generated instead of decrypted.");
+                return 1;
+            }
+
+            times.Add(stopwatch.Elapsed.TotalMilliseconds);
+        }
+
+        Console.WriteLine(Line("first_ms", times[0]));
+        if (times.Count > 1)
+        {
+            Console.WriteLine(Line("warm_median_ms", Median(times.Skip(1))));
+
+            // CPU time (user + system, all threads) is what a loaded, shared machine cannot inflate.
+            Console.WriteLine(Line("warm_median_cpu_ms", Median(cpuTimes.Skip(1))));
+        }
+
+        return 0;
+    }
+
+    /// <summary>The generator's first run, timed repeatedly on a fresh driver each time, for profiling.</summary>
+    private static int TimeGenerator(int count, int runs)
+    {
+        var benchmark = new GeneratorBenchmarks { Secrets = count };
+        benchmark.CreateDriver();
+        var times = new List<double>(runs);
+        var cpuTimes = new List<double>(runs);
+        using var process = Process.GetCurrentProcess();
+        for (var i = 0; i < runs; i++)
+        {
+            process.Refresh();
+            var cpuBefore = process.TotalProcessorTime;
+            var stopwatch = Stopwatch.StartNew();
+            benchmark.FirstRun();
+            times.Add(stopwatch.Elapsed.TotalMilliseconds);
+            process.Refresh();
+            cpuTimes.Add((process.TotalProcessorTime - cpuBefore).TotalMilliseconds);
+        }
+
+        Console.WriteLine(Line("generator_first_run_median_ms", Median(times)));
+        Console.WriteLine(Line("generator_first_run_median_cpu_ms", Median(cpuTimes)));
+        return 0;
+    }
+
+    private static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToArray();
+        var middle = sorted.Length / 2;
+        return sorted.Length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+    }
+
+    private static string Line(string name, double milliseconds) =>
+        name + " " + milliseconds.ToString("F2", CultureInfo.InvariantCulture);
+
+    private static string? StringOption(string[] args, string name)
+    {
+        var index = Array.IndexOf(args, name);
+        return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
+    }
+
+    private static int IntOption(string[] args, string name, int fallback) =>
+        StringOption(args, name) is { } text && int.TryParse(text, CultureInfo.InvariantCulture, out var value) ? value : fallback;
+}
