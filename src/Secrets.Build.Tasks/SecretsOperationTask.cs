@@ -131,7 +131,7 @@ public abstract class SecretsOperationTask : Microsoft.Build.Utilities.Task, ICa
     protected void LogInvalidProperty(string message, string fix) =>
         Diagnostics.LogError(DiagnosticCodes.InvalidBuildProperty, message, fix);
 
-    /// <summary>A summary line: at normal importance, or high with <see cref="Debug"/>.</summary>
+    /// <summary>A result line, shown at high importance: the person who ran the target asked for it.</summary>
     protected void LogSummary(string message) =>
         Log.LogMessage(MessageImportance.High, "Secrets.Build: {0}", message);
 
