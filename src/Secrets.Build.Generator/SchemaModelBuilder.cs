@@ -86,11 +86,10 @@ internal static class SchemaModelBuilder
     private static AppSecretsModel? BuildModel(SecretsSchema schema, string path, BuildSettings settings, List<DiagnosticInfo> diagnostics)
     {
         var secrets = new List<SecretModel>(schema.Secrets.Length);
-        var seen = new Dictionary<string, SecretDefinition>(StringComparer.Ordinal);
+        var seen = new Dictionary<string, SecretDefinition>(schema.Secrets.Length, StringComparer.Ordinal);
         var valid = true;
         foreach (var secret in schema.Secrets)
         {
-            var location = FromCore(secret.Location, path);
             if (ReservedNames.Contains(secret.PropertyName) || NameConventions.ReservedPropertyNames.Contains(secret.PropertyName))
             {
                 valid = false;
@@ -99,7 +98,7 @@ internal static class SchemaModelBuilder
                     DiagnosticSeverity.Error,
                     $"Secret '{secret.Name}' becomes the property AppSecrets.{secret.PropertyName}, a name AppSecrets already uses. " +
                     "Fix: rename the secret (for example with a prefix naming its service).",
-                    location));
+                    FromCore(secret.Location, path)));
             }
             else if (!SyntaxFacts.IsValidIdentifier(secret.PropertyName))
             {
@@ -111,7 +110,7 @@ internal static class SchemaModelBuilder
                     DiagnosticSeverity.Error,
                     $"Secret '{secret.Name}' becomes '{secret.PropertyName}', which is not a C# identifier. " +
                     "Fix: start the name with a letter and use only letters, digits and underscores.",
-                    location));
+                    FromCore(secret.Location, path)));
             }
             else if (seen.TryGetValue(secret.PropertyName, out var first))
             {
@@ -121,7 +120,7 @@ internal static class SchemaModelBuilder
                     DiagnosticSeverity.Error,
                     $"Secrets '{first.Name}' and '{secret.Name}' both become the property AppSecrets.{secret.PropertyName}. " +
                     "Fix: rename one of them.",
-                    location));
+                    FromCore(secret.Location, path)));
             }
             else
             {

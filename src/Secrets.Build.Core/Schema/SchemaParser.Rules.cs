@@ -8,36 +8,58 @@ namespace Secrets.Build.Core.Schema;
 
 public static partial class SchemaParser
 {
-    private static readonly string[] CommonRuleFields = { "kind", "minLength", "maxLength", "minimumEntropyBits" };
-
-    private static readonly Dictionary<string, (GenerationKind Kind, string[] Fields)> Kinds = new(StringComparer.Ordinal)
+    /// <summary>A generation kind as the schema spells it: its fields and how diagnostics name its rules.</summary>
+    private sealed class KindInfo
     {
-        ["password"] = (GenerationKind.Password, new[] { "length", "alphabet" }),
-        ["token"] = (GenerationKind.Token, new[] { "prefix", "length", "alphabet" }),
-        ["hex"] = (GenerationKind.Hex, new[] { "bytes" }),
-        ["base64"] = (GenerationKind.Base64, new[] { "bytes" }),
-        ["base64url"] = (GenerationKind.Base64Url, new[] { "bytes" }),
-        ["uuid"] = (GenerationKind.Uuid, Array.Empty<string>()),
+        public KindInfo(GenerationKind kind, string spelling, string[] fields)
+        {
+            Kind = kind;
+            Fields = fields;
+            RuleOf = "the " + spelling + " rule of";
+        }
+
+        public GenerationKind Kind { get; }
+
+        /// <summary>Every field the rule accepts, common ones first.</summary>
+        public string[] Fields { get; }
+
+        /// <summary>How diagnostics name a rule of this kind, before the secret's name.</summary>
+        public string RuleOf { get; }
+    }
+
+    private static readonly Dictionary<string, KindInfo> Kinds = new(StringComparer.Ordinal)
+    {
+        ["password"] = new(GenerationKind.Password, "password", SchemaFields.PasswordRule),
+        ["token"] = new(GenerationKind.Token, "token", SchemaFields.TokenRule),
+        ["hex"] = new(GenerationKind.Hex, "hex", SchemaFields.BytesRule),
+        ["base64"] = new(GenerationKind.Base64, "base64", SchemaFields.BytesRule),
+        ["base64url"] = new(GenerationKind.Base64Url, "base64url", SchemaFields.BytesRule),
+        ["uuid"] = new(GenerationKind.Uuid, "uuid", SchemaFields.CommonRule),
     };
+
+    /// <summary>The kinds as diagnostics list them (declared in this file, after <see cref="Kinds"/>, so it is initialized after it).</summary>
+    private static readonly string KindList = string.Join(", ", Kinds.Keys);
 
     private static GenerationRule? ReadRule(JsonMember generate, string name, int schemaMinimumEntropy, SchemaReadContext context)
     {
-        var kinds = string.Join(", ", Kinds.Keys);
-        if (!context.ExpectKind(generate.Value, JsonNodeKind.Object, $"\"generate\" of '{name}'",
-                $"Describe the rule, e.g. {{ \"kind\": \"password\", \"length\": 32 }}; kinds: {kinds}."))
+        var kinds = KindList;
+        if (generate.Value.Kind != JsonNodeKind.Object)
         {
+            context.ReportWrongKind(generate.Value, JsonNodeKind.Object, new Subject("\"generate\" of", name),
+                $"Describe the rule, e.g. {{ \"kind\": \"password\", \"length\": 32 }}; kinds: {kinds}.");
             return null;
         }
 
-        var kindProperty = generate.Value.Properties.FirstOrDefault(p => p.Name == "kind");
+        var kindProperty = FirstNamed(generate.Value.Properties, "kind");
         if (kindProperty is null)
         {
             context.Error(DiagnosticCodes.SchemaMissingField, $"The \"generate\" rule of '{name}' has no \"kind\".", $"Add \"kind\" with one of: {kinds}.", generate);
             return null;
         }
 
-        if (!context.ExpectKind(kindProperty.Value, JsonNodeKind.String, $"\"kind\" of '{name}'", $"Use one of: {kinds}."))
+        if (kindProperty.Value.Kind != JsonNodeKind.String)
         {
+            context.ReportWrongKind(kindProperty.Value, JsonNodeKind.String, new Subject("\"kind\" of", name), $"Use one of: {kinds}.");
             return null;
         }
 
@@ -48,21 +70,20 @@ public static partial class SchemaParser
             return null;
         }
 
-        var members = context.Members(generate.Value, $"the {kindProperty.Value.Text} rule of '{name}'", CommonRuleFields.Concat(kind.Fields).ToArray());
-        var what = $"'{name}'";
+        var members = context.Members(generate.Value, new Subject(kind.RuleOf, name), kind.Fields);
         var defaultLength = kind.Kind == GenerationKind.Token ? SchemaDefaults.TokenLength : SchemaDefaults.PasswordLength;
-        var length = context.ReadInt(members, "length", $"\"length\" of {what}", 1, 4096) ?? defaultLength;
-        var bytes = context.ReadInt(members, "bytes", $"\"bytes\" of {what}", 1, 4096) ?? SchemaDefaults.RandomBytes;
-        var minLength = context.ReadInt(members, "minLength", $"\"minLength\" of {what}", 1, 65536);
-        var maxLength = context.ReadInt(members, "maxLength", $"\"maxLength\" of {what}", 1, 65536);
-        var entropyOverride = context.ReadInt(members, "minimumEntropyBits", $"\"minimumEntropyBits\" of {what}", 32, 1024);
+        var length = context.ReadInt(members, "length", new Subject("\"length\" of", name), 1, 4096) ?? defaultLength;
+        var bytes = context.ReadInt(members, "bytes", new Subject("\"bytes\" of", name), 1, 4096) ?? SchemaDefaults.RandomBytes;
+        var minLength = context.ReadInt(members, "minLength", new Subject("\"minLength\" of", name), 1, 65536);
+        var maxLength = context.ReadInt(members, "maxLength", new Subject("\"maxLength\" of", name), 1, 65536);
+        var entropyOverride = context.ReadInt(members, "minimumEntropyBits", new Subject("\"minimumEntropyBits\" of", name), 32, 1024);
         var defaultAlphabet = kind.Kind == GenerationKind.Token ? Alphabets.Alphanumeric : Alphabets.EnvSafe;
-        var alphabet = ReadCharacters(members, "alphabet", what, context) ?? defaultAlphabet;
-        var prefix = ReadCharacters(members, "prefix", what, context) ?? string.Empty;
+        var alphabet = ReadCharacters(members, "alphabet", name, context) ?? defaultAlphabet;
+        var prefix = ReadCharacters(members, "prefix", name, context) ?? string.Empty;
 
         if (members.TryGetValue("alphabet", out var alphabetProperty) && alphabet.Length < 2)
         {
-            context.Error(DiagnosticCodes.SchemaInvalidValue, $"The alphabet of {what} needs at least two different characters.",
+            context.Error(DiagnosticCodes.SchemaInvalidValue, $"The alphabet of '{name}' needs at least two different characters.",
                 "List the characters to draw from, or remove \"alphabet\" to use the default.", alphabetProperty.Value);
             return null;
         }
@@ -76,31 +97,50 @@ public static partial class SchemaParser
     /// Alphabets and prefixes become part of values written unquoted to .env files,
     /// so they must stay inside the set every reader takes literally.
     /// </summary>
-    private static string? ReadCharacters(Dictionary<string, JsonMember> members, string field, string what, SchemaReadContext context)
+    private static string? ReadCharacters(ObjectMembers members, string field, string name, SchemaReadContext context)
     {
-        var fix = $"Use only letters, digits and - _ . + / = : @ % , ^ (characters .env readers take literally).";
-        var text = context.ReadString(members, field, $"\"{field}\" of {what}", fix);
+        const string fix = "Use only letters, digits and - _ . + / = : @ % , ^ (characters .env readers take literally).";
+        if (!members.TryGetValue(field, out var property))
+        {
+            return null;
+        }
+
+        var text = context.ReadString(members, field, new Subject("\"" + field + "\" of", name), fix);
         if (text is null)
         {
             return null;
         }
 
-        var unsafeCharacters = text.Where(c => Alphabets.EnvSafe.IndexOf(c) < 0).Distinct().ToArray();
-        if (unsafeCharacters.Length > 0)
+        var what = $"'{name}'";
+        if (!Alphabets.IsEnvSafe(text))
         {
+            var unsafeCharacters = text.Where(c => Alphabets.EnvSafe.IndexOf(c) < 0).Distinct().ToArray();
             var shown = string.Join(" ", unsafeCharacters.Select(c => char.IsWhiteSpace(c) || char.IsControl(c) ? $"U+{(int)c:X4}" : c.ToString()));
-            context.Error(DiagnosticCodes.SchemaUnsafeCharacters, $"The {field} of {what} contains {shown}, which .env readers do not all read literally.", fix, members[field].Value);
+            context.Error(DiagnosticCodes.SchemaUnsafeCharacters, $"The {field} of {what} contains {shown}, which .env readers do not all read literally.", fix, property.Value);
             return null;
         }
 
         if (field == "alphabet" && text.Distinct().Count() != text.Length)
         {
             context.Error(DiagnosticCodes.SchemaInvalidValue, $"The alphabet of {what} repeats characters, which would make some more likely than others.",
-                "List each character once.", members[field].Value);
+                "List each character once.", property.Value);
             return null;
         }
 
         return text;
+    }
+
+    private static JsonMember? FirstNamed(JsonMember[] properties, string name)
+    {
+        foreach (var property in properties)
+        {
+            if (property.Name == name)
+            {
+                return property;
+            }
+        }
+
+        return null;
     }
 
     private static void CheckRuleIsPossible(JsonMember generate, string name, GenerationRule rule, int schemaMinimumEntropy, SchemaReadContext context)

@@ -9,14 +9,9 @@ namespace Secrets.Build.Core.Schema;
 
 public static partial class SchemaParser
 {
-    private static readonly string[] SecretFields =
-    {
-        "description", "category", "type", "generate", "external", "services", "rotationDays",
-    };
-
     private static ImmutableArray<SecretDefinition> ReadSecrets(
         JsonNode root,
-        Dictionary<string, JsonMember> members,
+        ObjectMembers members,
         ImmutableArray<RotationPolicy> policies,
         int minimumEntropy,
         SchemaReadContext context)
@@ -34,18 +29,19 @@ public static partial class SchemaParser
             return ImmutableArray<SecretDefinition>.Empty;
         }
 
-        if (property.Value.Properties.Count == 0)
+        if (property.Value.Properties.Length == 0)
         {
             context.Warning(DiagnosticCodes.SchemaEmpty, "The schema declares no secrets.",
                 "Declare the secrets your app needs under \"secrets\".", property);
         }
 
-        var secrets = ImmutableArray.CreateBuilder<SecretDefinition>(property.Value.Properties.Count);
-        var byName = new Dictionary<string, JsonMember>(StringComparer.OrdinalIgnoreCase);
-        var byPropertyName = new Dictionary<string, string>(StringComparer.Ordinal);
-        var knownCategories = new HashSet<string>(policies.Select(p => p.Category), StringComparer.Ordinal);
+        var declared = property.Value.Properties;
+        var secrets = ImmutableArray.CreateBuilder<SecretDefinition>(declared.Length);
+        var byName = new Dictionary<string, JsonMember>(declared.Length, StringComparer.OrdinalIgnoreCase);
+        var byPropertyName = new Dictionary<string, string>(declared.Length, StringComparer.Ordinal);
+        var categories = new Categories(policies);
 
-        foreach (var entry in property.Value.Properties)
+        foreach (var entry in declared)
         {
             if (byName.TryGetValue(entry.Name, out var first))
             {
@@ -83,39 +79,39 @@ public static partial class SchemaParser
             }
 
             byPropertyName.Add(propertyName, entry.Name);
-            var secret = ReadSecret(entry, propertyName, knownCategories, minimumEntropy, context);
+            var secret = ReadSecret(entry, propertyName, categories, minimumEntropy, context);
             if (secret is not null)
             {
                 secrets.Add(secret);
             }
         }
 
-        return secrets.ToImmutable();
+        return secrets.Count == secrets.Capacity ? secrets.MoveToImmutable() : secrets.ToImmutable();
     }
 
     private static SecretDefinition? ReadSecret(
         JsonMember entry,
         string propertyName,
-        HashSet<string> knownCategories,
+        Categories categories,
         int minimumEntropy,
         SchemaReadContext context)
     {
         var name = entry.Name;
-        if (!context.ExpectKind(entry.Value, JsonNodeKind.Object, $"The declaration of '{name}'",
+        if (!context.ExpectKind(entry.Value, JsonNodeKind.Object, new Subject("The declaration of", name),
                 "Declare it as an object: { \"category\": \"api_keys\", \"generate\": { \"kind\": \"hex\" } }."))
         {
             return null;
         }
 
-        var members = context.Members(entry.Value, $"secret '{name}'", SecretFields);
+        var members = context.Members(entry.Value, new Subject("secret", name), SchemaFields.Secret);
         var errorsBefore = context.HasErrors;
 
-        var description = context.ReadString(members, "description", $"The description of '{name}'", "Describe the secret in a sentence.") ?? string.Empty;
-        var category = ReadCategory(entry, members, knownCategories, context);
+        var description = context.ReadString(members, "description", new Subject("The description of", name), "Describe the secret in a sentence.") ?? string.Empty;
+        var category = ReadCategory(entry, members, categories, context);
         var type = ReadType(members, name, context);
         var services = ReadServices(members, name, context);
-        var rotationDays = context.ReadInt(members, "rotationDays", $"\"rotationDays\" of '{name}'", 1, 3650);
-        var external = context.ReadBool(members, "external", $"\"external\" of '{name}'") ?? false;
+        var rotationDays = context.ReadInt(members, "rotationDays", new Subject("\"rotationDays\" of", name), 1, 3650);
+        var external = context.ReadBool(members, "external", new Subject("\"external\" of", name)) ?? false;
 
         GenerationRule? rule;
         if (external)
@@ -152,30 +148,35 @@ public static partial class SchemaParser
         return new SecretDefinition(name, propertyName, description, category, type.Value, rule, services, rotationDays, location);
     }
 
-    private static string? ReadCategory(JsonMember entry, Dictionary<string, JsonMember> members, HashSet<string> known, SchemaReadContext context)
+    private static string? ReadCategory(JsonMember entry, ObjectMembers members, Categories known, SchemaReadContext context)
     {
-        var choices = string.Join(", ", known.OrderBy(c => c, StringComparer.Ordinal));
-        if (!members.ContainsKey("category"))
+        if (!members.TryGetValue("category", out var property))
         {
             context.Error(DiagnosticCodes.SchemaMissingField, $"'{entry.Name}' has no \"category\".",
-                $"Add \"category\" with one of: {choices} (or declare a new one under \"rotationPolicies\").", entry);
+                $"Add \"category\" with one of: {known.Choices} (or declare a new one under \"rotationPolicies\").", entry);
             return null;
         }
 
-        var category = context.ReadString(members, "category", $"The category of '{entry.Name}'", $"Use one of: {choices}.");
-        if (category is not null && !known.Contains(category))
+        if (property.Value.Kind != JsonNodeKind.String)
+        {
+            context.ReportWrongKind(property.Value, JsonNodeKind.String, new Subject("The category of", entry.Name), $"Use one of: {known.Choices}.");
+            return null;
+        }
+
+        var category = property.Value.Text!;
+        if (!known.Contains(category))
         {
             context.Error(DiagnosticCodes.SchemaUnknownCategory,
                 $"'{entry.Name}' has category '{category}', which has no rotation policy.",
-                $"Use one of: {choices}; or declare \"{category}\" under \"rotationPolicies\" with its period in days.",
-                members["category"].Value);
+                $"Use one of: {known.Choices}; or declare \"{category}\" under \"rotationPolicies\" with its period in days.",
+                property.Value);
             return null;
         }
 
         return category;
     }
 
-    private static SecretValueType? ReadType(Dictionary<string, JsonMember> members, string name, SchemaReadContext context)
+    private static SecretValueType? ReadType(ObjectMembers members, string name, SchemaReadContext context)
     {
         const string fix = "Use one of: string, int, bool, uri, bytes.";
         if (!members.ContainsKey("type"))
@@ -183,7 +184,7 @@ public static partial class SchemaParser
             return SecretValueType.String;
         }
 
-        var text = context.ReadString(members, "type", $"The type of '{name}'", fix);
+        var text = context.ReadString(members, "type", new Subject("The type of", name), fix);
         switch (text)
         {
             case null: return null;
@@ -198,19 +199,19 @@ public static partial class SchemaParser
         }
     }
 
-    private static ImmutableArray<string> ReadServices(Dictionary<string, JsonMember> members, string name, SchemaReadContext context)
+    private static ImmutableArray<string> ReadServices(ObjectMembers members, string name, SchemaReadContext context)
     {
         const string fix = "List docker compose service names, e.g. [\"postgres\", \"api\"].";
         if (!members.TryGetValue("services", out var property)
-            || !context.ExpectKind(property.Value, JsonNodeKind.Array, $"\"services\" of '{name}'", fix))
+            || !context.ExpectKind(property.Value, JsonNodeKind.Array, new Subject("\"services\" of", name), fix))
         {
             return ImmutableArray<string>.Empty;
         }
 
-        var services = ImmutableArray.CreateBuilder<string>();
+        var services = ImmutableArray.CreateBuilder<string>(property.Value.Items.Length);
         foreach (var item in property.Value.Items)
         {
-            if (!context.ExpectKind(item, JsonNodeKind.String, $"A service of '{name}'", fix))
+            if (!context.ExpectKind(item, JsonNodeKind.String, new Subject("A service of", name), fix))
             {
                 continue;
             }
@@ -230,7 +231,7 @@ public static partial class SchemaParser
             }
         }
 
-        return services.ToImmutable();
+        return services.Count == services.Capacity ? services.MoveToImmutable() : services.ToImmutable();
     }
 
     private static void CheckTypeAgainstRule(JsonMember entry, string name, SecretValueType type, GenerationRule rule, SchemaReadContext context)

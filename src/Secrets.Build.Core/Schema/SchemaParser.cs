@@ -20,11 +20,6 @@ public static partial class SchemaParser
     /// <summary>Schemas above this size are refused before they are read (10,000 secrets take about 3 MB).</summary>
     public const long MaxFileBytes = 16 * 1024 * 1024;
 
-    private static readonly string[] RootFields =
-    {
-        "$schema", "version", "project", "environments", "minimumEntropyBits", "rotationPolicies", "secrets",
-    };
-
     /// <summary>Parses schema text. <paramref name="path"/> is used only in diagnostics.</summary>
     public static SchemaParseResult Parse(string text, string? path)
     {
@@ -33,12 +28,13 @@ public static partial class SchemaParser
             text = text.Substring(1);
         }
 
-        var positions = new TextPositions(text, path);
+        var utf8 = Encoding.UTF8.GetBytes(text);
+        var positions = new TextPositions(text, utf8.Length, path);
         var context = new SchemaReadContext(positions);
         JsonNode root;
         try
         {
-            root = JsonTreeReader.Read(Encoding.UTF8.GetBytes(text));
+            root = JsonTreeReader.Read(utf8, SchemaFields.Names);
         }
         catch (JsonException exception)
         {
@@ -61,7 +57,7 @@ public static partial class SchemaParser
             return null;
         }
 
-        var members = context.Members(root, "the schema", RootFields);
+        var members = context.Members(root, "the schema", SchemaFields.Root);
 
         var version = context.ReadInt(members, "version", "\"version\"", 1, int.MaxValue);
         if (version is { } v && v != FormatVersion)
@@ -82,7 +78,7 @@ public static partial class SchemaParser
         return new SecretsSchema(project ?? string.Empty, environments, policies, minimumEntropy, secrets, path);
     }
 
-    private static string? ReadProject(JsonNode root, Dictionary<string, JsonMember> members, SchemaReadContext context)
+    private static string? ReadProject(JsonNode root, ObjectMembers members, SchemaReadContext context)
     {
         const string fix = "Use a short lower-case name such as \"my-app\" (letters, digits and hyphens): it names the Kubernetes Secret.";
         if (!members.ContainsKey("project"))
@@ -101,7 +97,7 @@ public static partial class SchemaParser
         return project;
     }
 
-    private static ImmutableArray<string> ReadEnvironments(Dictionary<string, JsonMember> members, SchemaReadContext context)
+    private static ImmutableArray<string> ReadEnvironments(ObjectMembers members, SchemaReadContext context)
     {
         if (!members.TryGetValue("environments", out var property))
         {
@@ -147,7 +143,7 @@ public static partial class SchemaParser
         return names.ToImmutable();
     }
 
-    private static ImmutableArray<RotationPolicy> ReadRotationPolicies(Dictionary<string, JsonMember> members, SchemaReadContext context)
+    private static ImmutableArray<RotationPolicy> ReadRotationPolicies(ObjectMembers members, SchemaReadContext context)
     {
         var policies = new List<RotationPolicy>(SchemaDefaults.RotationPolicies);
         if (!members.TryGetValue("rotationPolicies", out var property)
@@ -174,8 +170,7 @@ public static partial class SchemaParser
                 continue;
             }
 
-            var days = context.ReadInt(new Dictionary<string, JsonMember> { [entry.Name] = entry }, entry.Name,
-                $"The rotation period of '{entry.Name}'", 1, 3650);
+            var days = context.ReadInt(entry, new Subject("The rotation period of", entry.Name), 1, 3650);
             if (days is null)
             {
                 continue;

@@ -6,7 +6,10 @@ using Secrets.Build.Core.Schema.Json;
 
 namespace Secrets.Build.Core.Schema;
 
-/// <summary>Collects diagnostics while the schema is read and offers the typed field readers every section uses.</summary>
+/// <summary>
+/// Collects diagnostics while the schema is read and offers the typed field readers every section uses.
+/// Message text is built only when something is reported: the valid path allocates no words.
+/// </summary>
 internal sealed class SchemaReadContext
 {
     private readonly ImmutableArray<SecretsDiagnostic>.Builder _diagnostics = ImmutableArray.CreateBuilder<SecretsDiagnostic>();
@@ -38,40 +41,101 @@ internal sealed class SchemaReadContext
     /// Returns the object's members by name, reporting repeated and unknown ones
     /// (a repeated key is almost always a copy-paste mistake that silently drops a value).
     /// </summary>
-    public Dictionary<string, JsonMember> Members(JsonNode obj, string where, ICollection<string> known)
+    public ObjectMembers Members(JsonNode obj, Subject where, string[] knownFields)
     {
-        var members = new Dictionary<string, JsonMember>(System.StringComparer.Ordinal);
-        foreach (var property in obj.Properties)
+        var properties = obj.Properties;
+        List<JsonMember>? kept = null;
+        for (var i = 0; i < properties.Length; i++)
         {
-            if (members.ContainsKey(property.Name))
+            var property = properties[i];
+            var known = IsKnown(property.Name, knownFields);
+            if (!known || AppearsBefore(properties, i))
             {
-                Error(DiagnosticCodes.SchemaDuplicateProperty,
-                    $"'{property.Name}' appears twice in {where}.",
-                    "Keep one of them; JSON readers would silently drop the other.", property);
-                continue;
+                ReportUnusable(property, known, where, knownFields);
+                kept ??= FirstMembers(properties, i);
             }
-
-            if (!known.Contains(property.Name))
+            else
             {
-                Error(DiagnosticCodes.SchemaUnknownField,
-                    $"Unknown field '{property.Name}' in {where}.",
-                    $"Use one of: {string.Join(", ", known)}.", property);
-                continue;
+                kept?.Add(property);
             }
-
-            members.Add(property.Name, property);
         }
 
-        return members;
+        return new ObjectMembers(kept is null ? properties : kept.ToArray());
     }
 
-    public bool ExpectKind(JsonNode node, JsonNodeKind kind, string what, string fix)
+    private void ReportUnusable(JsonMember property, bool known, Subject where, string[] knownFields)
     {
-        if (node.Kind == kind || (kind == JsonNodeKind.True && node.Kind == JsonNodeKind.False))
+        if (known)
+        {
+            Error(DiagnosticCodes.SchemaDuplicateProperty,
+                $"'{property.Name}' appears twice in {where}.",
+                "Keep one of them; JSON readers would silently drop the other.", property);
+        }
+        else
+        {
+            Error(DiagnosticCodes.SchemaUnknownField,
+                $"Unknown field '{property.Name}' in {where}.",
+                $"Use one of: {string.Join(", ", knownFields)}.", property);
+        }
+    }
+
+    private static List<JsonMember> FirstMembers(JsonMember[] properties, int count)
+    {
+        var list = new List<JsonMember>(properties.Length);
+        for (var i = 0; i < count; i++)
+        {
+            list.Add(properties[i]);
+        }
+
+        return list;
+    }
+
+    /// <summary>True when a member of the same name comes earlier (for a known name, that one is the member kept).</summary>
+    private static bool AppearsBefore(JsonMember[] properties, int index)
+    {
+        var name = properties[index].Name;
+        for (var i = 0; i < index; i++)
+        {
+            if (string.Equals(properties[i].Name, name, System.StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsKnown(string name, string[] known)
+    {
+        foreach (var field in known)
+        {
+            if (string.Equals(field, name, System.StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>True when <paramref name="node"/> is what <see cref="ExpectKind"/> would accept.</summary>
+    public static bool IsKind(JsonNode node, JsonNodeKind kind) =>
+        node.Kind == kind || (kind == JsonNodeKind.True && node.Kind == JsonNodeKind.False);
+
+    public bool ExpectKind(JsonNode node, JsonNodeKind kind, Subject what, string fix)
+    {
+        if (IsKind(node, kind))
         {
             return true;
         }
 
+        ReportWrongKind(node, kind, what, fix);
+        return false;
+    }
+
+    /// <summary>The error <see cref="ExpectKind"/> reports, for callers whose fix text is costly to build up front.</summary>
+    public void ReportWrongKind(JsonNode node, JsonNodeKind kind, Subject what, string fix)
+    {
         var expected = kind switch
         {
             JsonNodeKind.Object => "an object",
@@ -81,10 +145,9 @@ internal sealed class SchemaReadContext
             _ => "true or false",
         };
         Error(DiagnosticCodes.SchemaInvalidValue, $"{what} must be {expected}, not {node.Describe()}.", fix, node);
-        return false;
     }
 
-    public string? ReadString(Dictionary<string, JsonMember> members, string name, string what, string fix)
+    public string? ReadString(ObjectMembers members, string name, Subject what, string fix)
     {
         if (!members.TryGetValue(name, out var property))
         {
@@ -94,30 +157,29 @@ internal sealed class SchemaReadContext
         return ExpectKind(property.Value, JsonNodeKind.String, what, fix) ? property.Value.Text : null;
     }
 
-    public int? ReadInt(Dictionary<string, JsonMember> members, string name, string what, int min, int max)
-    {
-        if (!members.TryGetValue(name, out var property))
-        {
-            return null;
-        }
+    public int? ReadInt(ObjectMembers members, string name, Subject what, int min, int max) =>
+        members.TryGetValue(name, out var property) ? ReadInt(property, what, min, max) : null;
 
-        var fix = $"Use a whole number from {min} to {max}.";
-        if (!ExpectKind(property.Value, JsonNodeKind.Number, what, fix))
+    public int? ReadInt(JsonMember property, Subject what, int min, int max)
+    {
+        if (property.Value.Kind != JsonNodeKind.Number)
         {
+            ReportWrongKind(property.Value, JsonNodeKind.Number, what, WholeNumberFix(min, max));
             return null;
         }
 
         if (!int.TryParse(property.Value.Text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value)
             || value < min || value > max)
         {
-            Error(DiagnosticCodes.SchemaInvalidValue, $"{what} is {property.Value.Text}; it must be a whole number from {min} to {max}.", fix, property.Value);
+            Error(DiagnosticCodes.SchemaInvalidValue, $"{what} is {property.Value.Text}; it must be a whole number from {min} to {max}.",
+                WholeNumberFix(min, max), property.Value);
             return null;
         }
 
         return value;
     }
 
-    public bool? ReadBool(Dictionary<string, JsonMember> members, string name, string what)
+    public bool? ReadBool(ObjectMembers members, string name, Subject what)
     {
         if (!members.TryGetValue(name, out var property))
         {
@@ -128,4 +190,6 @@ internal sealed class SchemaReadContext
             ? property.Value.Kind == JsonNodeKind.True
             : null;
     }
+
+    private static string WholeNumberFix(int min, int max) => $"Use a whole number from {min} to {max}.";
 }

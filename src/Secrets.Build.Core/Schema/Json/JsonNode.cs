@@ -1,4 +1,4 @@
-using System.Collections.Generic;
+using System;
 
 namespace Secrets.Build.Core.Schema.Json;
 
@@ -22,11 +22,18 @@ internal enum JsonNodeKind
 internal sealed class JsonNode
 {
     public JsonNode(JsonNodeKind kind, int start, int end, string? text)
+        : this(kind, start, end, text, Array.Empty<JsonMember>(), Array.Empty<JsonNode>())
+    {
+    }
+
+    public JsonNode(JsonNodeKind kind, int start, int end, string? text, JsonMember[] properties, JsonNode[] items)
     {
         Kind = kind;
         Start = start;
         End = end;
         Text = text;
+        Properties = properties;
+        Items = items;
     }
 
     public JsonNodeKind Kind { get; }
@@ -35,14 +42,16 @@ internal sealed class JsonNode
     public int Start { get; }
 
     /// <summary>Byte offset just past the value.</summary>
-    public int End { get; internal set; }
+    public int End { get; }
 
     /// <summary>The string's value, or the number's raw text.</summary>
     public string? Text { get; }
 
-    public List<JsonMember> Properties { get; } = new();
+    /// <summary>An object's members in file order; empty for every other kind.</summary>
+    public JsonMember[] Properties { get; }
 
-    public List<JsonNode> Items { get; } = new();
+    /// <summary>An array's items in file order; empty for every other kind.</summary>
+    public JsonNode[] Items { get; }
 
     public string Describe() => Kind switch
     {

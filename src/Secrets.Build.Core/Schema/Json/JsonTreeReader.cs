@@ -1,19 +1,40 @@
 using System;
+using System.Collections.Generic;
 using System.Text;
 using System.Text.Json;
 
 namespace Secrets.Build.Core.Schema.Json;
 
 /// <summary>Reads JSON text into a <see cref="JsonNode"/> tree with byte positions.</summary>
-internal static class JsonTreeReader
+internal sealed class JsonTreeReader
 {
     /// <summary>Deep enough for any real schema; deeper input is refused rather than recursed into.</summary>
     public const int MaxDepth = 64;
 
-    /// <summary>Parses <paramref name="utf8"/>; throws <see cref="JsonException"/> when it is not well-formed.</summary>
-    public static JsonNode Read(byte[] utf8)
+    private readonly byte[] _utf8;
+    private readonly JsonNameTable? _names;
+
+    // One scratch list each for members and items, shared by every nesting level: an object's
+    // members are pushed on top and copied into an exactly sized array when it closes. That
+    // makes each object or array cost one allocation instead of a growing list.
+    private readonly List<JsonMember> _memberStack = new();
+    private readonly List<JsonNode> _itemStack = new();
+
+    private JsonTreeReader(byte[] utf8, JsonNameTable? names)
     {
-        var reader = new Utf8JsonReader(utf8, new JsonReaderOptions
+        _utf8 = utf8;
+        _names = names;
+    }
+
+    /// <summary>
+    /// Parses <paramref name="utf8"/>; throws <see cref="JsonException"/> when it is not well-formed.
+    /// Property names found in <paramref name="names"/> share that table's strings.
+    /// </summary>
+    public static JsonNode Read(byte[] utf8, JsonNameTable? names = null) => new JsonTreeReader(utf8, names).ReadDocument();
+
+    private JsonNode ReadDocument()
+    {
+        var reader = new Utf8JsonReader(_utf8, new JsonReaderOptions
         {
             CommentHandling = JsonCommentHandling.Skip,
             AllowTrailingCommas = true,
@@ -34,37 +55,37 @@ internal static class JsonTreeReader
         return root;
     }
 
-    private static JsonNode ReadValue(ref Utf8JsonReader reader)
+    private JsonNode ReadValue(ref Utf8JsonReader reader)
     {
         var start = (int)reader.TokenStartIndex;
         switch (reader.TokenType)
         {
             case JsonTokenType.StartObject:
             {
-                var node = new JsonNode(JsonNodeKind.Object, start, start, null);
+                var first = _memberStack.Count;
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
                 {
                     var nameStart = (int)reader.TokenStartIndex;
-                    var name = reader.GetString() ?? string.Empty;
+                    var name = PropertyName(ref reader);
                     var nameEnd = (int)reader.BytesConsumed;
                     reader.Read();
-                    node.Properties.Add(new JsonMember(name, nameStart, nameEnd, ReadValue(ref reader)));
+                    _memberStack.Add(new JsonMember(name, nameStart, nameEnd, ReadValue(ref reader)));
                 }
 
-                node.End = (int)reader.BytesConsumed;
-                return node;
+                var members = Pop(_memberStack, first);
+                return new JsonNode(JsonNodeKind.Object, start, (int)reader.BytesConsumed, null, members, Array.Empty<JsonNode>());
             }
 
             case JsonTokenType.StartArray:
             {
-                var node = new JsonNode(JsonNodeKind.Array, start, start, null);
+                var first = _itemStack.Count;
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
                 {
-                    node.Items.Add(ReadValue(ref reader));
+                    _itemStack.Add(ReadValue(ref reader));
                 }
 
-                node.End = (int)reader.BytesConsumed;
-                return node;
+                var items = Pop(_itemStack, first);
+                return new JsonNode(JsonNodeKind.Array, start, (int)reader.BytesConsumed, null, Array.Empty<JsonMember>(), items);
             }
 
             case JsonTokenType.String:
@@ -80,10 +101,35 @@ internal static class JsonTreeReader
         }
     }
 
-    private static string RawText(ref Utf8JsonReader reader)
+    private string PropertyName(ref Utf8JsonReader reader)
     {
-        // The whole file is one buffer, so a token is never split across segments.
-        var span = reader.ValueSpan.ToArray();
-        return Encoding.UTF8.GetString(span);
+        // An escaped name ("\u006bind") is decoded by the reader, so only plain ones are looked up.
+        if (_names is not null && !reader.ValueIsEscaped && _names.Find(reader.ValueSpan) is { } shared)
+        {
+            return shared;
+        }
+
+        return reader.GetString() ?? string.Empty;
+    }
+
+    /// <summary>Removes the entries from <paramref name="first"/> on and returns them as an array.</summary>
+    private static T[] Pop<T>(List<T> stack, int first)
+    {
+        var count = stack.Count - first;
+        if (count == 0)
+        {
+            return Array.Empty<T>();
+        }
+
+        var popped = new T[count];
+        stack.CopyTo(first, popped, 0, count);
+        stack.RemoveRange(first, count);
+        return popped;
+    }
+
+    private string RawText(ref Utf8JsonReader reader)
+    {
+        // The whole file is one buffer, so a number's bytes are the token's own bytes in it.
+        return Encoding.UTF8.GetString(_utf8, (int)reader.TokenStartIndex, reader.ValueSpan.Length);
     }
 }

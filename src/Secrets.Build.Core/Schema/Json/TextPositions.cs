@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Text;
 using Secrets.Build.Core.Diagnostics;
 
 namespace Secrets.Build.Core.Schema.Json;
@@ -12,13 +11,31 @@ namespace Secrets.Build.Core.Schema.Json;
 internal sealed class TextPositions
 {
     private readonly string? _file;
-    private readonly int[] _charOffsetOfByte;
+    private readonly int _textLength;
+
+    // Null when the text is all ASCII (the usual case), where a byte offset is a character offset.
+    private readonly int[]? _charOffsetOfByte;
     private readonly List<int> _lineStarts = new() { 0 };
 
-    public TextPositions(string text, string? file)
+    public TextPositions(string text, int utf8ByteCount, string? file)
     {
         _file = file;
-        _charOffsetOfByte = new int[Encoding.UTF8.GetByteCount(text) + 1];
+        _textLength = text.Length;
+        for (var newline = text.IndexOf('\n'); newline >= 0; newline = text.IndexOf('\n', newline + 1))
+        {
+            _lineStarts.Add(newline + 1);
+        }
+
+        // Every non-ASCII character takes more than one UTF-8 byte, so equal counts mean pure ASCII.
+        if (utf8ByteCount != text.Length)
+        {
+            _charOffsetOfByte = MapBytesToCharacters(text, utf8ByteCount);
+        }
+    }
+
+    private static int[] MapBytesToCharacters(string text, int utf8ByteCount)
+    {
+        var charOffsetOfByte = new int[utf8ByteCount + 1];
         var byteOffset = 0;
         for (var i = 0; i < text.Length; i++)
         {
@@ -37,23 +54,24 @@ internal sealed class TextPositions
                 width = c < 0x80 ? 1 : c < 0x800 ? 2 : 3;
             }
 
-            for (var b = 0; b < width && byteOffset + b < _charOffsetOfByte.Length; b++)
+            for (var b = 0; b < width && byteOffset + b < charOffsetOfByte.Length; b++)
             {
-                _charOffsetOfByte[byteOffset + b] = i;
+                charOffsetOfByte[byteOffset + b] = i;
             }
 
             byteOffset += width;
-            if (c == '\n')
-            {
-                _lineStarts.Add(i + 1);
-            }
         }
 
-        _charOffsetOfByte[_charOffsetOfByte.Length - 1] = text.Length;
+        charOffsetOfByte[charOffsetOfByte.Length - 1] = text.Length;
+        return charOffsetOfByte;
     }
 
-    public int CharOffset(int byteOffset) =>
-        _charOffsetOfByte[Math.Max(0, Math.Min(byteOffset, _charOffsetOfByte.Length - 1))];
+    public int CharOffset(int byteOffset)
+    {
+        var lastByte = _charOffsetOfByte is null ? _textLength : _charOffsetOfByte.Length - 1;
+        var clamped = Math.Max(0, Math.Min(byteOffset, lastByte));
+        return _charOffsetOfByte is null ? clamped : _charOffsetOfByte[clamped];
+    }
 
     /// <summary>The location of the bytes [start, end).</summary>
     public SourceLocation Span(int byteStart, int byteEnd)
@@ -70,7 +88,7 @@ internal sealed class TextPositions
     {
         var line = (int)Math.Max(0, Math.Min(lineIndex, _lineStarts.Count - 1));
         var lineStartChar = _lineStarts[line];
-        var lineStartByte = Array.IndexOf(_charOffsetOfByte, lineStartChar);
+        var lineStartByte = _charOffsetOfByte is null ? lineStartChar : Array.IndexOf(_charOffsetOfByte, lineStartChar);
         if (lineStartByte < 0)
         {
             lineStartByte = 0;
