@@ -11,20 +11,23 @@ namespace Secrets.Build.Core.Schema;
 /// </summary>
 internal sealed class Categories
 {
-    private readonly HashSet<string> _names;
+    // Each name maps to itself: secrets then share the policy's string, and the per-secret
+    // category lookups later (rotation days, outputs) compare equal references first.
+    private readonly Dictionary<string, string> _names;
     private string? _choices;
 
     public Categories(ImmutableArray<RotationPolicy> policies)
     {
-        _names = new HashSet<string>(StringComparer.Ordinal);
+        _names = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var policy in policies)
         {
-            _names.Add(policy.Category);
+            _names[policy.Category] = policy.Category;
         }
     }
 
     /// <summary>The names in ordinal order, comma separated.</summary>
-    public string Choices => _choices ??= string.Join(", ", _names.OrderBy(c => c, StringComparer.Ordinal));
+    public string Choices => _choices ??= string.Join(", ", _names.Keys.OrderBy(c => c, StringComparer.Ordinal));
 
-    public bool Contains(string category) => _names.Contains(category);
+    /// <summary>The declared instance of <paramref name="category"/>, or null when no policy names it.</summary>
+    public string? Find(string category) => _names.TryGetValue(category, out var declared) ? declared : null;
 }

@@ -41,6 +41,11 @@ public static class NameConventions
     /// <summary><c>POSTGRES_PASSWORD</c> becomes <c>PostgresPassword</c>; <c>S3_KEY</c> becomes <c>S3Key</c>.</summary>
     public static string ToPropertyName(string name)
     {
+        if (IsAscii(name))
+        {
+            return AsciiToPropertyName(name);
+        }
+
         var builder = new StringBuilder(name.Length);
         foreach (var part in name.Split('_'))
         {
@@ -54,6 +59,43 @@ public static class NameConventions
         }
 
         return builder.ToString();
+    }
+
+    /// <summary>
+    /// <see cref="ToPropertyName"/> for ASCII names (every valid secret name), in one pass and one
+    /// buffer; ASCII case mapping is the same in every culture, so the result is identical.
+    /// </summary>
+    private static string AsciiToPropertyName(string name)
+    {
+        var characters = new char[name.Length];
+        var length = 0;
+        var startsPart = true;
+        foreach (var c in name)
+        {
+            if (c == '_')
+            {
+                startsPart = true;
+                continue;
+            }
+
+            characters[length++] = startsPart ? char.ToUpperInvariant(c) : char.ToLowerInvariant(c);
+            startsPart = false;
+        }
+
+        return new string(characters, 0, length);
+    }
+
+    private static bool IsAscii(string text)
+    {
+        foreach (var c in text)
+        {
+            if (c > '\u007F')
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>A DNS-1123 label: lower-case letters, digits and hyphens, 1 to 50 characters.</summary>

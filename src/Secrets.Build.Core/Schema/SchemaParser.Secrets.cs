@@ -164,7 +164,8 @@ public static partial class SchemaParser
         }
 
         var category = property.Value.Text!;
-        if (!known.Contains(category))
+        var declared = known.Find(category);
+        if (declared is null)
         {
             context.Error(DiagnosticCodes.SchemaUnknownCategory,
                 $"'{entry.Name}' has category '{category}', which has no rotation policy.",
@@ -173,7 +174,7 @@ public static partial class SchemaParser
             return null;
         }
 
-        return category;
+        return declared;
     }
 
     private static SecretValueType? ReadType(ObjectMembers members, string name, SchemaReadContext context)

@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.Text;
 using System.Text.Json;
 
@@ -14,11 +13,11 @@ internal sealed class JsonTreeReader
     private readonly byte[] _utf8;
     private readonly JsonNameTable? _names;
 
-    // One scratch list each for members and items, shared by every nesting level: an object's
+    // One scratch stack each for members and items, shared by every nesting level: an object's
     // members are pushed on top and copied into an exactly sized array when it closes. That
     // makes each object or array cost one allocation instead of a growing list.
-    private readonly List<JsonMember> _memberStack = new();
-    private readonly List<JsonNode> _itemStack = new();
+    private readonly ScratchStack<JsonMember> _memberStack = new();
+    private readonly ScratchStack<JsonNode> _itemStack = new();
 
     private JsonTreeReader(byte[] utf8, JsonNameTable? names)
     {
@@ -69,10 +68,10 @@ internal sealed class JsonTreeReader
                     var name = PropertyName(ref reader);
                     var nameEnd = (int)reader.BytesConsumed;
                     reader.Read();
-                    _memberStack.Add(new JsonMember(name, nameStart, nameEnd, ReadValue(ref reader)));
+                    _memberStack.Push(new JsonMember(name, nameStart, nameEnd, ReadValue(ref reader)));
                 }
 
-                var members = Pop(_memberStack, first);
+                var members = _memberStack.PopFrom(first);
                 return new JsonNode(JsonNodeKind.Object, start, (int)reader.BytesConsumed, null, members, Array.Empty<JsonNode>());
             }
 
@@ -81,10 +80,10 @@ internal sealed class JsonTreeReader
                 var first = _itemStack.Count;
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
                 {
-                    _itemStack.Add(ReadValue(ref reader));
+                    _itemStack.Push(ReadValue(ref reader));
                 }
 
-                var items = Pop(_itemStack, first);
+                var items = _itemStack.PopFrom(first);
                 return new JsonNode(JsonNodeKind.Array, start, (int)reader.BytesConsumed, null, Array.Empty<JsonMember>(), items);
             }
 
@@ -110,21 +109,6 @@ internal sealed class JsonTreeReader
         }
 
         return reader.GetString() ?? string.Empty;
-    }
-
-    /// <summary>Removes the entries from <paramref name="first"/> on and returns them as an array.</summary>
-    private static T[] Pop<T>(List<T> stack, int first)
-    {
-        var count = stack.Count - first;
-        if (count == 0)
-        {
-            return Array.Empty<T>();
-        }
-
-        var popped = new T[count];
-        stack.CopyTo(first, popped, 0, count);
-        stack.RemoveRange(first, count);
-        return popped;
     }
 
     private string RawText(ref Utf8JsonReader reader)
