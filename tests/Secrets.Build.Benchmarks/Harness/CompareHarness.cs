@@ -76,6 +76,9 @@ internal static class CompareHarness
         }
 
         Report(times, cpuTimes);
+
+        // Full collections are what large buffers cost beyond their copying; fewer is better.
+        Console.WriteLine(Line("gen2_collections_total", GC.CollectionCount(2)));
         return 0;
     }
 
