@@ -166,9 +166,9 @@ internal static class StoreLoader
                 throw StoreErrors.BadStructure(path, $"secrets.{name}.version must be 1 or more.");
             }
 
-            var nonce = StoreDecoder.Bytes(path, secret.Nonce, $"secrets.{name}.nonce", AesGcm256.NonceSize);
-            var ciphertext = StoreDecoder.Bytes(path, secret.Ciphertext, $"secrets.{name}.ciphertext", minimumLength: AesGcm256.TagSize);
-            var retired = new List<RetiredVersion>();
+            var nonce = StoreDecoder.SecretBytes(path, secret.Nonce, name, ".nonce", AesGcm256.NonceSize);
+            var ciphertext = StoreDecoder.SecretBytes(path, secret.Ciphertext, name, ".ciphertext", minimumLength: AesGcm256.TagSize);
+            var retired = new List<RetiredVersion>(secret.Retired?.Count ?? 0);
             foreach (var (old, index) in (secret.Retired ?? []).Select((r, i) => (r, i)))
             {
                 var field = $"secrets.{name}.retired[{index}]";
