@@ -18,6 +18,12 @@ public sealed record ProvisionResult
     /// <summary>Names of external secrets captured or updated from the environment in this run.</summary>
     public ImmutableArray<string> Captured { get; init; } = ImmutableArray<string>.Empty;
 
+    /// <summary>
+    /// Names of the schema's external secrets, the environment variables their values come from,
+    /// whether or not this run captured one. Empty when the schema could not be read.
+    /// </summary>
+    public ImmutableArray<string> ExternalSecrets { get; init; } = ImmutableArray<string>.Empty;
+
     /// <summary>The encrypted store, <c>secrets/.env.&lt;env&gt;.json</c>.</summary>
     public string StorePath { get; init; } = string.Empty;
 

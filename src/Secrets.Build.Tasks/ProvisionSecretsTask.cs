@@ -69,6 +69,7 @@ public sealed class ProvisionSecretsTask : Microsoft.Build.Utilities.Task, ICanc
     /// <inheritdoc />
     public override bool Execute()
     {
+        var timing = Debug ? StartupTiming.Start() : null;
         var diagnostics = new DiagnosticLogger(Log, BuildEngine);
         if (!TryCreateOptions(diagnostics, out var options))
         {
@@ -121,9 +122,14 @@ public sealed class ProvisionSecretsTask : Microsoft.Build.Utilities.Task, ICanc
         StoreFile = result.StorePath;
         MetadataFile = result.MetadataPath;
         WrittenFiles = result.Outputs.Select(path => (ITaskItem)new TaskItem(path)).ToArray();
-        ExternalVariables = ReadExternalNames(options.SchemaPath);
+        ExternalVariables = [.. result.ExternalSecrets];
 
         LogSummary(options, result);
+        if (timing is not null)
+        {
+            LogDebug(timing.Describe());
+        }
+
         return !Log.HasLoggedErrors;
     }
 
@@ -209,13 +215,6 @@ public sealed class ProvisionSecretsTask : Microsoft.Build.Utilities.Task, ICanc
         {
             LogDebug($"Output: '{output}'.");
         }
-    }
-
-    private static string[] ReadExternalNames(string schemaPath)
-    {
-        // Core already parsed and validated the schema; a schema it accepted parses again here.
-        var schema = Core.Workspace.SchemaFile.Load(schemaPath).Schema;
-        return schema is null ? [] : schema.Secrets.Where(secret => secret.IsExternal).Select(secret => secret.Name).ToArray();
     }
 
     private static string Names(IEnumerable<string> names)

@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using System.Reflection.PortableExecutable;
 using System.Text.Json;
 using System.Xml.Linq;
 using Secrets.Build.IntegrationTests.Infrastructure;
@@ -26,6 +27,45 @@ public sealed class PackageLayoutTests(PackageFixture package)
         Assert.Contains("tasks/net9.0/Secrets.Build.Core.dll", entries);
         Assert.Contains("tasks/net9.0/NSec.Cryptography.dll", entries);
         Assert.Contains("analyzers/dotnet/cs/Secrets.Build.Generator.dll", entries);
+    }
+
+    /// <summary>
+    /// Every managed task assembly carries ReadyToRun code for linux-x64 (see
+    /// src/Secrets.Build/ReadyToRun: build servers run linux-x64, and a fresh build process would
+    /// otherwise JIT-compile Core first). Everywhere else the runtime ignores that code and runs the
+    /// IL, so each one must still be a complete IL assembly with the version the deps.json names.
+    /// </summary>
+    [Theory]
+    [InlineData("Secrets.Build.Tasks.dll")]
+    [InlineData("Secrets.Build.Core.dll")]
+    [InlineData("NSec.Cryptography.dll")]
+    public void Task_assemblies_hold_linux_x64_ReadyToRun_code_next_to_their_IL(string assembly)
+    {
+        using var pe = new PEReader(new MemoryStream(EntryBytes("tasks/net9.0/" + assembly)));
+        var corHeader = pe.PEHeaders.CorHeader!;
+
+        // A ReadyToRun image records the OS it was compiled for by XOR-ing the machine type.
+        Assert.Equal(LinuxX64ReadyToRunMachine, pe.PEHeaders.CoffHeader.Machine);
+        Assert.NotEqual(0, corHeader.ManagedNativeHeaderDirectory.Size);
+        Assert.True(pe.HasMetadata);
+        Assert.Equal(CorFlags.ILLibrary, corHeader.Flags & CorFlags.ILLibrary);
+    }
+
+    [Fact]
+    public void Package_ships_no_managed_assembly_without_ReadyToRun_code()
+    {
+        // runtimes/<rid>/native/ holds libsodium, which is native code already (libsodium.dll on Windows).
+        var managed = Entries()
+            .Where(entry => entry.StartsWith("tasks/", StringComparison.Ordinal) && entry.EndsWith(".dll", StringComparison.Ordinal))
+            .Where(entry => !entry.Contains("/runtimes/", StringComparison.Ordinal))
+            .ToArray();
+
+        Assert.NotEmpty(managed);
+        Assert.All(managed, entry =>
+        {
+            using var pe = new PEReader(new MemoryStream(EntryBytes(entry)));
+            Assert.Equal(LinuxX64ReadyToRunMachine, pe.PEHeaders.CoffHeader.Machine);
+        });
     }
 
     [Fact]
@@ -78,6 +118,18 @@ public sealed class PackageLayoutTests(PackageFixture package)
         Assert.Equal(package.Version, metadata.Element(ns + "version")!.Value);
         Assert.Equal("true", metadata.Element(ns + "developmentDependency")!.Value);
         Assert.Null(metadata.Element(ns + "dependencies"));
+    }
+
+    // IMAGE_FILE_MACHINE_AMD64 (0x8664) XOR the Linux marker (0x7B79), as crossgen2 writes it.
+    private const Machine LinuxX64ReadyToRunMachine = (Machine)(0x8664 ^ 0x7B79);
+
+    private byte[] EntryBytes(string path)
+    {
+        using var archive = ZipFile.OpenRead(package.PackagePath);
+        using var stream = archive.GetEntry(path)!.Open();
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        return copy.ToArray();
     }
 
     private string[] Entries()

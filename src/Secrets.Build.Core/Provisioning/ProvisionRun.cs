@@ -18,6 +18,7 @@ internal sealed class ProvisionRun
     private readonly ProvisionOptions _options;
     private readonly IReadOnlyDictionary<string, int> _categoryOverrides;
     private readonly List<SecretsDiagnostic> _diagnostics = new();
+    private ImmutableArray<string> _externalSecrets = ImmutableArray<string>.Empty;
 
     public ProvisionRun(ProvisionOptions options, IReadOnlyDictionary<string, int> categoryOverrides)
     {
@@ -33,6 +34,9 @@ internal sealed class ProvisionRun
         {
             return Result();
         }
+
+        // Reported so callers (the MSBuild task) need not parse the schema a second time.
+        _externalSecrets = [.. schema.Secrets.Where(s => s.IsExternal).Select(s => s.Name)];
 
         var environment = _options.Environment.ToLowerInvariant();
         if (!schema.Environments.Contains(environment))
@@ -95,6 +99,7 @@ internal sealed class ProvisionRun
         Diagnostics = [.. _diagnostics],
         Generated = outcome?.Generated ?? ImmutableArray<string>.Empty,
         Captured = outcome?.Captured ?? ImmutableArray<string>.Empty,
+        ExternalSecrets = _externalSecrets,
         StorePath = paths?.StorePath ?? string.Empty,
         MetadataPath = paths?.MetadataPath ?? string.Empty,
     };

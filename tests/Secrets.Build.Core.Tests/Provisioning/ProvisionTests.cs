@@ -76,6 +76,15 @@ public sealed class ProvisionTests : IDisposable
     }
 
     [Fact]
+    public async Task Every_external_secret_is_named_whether_or_not_this_run_captured_it()
+    {
+        var result = await Provision(Options(variables: new() { ["OPENAI_API_KEY"] = "sk-first" }));
+
+        Assert.Equal(["OPENAI_API_KEY"], result.Captured.ToArray());
+        Assert.Equal(["OPENAI_API_KEY", "ANTHROPIC_API_KEY", "GOOGLE_API_KEY"], result.ExternalSecrets.ToArray());
+    }
+
+    [Fact]
     public async Task Environments_are_isolated()
     {
         await Provision(Options("development"));

@@ -76,6 +76,26 @@ public sealed class ProvisionSecretsTaskTests : IDisposable
         SecretAssert.NotInText(string.Join("\n", _engine.AllText), values, "the task's log");
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Only_a_debug_run_reports_its_wall_and_CPU_time_and_the_methods_JIT_compiled_meanwhile(bool debug)
+    {
+        var task = NewTask(debug: debug);
+
+        Assert.True(task.Execute());
+
+        var timing = _engine.Messages.Where(m => m.Message!.Contains("provisioning took", StringComparison.Ordinal)).ToArray();
+        if (debug)
+        {
+            Assert.Matches(@"^Secrets\.Build: provisioning took \d+\.\d ms \(\d+\.\d ms of CPU\); meanwhile the process JIT-compiled \d+ method\(s\) in \d+\.\d ms\.$", Assert.Single(timing).Message);
+        }
+        else
+        {
+            Assert.Empty(timing);
+        }
+    }
+
     public void Dispose() => Directory.Delete(_root, recursive: true);
 
     private ProvisionSecretsTask NewTask(string? schemaFile = null, string environment = "development", string? rotationDays = null, bool debug = false)
