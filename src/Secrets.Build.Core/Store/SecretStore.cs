@@ -111,7 +111,7 @@ public sealed partial class SecretStore : IDisposable
             throw new ArgumentException("A store id is 32 lower-case hex digits; use NewStoreId().", nameof(storeId));
         }
 
-        var dataKey = RandomNumberGenerator.GetBytes(StoreFormat.DataKeyBytes);
+        var dataKey = SensitiveBuffers.Track(RandomNumberGenerator.GetBytes(StoreFormat.DataKeyBytes));
         var wrapping = DataKeyWrapping.Wrap(dataKey, key, storeId, paths.Environment, security);
         return new SecretStore(paths, storeId, [wrapping], dataKey, new SortedDictionary<string, StoredSecret>(StringComparer.Ordinal));
     }
@@ -223,7 +223,7 @@ public sealed partial class SecretStore : IDisposable
             throw new ArgumentException("A secret name is letters, digits and underscores, not starting with a digit.", nameof(name));
         }
 
-        var plaintext = Encoding.UTF8.GetBytes(value);
+        var plaintext = SensitiveBuffers.Track(Encoding.UTF8.GetBytes(value));
         var time = StoreFormat.TruncateToSeconds(now);
         var next = nextRotation is { } due ? StoreFormat.TruncateToSeconds(due) : (DateTimeOffset?)null;
         _secrets.TryGetValue(name, out var current);
@@ -236,8 +236,15 @@ public sealed partial class SecretStore : IDisposable
         var version = (current?.Version ?? 0) + 1;
         var nonce = AesGcm256.NewNonce();
         var padded = ValuePadding.Pad(plaintext);
-        var ciphertext = _valueKey.Encrypt(nonce, padded, StoreIntegrity.ValueAad(StoreId, Environment, name, version));
-        CryptographicOperations.ZeroMemory(padded);
+        byte[] ciphertext;
+        try
+        {
+            ciphertext = _valueKey.Encrypt(nonce, padded, StoreIntegrity.ValueAad(StoreId, Environment, name, version));
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(padded);
+        }
         var retired = current is null
             ? []
             : current.Retired.Append(new RetiredVersion(current.Version, time, current.Nonce, current.Ciphertext)).ToList();
