@@ -168,7 +168,7 @@ public sealed partial class SecretStore : IDisposable
     /// The plaintext value of <paramref name="name"/>. Strings cannot be wiped from memory;
     /// call this only where a value must leave the store (the output writers).
     /// </summary>
-    public string Reveal(string name) => Encoding.UTF8.GetString(Get(name).Plaintext);
+    public string Reveal(string name) => ObservedValues.Report(name, Encoding.UTF8.GetString(Get(name).Plaintext));
 
     /// <summary>
     /// The value <paramref name="name"/> had at <paramref name="version"/>: the current one or a
@@ -179,7 +179,7 @@ public sealed partial class SecretStore : IDisposable
         var secret = Get(name);
         if (version == secret.Version)
         {
-            return Encoding.UTF8.GetString(secret.Plaintext);
+            return ObservedValues.Report(name, Encoding.UTF8.GetString(secret.Plaintext));
         }
 
         var retired = secret.Retired.FirstOrDefault(r => r.Version == version)
@@ -194,7 +194,7 @@ public sealed partial class SecretStore : IDisposable
 
         try
         {
-            return Encoding.UTF8.GetString(plaintext);
+            return ObservedValues.Report(name, Encoding.UTF8.GetString(plaintext));
         }
         finally
         {
@@ -218,6 +218,7 @@ public sealed partial class SecretStore : IDisposable
     {
         ThrowIfDisposed();
         ArgumentNullException.ThrowIfNull(value);
+        ObservedValues.Report(name ?? string.Empty, value);
         if (name is null || !VariableName().IsMatch(name))
         {
             throw new ArgumentException("A secret name is letters, digits and underscores, not starting with a digit.", nameof(name));
