@@ -9,7 +9,9 @@ how many values and bytes it scanned and, for a hit, the secret's NAME and the f
 never the value.
 
 Values shorter than 8 characters or made of fewer than 4 distinct characters (booleans, small
-numbers, "00000000") would match by chance in any log, so they are skipped and counted.
+numbers, "00000000") would match by chance in any log, so they are skipped and counted. So are
+values written in the repository's own tracked files: fixtures a test passes in on purpose
+("changeme", an age test-vector recipient) are public, and show up in test names.
 
 Usage: leak-scan.py FOLDER            scan; exit 1 on any hit
        leak-scan.py --self-check FOLDER  plant a ledger value in a copy of a log; exit 1 unless it is found
@@ -44,6 +46,31 @@ def read_ledger(folder):
     return values, skipped
 
 
+def with_patterns(values, action):
+    """Runs action(pattern_file) with one value per line in a private temp file, deleted afterwards."""
+    fd, pattern_file = tempfile.mkstemp(prefix="leak-scan-", suffix=".patterns")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as out:
+            out.write("".join(v + "\n" for v in values))
+        return action(pattern_file)
+    finally:
+        os.unlink(pattern_file)
+
+
+def drop_repository_fixtures(values, repository):
+    """Removes the values that the repository's tracked files hold (test fixtures); returns how many."""
+    def found(pattern_file):
+        result = subprocess.run(["git", "-C", repository, "grep", "-h", "-o", "-a", "-F", "-f", pattern_file, "--", ":/"],
+                                capture_output=True, env={**os.environ, "LC_ALL": "C"})
+        if result.returncode > 1:
+            sys.exit(f"leak-scan: git grep failed: {result.stderr.decode(errors='replace')}")
+        return set(result.stdout.decode("utf-8", errors="replace").splitlines())
+    fixtures = with_patterns(values, found) & set(values)
+    for value in fixtures:
+        del values[value]
+    return len(fixtures)
+
+
 def logs(folder):
     """The test log, the TRX files and the build logs under folder."""
     found = []
@@ -63,11 +90,8 @@ def scan(values, paths):
         patterns[value] = name
         patterns.setdefault(html.escape(value, quote=True), name)  # as a TRX (XML) file writes it
     hits = []
-    # The pattern file holds the values: private, and deleted whatever happens.
-    fd, pattern_file = tempfile.mkstemp(prefix="leak-scan-", suffix=".patterns")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
-            out.write("".join(p + "\n" for p in patterns))
+
+    def search(pattern_file):
         for path in paths:
             result = subprocess.run(["grep", "-F", "-o", "-n", "-a", "-f", pattern_file, path],
                                     capture_output=True, env={**os.environ, "LC_ALL": "C"})
@@ -76,8 +100,8 @@ def scan(values, paths):
             for hit in result.stdout.decode("utf-8", errors="replace").splitlines():
                 line, _, matched = hit.partition(":")
                 hits.append((patterns.get(matched, "(a ledger value)"), path, int(line)))
-    finally:
-        os.unlink(pattern_file)
+
+    with_patterns(patterns, search)
     return hits
 
 
@@ -88,12 +112,14 @@ def main(argv):
         sys.exit(__doc__)
     folder = folders[0]
     values, skipped = read_ledger(folder)
+    fixtures = drop_repository_fixtures(values, os.path.dirname(os.path.abspath(__file__)))
     paths = logs(folder)
     if self_check:
         return check_self(values, paths)
     size = sum(os.path.getsize(p) for p in paths)
     print(f"leak-scan: {len(values)} values ({skipped} skipped as shorter than {MIN_LENGTH} characters "
-          f"or of fewer than {MIN_DISTINCT} distinct characters) in {len(paths)} logs, {size:,} bytes")
+          f"or of fewer than {MIN_DISTINCT} distinct characters, {fixtures} as fixtures written in the repository) "
+          f"in {len(paths)} logs, {size:,} bytes")
     if not values:
         print("leak-scan: the ledger is empty: the suites recorded no value (is SECB_TEST_LEDGER_DIR passed on?)")
         return 1
