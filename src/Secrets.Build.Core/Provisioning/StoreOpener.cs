@@ -29,7 +29,14 @@ internal static class StoreOpener
                 return Recipients.IdentityOpener.Open(paths, workspace, keyDirectory, variables, resolution, header, diagnostics);
             }
 
-            return WipeOnFailure(key, () => Recipients.IdentityOpener.OpenWithKey(paths, key, workspace, keyDirectory, variables, diagnostics));
+            var opened = WipeOnFailure(key, () => Recipients.IdentityOpener.OpenWithKey(paths, key, workspace, keyDirectory, variables, diagnostics));
+            if (!ReferenceEquals(opened.Key, key))
+            {
+                // The key was not the store's and an age identity opened it: nothing holds the key any more.
+                key.Wipe();
+            }
+
+            return opened;
         }
 
         var storeId = SecretStore.NewStoreId();
