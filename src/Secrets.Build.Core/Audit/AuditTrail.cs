@@ -20,7 +20,7 @@ namespace Secrets.Build.Core.Audit;
 /// and the new file's first line carries the previous file's last MAC, so the chain runs
 /// through every file and a deleted rolled-over file is detected.
 /// </remarks>
-public sealed class AuditTrail
+public sealed class AuditTrail : IDisposable
 {
     /// <summary>The chain key length: 32 bytes, as HKDF-SHA256 derives it.</summary>
     public const int ChainKeySize = 32;
@@ -51,7 +51,7 @@ public sealed class AuditTrail
         }
 
         _files = new AuditFiles(path);
-        _chainKey = chainKey.ToArray();
+        _chainKey = SensitiveBuffers.Track(chainKey.ToArray());
         _keyId = AuditLineFormat.KeyId(_chainKey);
     }
 
@@ -258,4 +258,7 @@ public sealed class AuditTrail
         var next = rolled.Count == 0 ? 1 : rolled[^1].Number + 1;
         File.Move(_files.ActivePath, _files.RolledPath(next), overwrite: false);
     }
+
+    /// <summary>Wipes the trail's copy of the chain key.</summary>
+    public void Dispose() => System.Security.Cryptography.CryptographicOperations.ZeroMemory(_chainKey);
 }

@@ -175,7 +175,8 @@ internal sealed class ComplianceRun
             {
                 Code = below ? DiagnosticCodes.ComplianceScoreBelowMinimum : null,
             };
-            new AuditTrail(AuditTrail.PathFor(store.Paths.SecretsDirectory, store.Environment), chainKey).Append(auditEvent);
+            using var trail = new AuditTrail(AuditTrail.PathFor(store.Paths.SecretsDirectory, store.Environment), chainKey);
+            trail.Append(auditEvent);
         }
         catch (SecretsException ex)
         {

@@ -83,5 +83,9 @@ internal sealed class EnvironmentAccess : IDisposable
         : Problem is { } problem ? $"the store {Paths.StorePath} could not be opened ({problem.Code}: {problem.Message})"
         : string.Empty;
 
-    public void Dispose() => Store?.Dispose();
+    public void Dispose()
+    {
+        Store?.Dispose();
+        Keys?.Key.Wipe();
+    }
 }

@@ -50,7 +50,7 @@ public sealed class AesGcm256Key : IDisposable
             return false;
         }
 
-        var buffer = new byte[ciphertextWithTag.Length - AesGcm256.TagSize];
+        var buffer = SensitiveBuffers.Track(new byte[ciphertextWithTag.Length - AesGcm256.TagSize]);
         if (!imported.TryDecrypt(nonce, ciphertextWithTag, associatedData, buffer))
         {
             CryptographicOperations.ZeroMemory(buffer);

@@ -39,7 +39,7 @@ public static class KeyDerivation
             throw new ArgumentOutOfRangeException(nameof(length), length, $"HKDF-SHA256 derives 1 to {hkdf.MaxCount} bytes.");
         }
 
-        return hkdf.DeriveBytes(inputKey, salt, info, length);
+        return SensitiveBuffers.Track(hkdf.DeriveBytes(inputKey, salt, info, length));
     }
 
     /// <summary>HMAC-SHA256 (RFC 2104) of <paramref name="data"/> under <paramref name="key"/>; 32 bytes.</summary>

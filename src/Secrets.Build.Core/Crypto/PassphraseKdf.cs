@@ -47,10 +47,10 @@ public static class PassphraseKdf
         };
         var argon2 = PasswordBasedKeyDerivationAlgorithm.Argon2id(nsecParameters);
 
-        var passphraseBytes = Encoding.UTF8.GetBytes(passphrase.Normalize(NormalizationForm.FormC));
+        var passphraseBytes = SensitiveBuffers.Track(Encoding.UTF8.GetBytes(passphrase.Normalize(NormalizationForm.FormC)));
         try
         {
-            return argon2.DeriveBytes(passphraseBytes, salt, KeySize);
+            return SensitiveBuffers.Track(argon2.DeriveBytes(passphraseBytes, salt, KeySize));
         }
         finally
         {

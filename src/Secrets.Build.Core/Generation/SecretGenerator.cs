@@ -1,5 +1,6 @@
 using System.Buffers.Text;
 using System.Security.Cryptography;
+using Secrets.Build.Core.Crypto;
 using Secrets.Build.Core.Diagnostics;
 using Secrets.Build.Core.Schema;
 
@@ -29,9 +30,9 @@ public static class SecretGenerator
         {
             GenerationKind.Password => RandomCharacters(rule, secretName),
             GenerationKind.Token => rule.Prefix + RandomCharacters(rule, secretName),
-            GenerationKind.Hex => Convert.ToHexStringLower(RandomBytes(rule, secretName)),
-            GenerationKind.Base64 => Convert.ToBase64String(RandomBytes(rule, secretName)),
-            GenerationKind.Base64Url => Base64Url.EncodeToString(RandomBytes(rule, secretName)),
+            GenerationKind.Hex => Encode(RandomBytes(rule, secretName), Convert.ToHexStringLower),
+            GenerationKind.Base64 => Encode(RandomBytes(rule, secretName), Convert.ToBase64String),
+            GenerationKind.Base64Url => Encode(RandomBytes(rule, secretName), bytes => Base64Url.EncodeToString(bytes)),
             GenerationKind.Uuid => RandomUuid(),
             GenerationKind.External => throw new SecretsException(SecretsDiagnostic.Error(
                 DiagnosticCodes.GenerationExternal,
@@ -62,7 +63,20 @@ public static class SecretGenerator
             throw Invalid(secretName, $"it asks for {rule.Bytes} bytes", "Set \"bytes\" to a positive number of random bytes.");
         }
 
-        return RandomNumberGenerator.GetBytes(rule.Bytes);
+        return SensitiveBuffers.Track(RandomNumberGenerator.GetBytes(rule.Bytes));
+    }
+
+    // The random bytes are the value in binary form: cleared once they are text.
+    private static string Encode(byte[] bytes, Func<byte[], string> toText)
+    {
+        try
+        {
+            return toText(bytes);
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(bytes);
+        }
     }
 
     /// <summary>An RFC 9562 version 4 UUID: 122 random bits, the version nibble 4 and the variant bits 10.</summary>

@@ -111,7 +111,7 @@ internal sealed class ImportRun
 
         FileModes.EnsurePrivateDirectory(paths.SecretsDirectory);
         using var workspaceLock = WorkspaceLock.Acquire(paths.LockPath, cancellationToken);
-        var opened = StoreOpener.Open(paths, workspace.Directory, _options.KeyDirectory, variables, mayCreate: true, _diagnostics);
+        using var opened = StoreOpener.Open(paths, workspace.Directory, _options.KeyDirectory, variables, mayCreate: true, _diagnostics);
         using var store = opened.Store;
         foreach (var entry in entries)
         {

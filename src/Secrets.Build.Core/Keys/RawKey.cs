@@ -17,7 +17,7 @@ public sealed record RawKey : KeyMaterial
             throw new ArgumentException($"A key is {AesGcm256.KeySize} bytes, not {key.Length}.", nameof(key));
         }
 
-        Key = key;
+        Key = SensitiveBuffers.Track(key);
     }
 
     /// <summary>The 32 key bytes.</summary>

@@ -15,7 +15,8 @@ internal static class LifecycleAudit
         var chainKey = store.DeriveAuditChainKey();
         try
         {
-            new AuditTrail(AuditTrail.PathFor(store.Paths.SecretsDirectory, store.Environment), chainKey).Append(events);
+            using var trail = new AuditTrail(AuditTrail.PathFor(store.Paths.SecretsDirectory, store.Environment), chainKey);
+            trail.Append(events);
         }
         finally
         {

@@ -58,7 +58,7 @@ internal sealed class RotateKeyRun
         var variables = _options.EnvironmentVariables ?? EnvironmentSnapshot.FromProcess();
         var now = _options.Clock.GetUtcNow();
         using var workspaceLock = WorkspaceLock.Acquire(paths.LockPath, cancellationToken);
-        var opened = StoreOpener.Open(paths, workspace.Directory, _options.KeyDirectory, variables, mayCreate: false, _diagnostics);
+        using var opened = StoreOpener.Open(paths, workspace.Directory, _options.KeyDirectory, variables, mayCreate: false, _diagnostics);
         using var store = opened.Store;
         var oldKeyIds = store.KeyIds.ToImmutableArray();
         var values = store.Names.Sum(n => 1 + store.RetiredVersions(n).Count);

@@ -1,4 +1,6 @@
+using System.Security.Cryptography;
 using System.Text;
+using Secrets.Build.Core.Crypto;
 using Secrets.Build.Core.Diagnostics;
 using Secrets.Build.Core.Schema;
 
@@ -70,7 +72,20 @@ public static class KubernetesSecretRenderer
         try
         {
             // An empty value is "" as kubectl writes it; an empty plain scalar would read as null.
-            return value.Length == 0 ? "\"\"" : Convert.ToBase64String(StrictUtf8.GetBytes(value));
+            if (value.Length == 0)
+            {
+                return "\"\"";
+            }
+
+            var bytes = SensitiveBuffers.Track(StrictUtf8.GetBytes(value));
+            try
+            {
+                return Convert.ToBase64String(bytes);
+            }
+            finally
+            {
+                CryptographicOperations.ZeroMemory(bytes);
+            }
         }
         catch (EncoderFallbackException)
         {

@@ -70,7 +70,7 @@ internal sealed class ProvisionRun
 
         FileModes.EnsurePrivateDirectory(paths.SecretsDirectory);
         using var workspaceLock = WorkspaceLock.Acquire(paths.LockPath, cancellationToken);
-        var opened = StoreOpener.Open(paths, workspace, _options.KeyDirectory, variables, _options.Generate, _diagnostics);
+        using var opened = StoreOpener.Open(paths, workspace, _options.KeyDirectory, variables, _options.Generate, _diagnostics);
         using var store = opened.Store;
 
         var reconciler = new SecretReconciler(schema, rotation, variables, _options.Generate, requireExternal: production);

@@ -29,7 +29,14 @@ internal static class StoreOpener
                 return Recipients.IdentityOpener.Open(paths, workspace, keyDirectory, variables, resolution, header, diagnostics);
             }
 
-            return Recipients.IdentityOpener.OpenWithKey(paths, key, workspace, keyDirectory, variables, diagnostics);
+            var opened = WipeOnFailure(key, () => Recipients.IdentityOpener.OpenWithKey(paths, key, workspace, keyDirectory, variables, diagnostics));
+            if (!ReferenceEquals(opened.Key, key))
+            {
+                // The key was not the store's and an age identity opened it: nothing holds the key any more.
+                key.Wipe();
+            }
+
+            return opened;
         }
 
         var storeId = SecretStore.NewStoreId();
@@ -39,7 +46,7 @@ internal static class StoreOpener
         {
             // A key supplied through the environment (a build server, or a team's shared key)
             // creates the store with that key; no key file is written.
-            return new OpenedWorkspace(SecretStore.Create(paths, given, storeId), given, Created: true);
+            return WipeOnFailure(given, () => new OpenedWorkspace(SecretStore.Create(paths, given, storeId), given, Created: true));
         }
 
         if (!mayCreate)
@@ -52,7 +59,21 @@ internal static class StoreOpener
         }
 
         var created = newLocator.CreateKeyFile();
-        return new OpenedWorkspace(SecretStore.Create(paths, created, storeId), created, Created: true);
+        return WipeOnFailure(created, () => new OpenedWorkspace(SecretStore.Create(paths, created, storeId), created, Created: true));
+    }
+
+    // On success the caller's OpenedWorkspace wipes the key; on failure nothing else holds it.
+    private static OpenedWorkspace WipeOnFailure(KeyMaterial key, Func<OpenedWorkspace> open)
+    {
+        try
+        {
+            return open();
+        }
+        catch
+        {
+            key.Wipe();
+            throw;
+        }
     }
 
     private static KeyResolution Resolve(KeyLocator locator, List<SecretsDiagnostic> diagnostics)

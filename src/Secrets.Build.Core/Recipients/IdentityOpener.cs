@@ -24,7 +24,7 @@ internal static class IdentityOpener
         var resolution = Resolve(paths.Environment, workspace, keyDirectory, variables, diagnostics);
         if (resolution.Key is { } identities)
         {
-            return new OpenedWorkspace(SecretStore.Open(paths, identities), identities, Created: false);
+            return OpenWith(paths, identities);
         }
 
         var keyList = ReadKeyList(paths);
@@ -65,12 +65,26 @@ internal static class IdentityOpener
 
             try
             {
-                return new OpenedWorkspace(SecretStore.Open(paths, identities), identities, Created: false);
+                return OpenWith(paths, identities);
             }
             catch (SecretsException noIdentity) when (noIdentity.Code == DiagnosticCodes.NoIdentityOpensStore)
             {
                 throw AgeKeyWrapping.NoIdentityOpens(paths.StorePath, ReadKeyList(paths), $"{identities.Describe()}, and the key from {key.Source}");
             }
+        }
+    }
+
+    // The identities are wiped by the caller's OpenedWorkspace on success, here on failure.
+    private static OpenedWorkspace OpenWith(StorePaths paths, IdentityKey identities)
+    {
+        try
+        {
+            return new OpenedWorkspace(SecretStore.Open(paths, identities), identities, Created: false);
+        }
+        catch
+        {
+            identities.Wipe();
+            throw;
         }
     }
 

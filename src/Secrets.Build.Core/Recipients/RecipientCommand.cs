@@ -38,7 +38,7 @@ internal sealed class RecipientCommand
         using var workspaceLock = WorkspaceLock.Acquire(paths.LockPath, cancellationToken);
         var file = RecipientsFile.PathFor(paths);
         var listed = RecipientsFile.Read(file);
-        var opened = StoreOpener.Open(paths, _workspace, _options.KeyDirectory, _variables, mayCreate: false, _diagnostics);
+        using var opened = StoreOpener.Open(paths, _workspace, _options.KeyDirectory, _variables, mayCreate: false, _diagnostics);
         using var store = opened.Store;
         var added = store.AddRecipient(recipient);
         if (added)
@@ -70,7 +70,7 @@ internal sealed class RecipientCommand
         using var workspaceLock = WorkspaceLock.Acquire(paths.LockPath, cancellationToken);
         var file = RecipientsFile.PathFor(paths);
         var listed = RecipientsFile.Read(file);
-        var opened = StoreOpener.Open(paths, _workspace, _options.KeyDirectory, _variables, mayCreate: false, _diagnostics);
+        using var opened = StoreOpener.Open(paths, _workspace, _options.KeyDirectory, _variables, mayCreate: false, _diagnostics);
         using var store = opened.Store;
         var removal = store.RemoveRecipient(recipient, [opened.Key], _options.Clock.GetUtcNow(), _options.DropUnavailableKeys);
         var inFile = listed.Any(e => e.Recipient.Equals(recipient));
@@ -204,8 +204,8 @@ internal sealed class RecipientCommand
         var chainKey = store.DeriveAuditChainKey();
         try
         {
-            new AuditTrail(AuditTrail.PathFor(store.Paths.SecretsDirectory, store.Environment), chainKey)
-                .Append(AuditEvent.Now(AuditEventKind.KeyRotated, _options.Trigger, _options.Clock));
+            using var trail = new AuditTrail(AuditTrail.PathFor(store.Paths.SecretsDirectory, store.Environment), chainKey);
+            trail.Append(AuditEvent.Now(AuditEventKind.KeyRotated, _options.Trigger, _options.Clock));
         }
         finally
         {

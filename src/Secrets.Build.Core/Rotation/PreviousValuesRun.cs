@@ -22,7 +22,8 @@ internal static class PreviousValuesRun
             var variables = options.EnvironmentVariables ?? EnvironmentSnapshot.FromProcess();
             var now = options.Clock.GetUtcNow();
             using var workspaceLock = WorkspaceLock.Acquire(workspace.Paths.LockPath, cancellationToken);
-            using var store = StoreOpener.Open(workspace.Paths, workspace.Directory, options.KeyDirectory, variables, mayCreate: false, diagnostics).Store;
+            using var opened = StoreOpener.Open(workspace.Paths, workspace.Directory, options.KeyDirectory, variables, mayCreate: false, diagnostics);
+            var store = opened.Store;
             var wanted = options.Names.Count == 0 ? null : new HashSet<string>(options.Names, StringComparer.OrdinalIgnoreCase);
             var values = new List<PreviousValue>();
             foreach (var secret in workspace.Schema.Secrets.Where(s => store.Contains(s.Name) && (wanted is null || wanted.Contains(s.Name))))

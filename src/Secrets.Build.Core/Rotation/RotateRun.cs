@@ -53,7 +53,8 @@ internal sealed class RotateRun
         var now = _options.Clock.GetUtcNow();
 
         using var workspaceLock = WorkspaceLock.Acquire(paths.LockPath, cancellationToken);
-        using var store = StoreOpener.Open(paths, workspace.Directory, _options.KeyDirectory, variables, mayCreate: false, _diagnostics).Store;
+        using var opened = StoreOpener.Open(paths, workspace.Directory, _options.KeyDirectory, variables, mayCreate: false, _diagnostics);
+        var store = opened.Store;
         if (RotationSelection.Resolve(schema, _options.Selectors, evaluator, store, now, _diagnostics) is not { } selected)
         {
             return Result(paths);

@@ -114,7 +114,7 @@ public sealed partial class SecretStore : IDisposable
             throw new ArgumentException("A store id is 32 lower-case hex digits; use NewStoreId().", nameof(storeId));
         }
 
-        var dataKey = RandomNumberGenerator.GetBytes(StoreFormat.DataKeyBytes);
+        var dataKey = SensitiveBuffers.Track(RandomNumberGenerator.GetBytes(StoreFormat.DataKeyBytes));
         var wrapping = DataKeyWrapping.Wrap(dataKey, key, storeId, paths.Environment, security);
         return new SecretStore(paths, storeId, [wrapping], dataKey, new SortedDictionary<string, StoredSecret>(StringComparer.Ordinal));
     }
@@ -172,7 +172,7 @@ public sealed partial class SecretStore : IDisposable
     /// The plaintext value of <paramref name="name"/>. Strings cannot be wiped from memory;
     /// call this only where a value must leave the store (the output writers).
     /// </summary>
-    public string Reveal(string name) => Encoding.UTF8.GetString(Get(name).Plaintext);
+    public string Reveal(string name) => ObservedValues.Report(name, Encoding.UTF8.GetString(Get(name).Plaintext));
 
     /// <summary>
     /// The value <paramref name="name"/> had at <paramref name="version"/>: the current one or a
@@ -183,7 +183,7 @@ public sealed partial class SecretStore : IDisposable
         var secret = Get(name);
         if (version == secret.Version)
         {
-            return Encoding.UTF8.GetString(secret.Plaintext);
+            return ObservedValues.Report(name, Encoding.UTF8.GetString(secret.Plaintext));
         }
 
         var retired = secret.Retired.FirstOrDefault(r => r.Version == version)
@@ -198,7 +198,7 @@ public sealed partial class SecretStore : IDisposable
 
         try
         {
-            return Encoding.UTF8.GetString(plaintext);
+            return ObservedValues.Report(name, Encoding.UTF8.GetString(plaintext));
         }
         finally
         {
@@ -222,12 +222,13 @@ public sealed partial class SecretStore : IDisposable
     {
         ThrowIfDisposed();
         ArgumentNullException.ThrowIfNull(value);
+        ObservedValues.Report(name ?? string.Empty, value);
         if (name is null || !VariableName().IsMatch(name))
         {
             throw new ArgumentException("A secret name is letters, digits and underscores, not starting with a digit.", nameof(name));
         }
 
-        var plaintext = Encoding.UTF8.GetBytes(value);
+        var plaintext = SensitiveBuffers.Track(Encoding.UTF8.GetBytes(value));
         var time = StoreFormat.TruncateToSeconds(now);
         var next = nextRotation is { } due ? StoreFormat.TruncateToSeconds(due) : (DateTimeOffset?)null;
         _secrets.TryGetValue(name, out var current);
@@ -240,8 +241,15 @@ public sealed partial class SecretStore : IDisposable
         var version = (current?.Version ?? 0) + 1;
         var nonce = AesGcm256.NewNonce();
         var padded = ValuePadding.Pad(plaintext);
-        var ciphertext = _valueKey.Encrypt(nonce, padded, StoreIntegrity.ValueAad(StoreId, Environment, name, version));
-        CryptographicOperations.ZeroMemory(padded);
+        byte[] ciphertext;
+        try
+        {
+            ciphertext = _valueKey.Encrypt(nonce, padded, StoreIntegrity.ValueAad(StoreId, Environment, name, version));
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(padded);
+        }
         var retired = current is null
             ? []
             : current.Retired.Append(new RetiredVersion(current.Version, time, current.Nonce, current.Ciphertext)).ToList();

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Secrets.Build.Core.Crypto;
 
 namespace Secrets.Build.Core.Store;
 
@@ -13,7 +14,7 @@ internal static class ValuePadding
 
     public static byte[] Pad(ReadOnlySpan<byte> value)
     {
-        var padded = new byte[(value.Length / BlockSize + 1) * BlockSize];
+        var padded = SensitiveBuffers.Track(new byte[(value.Length / BlockSize + 1) * BlockSize]);
         value.CopyTo(padded);
         padded[value.Length] = 0x80;
         return padded;
@@ -32,7 +33,7 @@ internal static class ValuePadding
         var valid = marker >= 0 && padded[marker] == 0x80 && padded.Length - marker <= BlockSize;
         if (valid)
         {
-            value = padded[..marker];
+            value = SensitiveBuffers.Track(padded[..marker]);
         }
 
         CryptographicOperations.ZeroMemory(padded);

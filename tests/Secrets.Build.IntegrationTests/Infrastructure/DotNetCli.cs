@@ -32,7 +32,7 @@ internal static class DotNetCli
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in arguments)
+        foreach (var argument in LeakLedger.WithBuildLog(arguments))
         {
             start.ArgumentList.Add(argument);
         }
@@ -64,6 +64,7 @@ internal static class DotNetCli
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         process.WaitForExit();
+        LeakLedger.RecordOutputs(workingDirectory);
 
         return new CommandResult(process.ExitCode, output.ToString(), "dotnet " + string.Join(' ', arguments));
     }

@@ -27,7 +27,8 @@ internal sealed class AuditChainCheck : ComplianceCheck
         AuditVerification verification;
         try
         {
-            verification = new AuditTrail(path, chainKey, new AuditTrailOptions { RetiredChainKeys = retired }).Verify();
+            using var trail = new AuditTrail(path, chainKey, new AuditTrailOptions { RetiredChainKeys = retired });
+            verification = trail.Verify();
         }
         finally
         {

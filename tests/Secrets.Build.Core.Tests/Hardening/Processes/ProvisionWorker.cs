@@ -26,16 +26,7 @@ internal static class ProvisionWorker
         }
 
         var (schema, environment, keyDirectory) = (args[1], args[2], args[3]);
-        Console.Out.WriteLine("start");
-        Console.Out.Flush();
-        if (Environment.GetEnvironmentVariable(GoFileVariable) is { Length: > 0 } goFile)
-        {
-            while (!File.Exists(goFile))
-            {
-                Thread.Sleep(2);
-            }
-        }
-
+        AnnounceStartAndWait();
         var variables = EnvironmentSnapshot.FromProcess();
         var result = new SecretsManager().ProvisionAsync(new ProvisionOptions
         {
@@ -63,6 +54,20 @@ internal static class ProvisionWorker
 
         ReportStore(Path.GetDirectoryName(Path.GetFullPath(schema))!, environment, keyDirectory, variables);
         return 0;
+    }
+
+    /// <summary>Prints <c>start</c>, then waits for the go file when <see cref="GoFileVariable"/> names one.</summary>
+    public static void AnnounceStartAndWait()
+    {
+        Console.Out.WriteLine("start");
+        Console.Out.Flush();
+        if (Environment.GetEnvironmentVariable(GoFileVariable) is { Length: > 0 } goFile)
+        {
+            while (!File.Exists(goFile))
+            {
+                Thread.Sleep(2);
+            }
+        }
     }
 
     /// <summary>What this process sees in the store afterwards, under the lock, as fingerprints.</summary>

@@ -40,7 +40,14 @@ internal sealed class WorkerProcess : IDisposable
     }
 
     /// <summary>Starts a provisioning worker with <paramref name="variables"/> added to a clean environment.</summary>
-    public static WorkerProcess StartProvision(string schemaPath, string environment, string keyDirectory, IReadOnlyDictionary<string, string> variables)
+    public static WorkerProcess StartProvision(string schemaPath, string environment, string keyDirectory, IReadOnlyDictionary<string, string> variables) =>
+        Start([ProvisionWorker.Command, schemaPath, environment, keyDirectory], variables);
+
+    /// <summary>Starts a <see cref="RotateWorker"/> rotating <paramref name="selector"/> (a category, a name or <c>all</c>).</summary>
+    public static WorkerProcess StartRotate(string schemaPath, string environment, string keyDirectory, string selector, IReadOnlyDictionary<string, string> variables) =>
+        Start([RotateWorker.Command, schemaPath, environment, keyDirectory, selector], variables);
+
+    private static WorkerProcess Start(string[] arguments, IReadOnlyDictionary<string, string> variables)
     {
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
@@ -48,7 +55,7 @@ internal sealed class WorkerProcess : IDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in new[] { "exec", typeof(StoreWorkerProgram).Assembly.Location, ProvisionWorker.Command, schemaPath, environment, keyDirectory })
+        foreach (var argument in new[] { "exec", typeof(StoreWorkerProgram).Assembly.Location }.Concat(arguments))
         {
             start.ArgumentList.Add(argument);
         }
