@@ -13,6 +13,7 @@ public sealed partial class SecretsManager
     public Task<VerifyAuditResult> VerifyAuditAsync(VerifyAuditOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentException.ThrowIfNullOrWhiteSpace(options.WorkspacePath);
         return Task.Run(() => new VerifyAuditRun(options).Execute(cancellationToken), cancellationToken);
     }
 }
