@@ -21,23 +21,24 @@ internal sealed class VerifyAuditRun
 
     public VerifyAuditResult Execute(CancellationToken cancellationToken)
     {
-        var environment = _options.Environment.Trim().ToLowerInvariant();
+        var result = new VerifyAuditResult { Environment = _options.Environment.Trim().ToLowerInvariant() };
         try
         {
-            var paths = StorePaths.ForWorkspace(Path.GetFullPath(_options.WorkspacePath), environment);
-            var trail = AuditTrail.PathFor(paths.SecretsDirectory, paths.Environment);
-            var result = new VerifyAuditResult { Environment = paths.Environment, TrailPath = trail };
-            return Verify(paths, trail, result, cancellationToken);
+            var paths = StorePaths.ForWorkspace(Path.GetFullPath(_options.WorkspacePath), result.Environment);
+            result = result with { Environment = paths.Environment, TrailPath = AuditTrail.PathFor(paths.SecretsDirectory, paths.Environment) };
+            return Verify(paths, result, cancellationToken);
         }
         catch (SecretsException exception)
         {
+            // No key, a wrong key, a damaged store, a lock held too long: the trail was not read.
             _diagnostics.AddRange(exception.Diagnostics);
-            return new VerifyAuditResult { Environment = environment, Diagnostics = [.. _diagnostics] };
+            return result with { Diagnostics = [.. _diagnostics] };
         }
     }
 
-    private VerifyAuditResult Verify(StorePaths paths, string trail, VerifyAuditResult result, CancellationToken cancellationToken)
+    private VerifyAuditResult Verify(StorePaths paths, VerifyAuditResult result, CancellationToken cancellationToken)
     {
+        var trail = result.TrailPath;
         if (!SecretStore.Exists(paths))
         {
             _diagnostics.Add(SecretsDiagnostic.Error(DiagnosticCodes.AuditNoStore,
@@ -72,7 +73,7 @@ internal sealed class VerifyAuditRun
             EntriesVerified = verification.LinesChecked,
             Head = verification.Head,
             Files = files,
-            RolledOverFiles = [.. files.Where(f => !string.Equals(f, Path.GetFullPath(trail), StringComparison.Ordinal))],
+            RolledOverFiles = [.. files.Where(f => !string.Equals(f, trail, StringComparison.Ordinal))],
             Break = verification.Error,
         };
     }

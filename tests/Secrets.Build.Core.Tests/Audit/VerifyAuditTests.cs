@@ -145,6 +145,7 @@ public sealed class VerifyAuditTests : IDisposable
 
         Assert.Equal(DiagnosticCodes.WrongKey, Assert.Single(result.Diagnostics, d => d.Severity == SecretsSeverity.Error).Code);
         Assert.Null(result.Break);
+        Assert.Equal((TrailPath, 0L), (result.TrailPath, result.EntriesVerified));
         Assert.DoesNotContain(wrong, string.Join("\n", result.Diagnostics), StringComparison.Ordinal);
         Assert.All(before, file => Assert.Equal(file.Value, File.ReadAllBytes(file.Key)));
     }
