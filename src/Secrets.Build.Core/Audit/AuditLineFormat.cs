@@ -102,12 +102,22 @@ internal static class AuditLineFormat
     }
 
     /// <summary>HMAC-SHA256(key, previous mac || signed bytes).</summary>
-    public static byte[] ComputeMac(ReadOnlySpan<byte> chainKey, ReadOnlySpan<byte> previousMac, ReadOnlySpan<byte> signedBytes)
+    public static byte[] ComputeMac(ReadOnlySpan<byte> chainKey, ReadOnlySpan<byte> previousMac, ReadOnlySpan<byte> signedBytes) =>
+        KeyDerivation.HmacSha256(chainKey, MacInput(previousMac, signedBytes));
+
+    /// <summary>
+    /// The same MAC under a chain key imported once: a batch of thousands of lines (a first
+    /// build's "generated" events) would otherwise import the key into libsodium per line.
+    /// </summary>
+    public static byte[] ComputeMac(HmacSha256Key chainKey, ReadOnlySpan<byte> previousMac, ReadOnlySpan<byte> signedBytes) =>
+        chainKey.Mac(MacInput(previousMac, signedBytes));
+
+    private static byte[] MacInput(ReadOnlySpan<byte> previousMac, ReadOnlySpan<byte> signedBytes)
     {
         var input = new byte[previousMac.Length + signedBytes.Length];
         previousMac.CopyTo(input);
         signedBytes.CopyTo(input.AsSpan(previousMac.Length));
-        return KeyDerivation.HmacSha256(chainKey, input);
+        return input;
     }
 
     /// <summary>The full line: the signed object with <c>,"mac":"…"</c> spliced in before its brace, then a newline.</summary>

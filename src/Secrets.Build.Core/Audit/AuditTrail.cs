@@ -220,12 +220,13 @@ public sealed class AuditTrail
         }
 
         using var buffer = new MemoryStream();
+        using var chainKey = new HmacSha256Key(_chainKey);
         for (var i = 0; i < batch.Count; i++)
         {
             sequence++;
             var carriesPrevious = startsFile && i == 0 && last is not null;
             var signed = AuditLineFormat.SignedBytes(batch[i], sequence, _keyId, carriesPrevious ? previousMac : null);
-            var mac = AuditLineFormat.ComputeMac(_chainKey, previousMac, signed);
+            var mac = AuditLineFormat.ComputeMac(chainKey, previousMac, signed);
             buffer.Write(AuditLineFormat.Line(signed, mac));
             previousMac = mac;
         }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using Secrets.Build.Core.Diagnostics;
 
@@ -116,18 +117,52 @@ public static class AtomicFile
     {
         try
         {
-            var info = new FileInfo(path);
-            if (!info.Exists || info.Length != content.Length)
-            {
-                return false;
-            }
-
-            return File.ReadAllBytes(path).AsSpan().SequenceEqual(content);
+            return SameBytes(path, content);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             // Unreadable means "write it": the write reports the real problem if there is one.
             return false;
+        }
+    }
+
+    /// <summary>
+    /// True when <paramref name="path"/> exists and holds exactly <paramref name="content"/>.
+    /// Compares in pooled chunks rather than reading the file whole: a 10,000-secret store is
+    /// megabytes, and a fresh array of that size per check is a large-object allocation that
+    /// drags in a full garbage collection. Read errors propagate.
+    /// </summary>
+    internal static bool SameBytes(string path, ReadOnlySpan<byte> content)
+    {
+        var info = new FileInfo(path);
+        if (!info.Exists || info.Length != content.Length)
+        {
+            return false;
+        }
+
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
+        var chunk = ArrayPool<byte>.Shared.Rent(64 * 1024);
+        try
+        {
+            var offset = 0;
+            while (offset < content.Length)
+            {
+                var read = stream.Read(chunk, 0, Math.Min(chunk.Length, content.Length - offset));
+                if (read == 0 || !chunk.AsSpan(0, read).SequenceEqual(content.Slice(offset, read)))
+                {
+                    return false;
+                }
+
+                offset += read;
+            }
+
+            // A file that grew since its length was read is not the same content either.
+            return stream.Read(chunk, 0, 1) == 0;
+        }
+        finally
+        {
+            // The chunk held file content, plaintext for a .env file: wipe it before others reuse it.
+            ArrayPool<byte>.Shared.Return(chunk, clearArray: true);
         }
     }
 

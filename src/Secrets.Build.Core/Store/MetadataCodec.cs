@@ -8,7 +8,9 @@ internal static class MetadataCodec
         var result = new SortedDictionary<string, SecretMetadata>(StringComparer.Ordinal);
         foreach (var (name, entry) in document.Secrets)
         {
-            var field = $"secrets.{name}";
+            // Field names are spelled only for an error: building them for every entry of a
+            // large store was most of what decoding allocated.
+            var field = new FieldName(name);
             if (entry.Version < 1)
             {
                 throw StoreErrors.BadStructure(path, $"{field}.version must be 1 or more.");
@@ -26,9 +28,9 @@ internal static class MetadataCodec
 
             result[name] = new SecretMetadata(
                 entry.Version,
-                Date(path, entry.CreatedAt, field + ".createdAt"),
-                Date(path, entry.RotatedAt, field + ".rotatedAt"),
-                entry.NextRotation is null ? null : Date(path, entry.NextRotation, field + ".nextRotation"),
+                Date(path, entry.CreatedAt, field, ".createdAt"),
+                Date(path, entry.RotatedAt, field, ".rotatedAt"),
+                entry.NextRotation is null ? null : Date(path, entry.NextRotation, field, ".nextRotation"),
                 source,
                 entry.Fingerprint);
         }
@@ -62,8 +64,14 @@ internal static class MetadataCodec
         };
     }
 
-    private static DateTimeOffset Date(string path, string text, string field) =>
+    private static DateTimeOffset Date(string path, string text, FieldName field, string member) =>
         StoreFormat.TryParseDate(text, out var value)
             ? value
-            : throw StoreErrors.BadStructure(path, $"{field} is not a UTC time like 2025-01-31T12:00:00Z.");
+            : throw StoreErrors.BadStructure(path, $"{field}{member} is not a UTC time like 2025-01-31T12:00:00Z.");
+
+    /// <summary><c>secrets.&lt;name&gt;</c>, spelled out only when an error message needs it.</summary>
+    private readonly record struct FieldName(string Name)
+    {
+        public override string ToString() => $"secrets.{Name}";
+    }
 }

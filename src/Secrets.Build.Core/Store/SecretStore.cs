@@ -29,6 +29,9 @@ public sealed partial class SecretStore : IDisposable
     // or fingerprints; importing them per value made 10,000 secrets cost seconds.
     private AesGcm256Key _valueKey;
     private readonly SortedDictionary<string, StoredSecret> _secrets;
+
+    // The secrets as opened, so a save that changes none of them re-uses their verified MAC.
+    private StoreSnapshot? _loaded;
     private bool _disposed;
 
     private SecretStore(StorePaths paths, string storeId, List<KeyWrapDocument> keys, byte[] dataKey, SortedDictionary<string, StoredSecret> secrets)
@@ -124,6 +127,7 @@ public sealed partial class SecretStore : IDisposable
         return new SecretStore(paths, loaded.StoreId, loaded.Keys, loaded.DataKey, loaded.Secrets)
         {
             _retiredKeys = loaded.RetiredKeys,
+            _loaded = loaded.Snapshot,
         };
     }
 
@@ -281,7 +285,7 @@ public sealed partial class SecretStore : IDisposable
     internal bool Save(Action? afterMetadata)
     {
         ThrowIfDisposed();
-        var (storeBytes, metadataBytes) = StoreWriter.Serialize(StoreId, Environment, _keys, _secrets, _dataKey, _retiredKeys);
+        var (storeBytes, metadataBytes) = StoreWriter.Serialize(StoreId, Environment, _keys, _secrets, _dataKey, _retiredKeys, _loaded);
         if (SameContent(Paths.StorePath, storeBytes) && SameContent(Paths.MetadataPath, metadataBytes))
         {
             return false;
@@ -324,6 +328,7 @@ public sealed partial class SecretStore : IDisposable
         }
 
         _disposed = true;
+        _loaded?.Dispose();
         _valueKey.Dispose();
         CryptographicOperations.ZeroMemory(_dataKey);
         _fingerprintKey.Dispose();
@@ -336,11 +341,7 @@ public sealed partial class SecretStore : IDisposable
     /// <summary>Names the store and its secret count; never a value.</summary>
     public override string ToString() => $"SecretStore {{ Environment = {Environment}, StoreId = {StoreId}, Secrets = {_secrets.Count} }}";
 
-    private static bool SameContent(string path, byte[] content)
-    {
-        var info = new FileInfo(path);
-        return info.Exists && info.Length == content.Length && File.ReadAllBytes(path).AsSpan().SequenceEqual(content);
-    }
+    private static bool SameContent(string path, byte[] content) => AtomicFile.SameBytes(path, content);
 
     private bool CanUnwrap(KeyMaterial key, StoreSecurity security)
     {

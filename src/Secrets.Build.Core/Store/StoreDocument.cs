@@ -43,9 +43,10 @@ internal sealed class KeyWrapDocument
 
     /// <summary>
     /// Fields of kinds this version does not know, kept as they are so that saving from an
-    /// older Secrets.Build does not strip a newer one's recipients.
+    /// older Secrets.Build does not strip a newer one's recipients. Settable rather than
+    /// init-only: the compile-time serializer cannot fill extension data through an initializer.
     /// </summary>
-    [JsonExtensionData] public Dictionary<string, JsonElement>? Other { get; init; }
+    [JsonExtensionData] public Dictionary<string, JsonElement>? Other { get; set; }
 }
 
 [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]

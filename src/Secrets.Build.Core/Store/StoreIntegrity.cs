@@ -45,13 +45,14 @@ internal static class StoreIntegrity
         IReadOnlyCollection<KeyValuePair<string, StoredSecretView>> secrets,
         IReadOnlyCollection<KeyValuePair<string, SecretMetadata>> metadata)
     {
-        var canonical = new CanonicalWriter()
+        using var hmac = new IncrementalHmacSha256(macKey);
+        var canonical = new CanonicalWriter(hmac)
             .Add(StoreFormat.MacLabel)
             .Add(StoreFormat.Version)
             .Add(storeId)
             .Add(environment)
             .Add(secrets.Count);
-        foreach (var (name, secret) in secrets.OrderBy(p => p.Key, StringComparer.Ordinal))
+        foreach (var (name, secret) in InOrdinalOrder(secrets))
         {
             canonical.Add(name).Add(secret.Version).Add(secret.Nonce).Add(secret.Ciphertext).Add(secret.Retired.Count);
             foreach (var retired in secret.Retired)
@@ -61,7 +62,7 @@ internal static class StoreIntegrity
         }
 
         canonical.Add(metadata.Count);
-        foreach (var (name, entry) in metadata.OrderBy(p => p.Key, StringComparer.Ordinal))
+        foreach (var (name, entry) in InOrdinalOrder(metadata))
         {
             canonical
                 .Add(name)
@@ -73,8 +74,15 @@ internal static class StoreIntegrity
                 .Add(entry.Fingerprint);
         }
 
-        return KeyDerivation.HmacSha256(macKey, canonical.ToArray());
+        return hmac.Finish();
     }
+
+    // The store keeps its secrets in ordinally sorted dictionaries; sorting them again per MAC
+    // was a needless n log n of string comparisons. Anything else is sorted here.
+    private static IEnumerable<KeyValuePair<string, T>> InOrdinalOrder<T>(IReadOnlyCollection<KeyValuePair<string, T>> entries) =>
+        entries is SortedDictionary<string, T> sorted && ReferenceEquals(sorted.Comparer, StringComparer.Ordinal)
+            ? sorted
+            : entries.OrderBy(p => p.Key, StringComparer.Ordinal);
 }
 
 /// <summary>The encrypted half of a secret, which is all the MAC needs.</summary>

@@ -11,7 +11,8 @@ internal sealed record LoadedStore(
     List<KeyWrapDocument> Keys,
     byte[] DataKey,
     SortedDictionary<string, StoredSecret> Secrets,
-    List<RetiredKeyDocument> RetiredKeys);
+    List<RetiredKeyDocument> RetiredKeys,
+    StoreSnapshot Snapshot);
 
 /// <summary>
 /// Opens a store in the order that gives the most precise error: the file's shape, the key,
@@ -110,18 +111,20 @@ internal static class StoreLoader
                 }
 
                 var expected = StoreIntegrity.Mac(macKey, store.StoreId, store.Environment, views, metadataEntries);
-                var actual = StoreDecoder.Bytes(storePath, store.Mac, "mac", KeyDerivation.HmacSize);
-                if (!CryptographicOperations.FixedTimeEquals(expected, actual))
+                var mac = StoreDecoder.Bytes(storePath, store.Mac, "mac", KeyDerivation.HmacSize);
+                if (!CryptographicOperations.FixedTimeEquals(expected, mac))
                 {
                     throw StoreErrors.MacMismatch(storePath, paths.MetadataPath);
                 }
+
+                var secrets = Combine(paths.MetadataPath, views, plaintexts, metadataEntries);
+                var snapshot = new StoreSnapshot(store.StoreId, store.Environment, views, metadataEntries, mac, macKey);
+                return new LoadedStore(store.StoreId, store.Keys, dataKey, secrets, store.RetiredKeys ?? [], snapshot);
             }
             finally
             {
                 CryptographicOperations.ZeroMemory(macKey);
             }
-
-            return new LoadedStore(store.StoreId, store.Keys, dataKey, Combine(paths.MetadataPath, views, plaintexts, metadataEntries), store.RetiredKeys ?? []);
         }
         catch
         {
@@ -163,9 +166,9 @@ internal static class StoreLoader
                 throw StoreErrors.BadStructure(path, $"secrets.{name}.version must be 1 or more.");
             }
 
-            var nonce = StoreDecoder.Bytes(path, secret.Nonce, $"secrets.{name}.nonce", AesGcm256.NonceSize);
-            var ciphertext = StoreDecoder.Bytes(path, secret.Ciphertext, $"secrets.{name}.ciphertext", minimumLength: AesGcm256.TagSize);
-            var retired = new List<RetiredVersion>();
+            var nonce = StoreDecoder.SecretBytes(path, secret.Nonce, name, ".nonce", AesGcm256.NonceSize);
+            var ciphertext = StoreDecoder.SecretBytes(path, secret.Ciphertext, name, ".ciphertext", minimumLength: AesGcm256.TagSize);
+            var retired = new List<RetiredVersion>(secret.Retired?.Count ?? 0);
             foreach (var (old, index) in (secret.Retired ?? []).Select((r, i) => (r, i)))
             {
                 var field = $"secrets.{name}.retired[{index}]";

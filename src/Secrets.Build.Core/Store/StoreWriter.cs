@@ -14,15 +14,14 @@ internal static class StoreWriter
         List<KeyWrapDocument> keys,
         SortedDictionary<string, StoredSecret> secretsByName,
         byte[] dataKey,
-        List<RetiredKeyDocument>? retiredKeys = null)
+        List<RetiredKeyDocument>? retiredKeys = null,
+        StoreSnapshot? loaded = null)
     {
-        var views = secretsByName.ToDictionary(p => p.Key, p => new StoredSecretView(p.Value.Version, p.Value.Nonce, p.Value.Ciphertext, p.Value.Retired), StringComparer.Ordinal);
-        var metadata = secretsByName.ToDictionary(p => p.Key, p => p.Value.Metadata, StringComparer.Ordinal);
         var macKey = StoreIntegrity.MacKey(dataKey);
         byte[] mac;
         try
         {
-            mac = StoreIntegrity.Mac(macKey, storeId, environment, views, metadata);
+            mac = loaded?.MacFor(storeId, environment, macKey, secretsByName) ?? NewMac(macKey, storeId, environment, secretsByName);
         }
         finally
         {
@@ -60,6 +59,28 @@ internal static class StoreWriter
             RetiredKeys = retiredKeys is { Count: > 0 } ? retiredKeys : null,
             Mac = Convert.ToBase64String(mac),
         };
-        return (StoreSerializer.Serialize(store), StoreSerializer.Serialize(MetadataCodec.Encode(storeId, environment, metadata)));
+        return (StoreSerializer.Serialize(store), StoreSerializer.Serialize(MetadataCodec.Encode(storeId, environment, secretsByName.Select(p => KeyValuePair.Create(p.Key, p.Value.Metadata)))));
+    }
+
+    private static byte[] NewMac(byte[] macKey, string storeId, string environment, SortedDictionary<string, StoredSecret> secretsByName)
+    {
+        var views = new SortedDictionary<string, StoredSecretView>(StringComparer.Ordinal);
+        foreach (var (name, secret) in secretsByName)
+        {
+            views[name] = new StoredSecretView(secret.Version, secret.Nonce, secret.Ciphertext, secret.Retired);
+        }
+
+        return StoreIntegrity.Mac(macKey, storeId, environment, views, Metadata(secretsByName));
+    }
+
+    private static SortedDictionary<string, SecretMetadata> Metadata(SortedDictionary<string, StoredSecret> secretsByName)
+    {
+        var metadata = new SortedDictionary<string, SecretMetadata>(StringComparer.Ordinal);
+        foreach (var (name, secret) in secretsByName)
+        {
+            metadata[name] = secret.Metadata;
+        }
+
+        return metadata;
     }
 }
