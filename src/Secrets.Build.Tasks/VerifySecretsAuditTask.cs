@@ -1,14 +1,14 @@
 using System.Collections.Immutable;
 using Secrets.Build.Core;
-using Secrets.Build.Core.Compliance;
+using Secrets.Build.Core.Audit;
 using Secrets.Build.Core.Diagnostics;
 
 namespace Secrets.Build.Tasks;
 
 /// <summary>
 /// The task behind <c>VerifySecretsAudit</c>: checks the audit trail's hash chain and fails the
-/// build when it is broken. The chain key derives from the store's key, which only the compliance
-/// run opens, so this runs that evaluation without writing report files and keeps its audit check.
+/// build (SECB406, naming the file and line of the break) when it is broken. A thin adapter over
+/// <see cref="SecretsManager.VerifyAuditAsync"/>, which opens only the store and writes nothing.
 /// </summary>
 public sealed class VerifySecretsAuditTask : SecretsOperationTask
 {
@@ -21,46 +21,44 @@ public sealed class VerifySecretsAuditTask : SecretsOperationTask
     /// <inheritdoc />
     protected override ImmutableArray<SecretsDiagnostic> Run(CancellationToken cancellationToken)
     {
-        var result = Wait(new SecretsManager().GenerateComplianceReportAsync(
-            new ReportOptions
+        var result = Wait(new SecretsManager().VerifyAuditAsync(
+            new VerifyAuditOptions
             {
-                SchemaPath = SchemaPath,
-                WorkspacePath = WorkspacePath,
+                WorkspacePath = ResolvedWorkspacePath,
                 Environment = EnvironmentName,
                 KeyDirectory = KeyDirectoryPath,
-                RotationDaysOverride = RotationDaysOverride,
-                WriteReports = false,
-                Trigger = "msbuild:" + TargetName,
             },
             cancellationToken));
 
-        var audit = result.Checks.FirstOrDefault(check => check.Id == DiagnosticCodes.ComplianceAuditChain);
-        if (audit is null)
+        if (result.Succeeded && result.Diagnostics.All(d => d.Code != DiagnosticCodes.AuditTrailMissing))
         {
-            // The evaluation stopped before any check (no store, wrong key...): its errors say why.
-            return [.. result.Diagnostics.Where(d => d.Severity == SecretsSeverity.Error)];
+            LogSummary($"The audit trail of '{EnvironmentName}' verifies. {Describe(result)}");
         }
 
-        var file = audit.Files.Count > 0 ? audit.Files[0] : null;
-        return audit.Status switch
+        // SECB406 is the one code a pipeline gates on; the SECB52x code of the break (or why there is
+        // nothing to verify) stays in the message. Key lookup warnings pass through as they are.
+        return [.. result.Diagnostics.Select(d => d switch
         {
-            ComplianceStatus.Pass => Passed(audit),
-            ComplianceStatus.Fail => [SecretsDiagnostic.Error(DiagnosticCodes.AuditVerificationFailed,
-                $"The audit trail of '{EnvironmentName}' does not verify: {audit.Evidence}", audit.Fix, Location(file))],
-            ComplianceStatus.Warn => [SecretsDiagnostic.Warning(DiagnosticCodes.AuditVerificationFailed,
-                $"The audit trail of '{EnvironmentName}' was not fully verified: {audit.Evidence}", audit.Fix, Location(file))],
-            _ => [SecretsDiagnostic.Error(DiagnosticCodes.AuditVerificationFailed,
-                $"The audit trail of '{EnvironmentName}' could not be verified: {audit.Evidence}",
-                string.IsNullOrEmpty(audit.Fix) ? "Make the environment's key available (SECRETS_BUILD_KEY_DIR or the key variable) and run the target again." : audit.Fix,
-                Location(file))],
+            _ when d == result.Break => Wrap(d, "does not verify", SecretsSeverity.Error),
+            { Severity: SecretsSeverity.Error } => Wrap(d, "could not be verified", SecretsSeverity.Error),
+            { Code: DiagnosticCodes.AuditTrailMissing } => Wrap(d, "was not fully verified", SecretsSeverity.Warning),
+            _ => d,
+        })];
+    }
+
+    private SecretsDiagnostic Wrap(SecretsDiagnostic diagnostic, string outcome, SecretsSeverity severity) =>
+        diagnostic with
+        {
+            Code = DiagnosticCodes.AuditVerificationFailed,
+            Severity = severity,
+            Message = $"The audit trail of '{EnvironmentName}' {outcome}: {diagnostic.Code}: {diagnostic.Message}",
         };
-    }
 
-    private ImmutableArray<SecretsDiagnostic> Passed(ComplianceCheckResult audit)
+    private static string Describe(VerifyAuditResult result)
     {
-        LogSummary($"The audit trail of '{EnvironmentName}' verifies. {audit.Evidence}");
-        return [];
+        var rolled = result.RolledOverFiles.IsEmpty
+            ? string.Empty
+            : $" (rolled over: {string.Join(", ", result.RolledOverFiles.Select(Path.GetFileName))})";
+        return $"Lines verified: {result.EntriesVerified}, in {result.Files.Length} trail file(s){rolled}; head seq {result.Head.Sequence}.";
     }
-
-    private static SourceLocation? Location(string? file) => file is null ? null : SourceLocation.ForFile(file);
 }

@@ -32,6 +32,19 @@ public sealed record AuditEvent(
     /// </summary>
     public string? Fingerprint { get; init; }
 
+    /// <summary>
+    /// For the recipient events: the age recipient's fingerprint (16 lower-case hex digits), never
+    /// its public key text and never an identity.
+    /// </summary>
+    public string? Recipient { get; init; }
+
+    /// <summary>
+    /// For the recipient events: who holds the recipient's identity, as the recipients file names
+    /// them (printable text up to 128 characters). The recipients file is committed, so this is
+    /// already public.
+    /// </summary>
+    public string? RecipientName { get; init; }
+
     /// <summary>For <see cref="AuditEventKind.Failure"/> and <see cref="AuditEventKind.Report"/>: the <c>SECB</c> code concerned.</summary>
     public string? Code { get; init; }
 

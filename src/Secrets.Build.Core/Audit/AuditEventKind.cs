@@ -24,6 +24,15 @@ public enum AuditEventKind
     /// <summary><c>report</c>: a compliance report was produced.</summary>
     Report,
 
-    /// <summary><c>failure</c>: an operation failed (wrong key, tamper detected); the code says which.</summary>
+    /// <summary>
+    /// <c>failure</c>: an operation failed; the code says which. Reserved: failures are build errors, and
+    /// one without the store's key (a wrong key) cannot be chained at all (see Audit/README.md).
+    /// </summary>
     Failure,
+
+    /// <summary><c>recipient-added</c>: an age recipient was given access to the store.</summary>
+    RecipientAdded,
+
+    /// <summary><c>recipient-removed</c>: an age recipient was taken off the store (and the data key replaced).</summary>
+    RecipientRemoved,
 }

@@ -14,6 +14,8 @@ public static class AuditEventKindNames
         AuditEventKind.KeyRotated => "key-rotated",
         AuditEventKind.Report => "report",
         AuditEventKind.Failure => "failure",
+        AuditEventKind.RecipientAdded => "recipient-added",
+        AuditEventKind.RecipientRemoved => "recipient-removed",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not an audit event kind."),
     };
 

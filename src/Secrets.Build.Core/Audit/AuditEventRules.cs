@@ -15,6 +15,8 @@ internal static class AuditEventRules
     private const int MaxToolVersionLength = 64;
     private const int MinFingerprintLength = 8;
     private const int MaxFingerprintLength = 128;
+    private const int RecipientFingerprintLength = 16;
+    private const int MaxRecipientNameLength = 128;
 
     public static void Validate(AuditEvent auditEvent)
     {
@@ -39,6 +41,16 @@ internal static class AuditEventRules
             Require(fingerprint, MinFingerprintLength, MaxFingerprintLength, IsFingerprintChar, nameof(AuditEvent.Fingerprint), "letters, digits and +/=:_-");
         }
 
+        if (auditEvent.Recipient is { } recipient)
+        {
+            Require(recipient, RecipientFingerprintLength, RecipientFingerprintLength, IsLowerHex, nameof(AuditEvent.Recipient), "lower-case hex digits");
+        }
+
+        if (auditEvent.RecipientName is { } holder)
+        {
+            Require(holder, 1, MaxRecipientNameLength, IsActorChar, nameof(AuditEvent.RecipientName), "printable characters");
+        }
+
         if (auditEvent.Code is { } code && !IsDiagnosticCode(code))
         {
             throw new ArgumentException("A code is a diagnostic code such as SECB240.", nameof(AuditEvent.Code));
@@ -59,6 +71,8 @@ internal static class AuditEventRules
     private static bool IsNameChar(char c) => IsAsciiLetterOrDigit(c) || c is '.' or '_' or ':' or '-';
 
     private static bool IsFingerprintChar(char c) => IsAsciiLetterOrDigit(c) || c is '+' or '/' or '=' or ':' or '_' or '-';
+
+    private static bool IsLowerHex(char c) => char.IsAsciiDigit(c) || c is >= 'a' and <= 'f';
 
     // User names can hold spaces ("Jane Doe" on Windows) and non-ASCII letters; only control
     // characters, which could break a line or a terminal, are refused.

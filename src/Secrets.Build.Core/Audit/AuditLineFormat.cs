@@ -66,6 +66,16 @@ internal static class AuditLineFormat
                 writer.WriteNumber("version", version);
             }
 
+            if (e.Recipient is not null)
+            {
+                writer.WriteString("recipient", e.Recipient);
+            }
+
+            if (e.RecipientName is not null)
+            {
+                writer.WriteString("holder", e.RecipientName);
+            }
+
             writer.WriteString("actor", e.Actor);
             writer.WriteString("tool", e.ToolVersion);
             writer.WriteString("trigger", e.Trigger);

@@ -65,6 +65,13 @@ internal static class AuditProblems
         $"The audit trail file could not be used: {what}",
         "Check that the folder is writable by the user running the build and that the disk is not full, then build again.");
 
+    /// <summary>A warning, not an error: an empty trail has nothing wrong in it, but nothing was verified either.</summary>
+    public static SecretsDiagnostic TrailMissing(string storePath, string trailPath) => SecretsDiagnostic.Warning(
+        DiagnosticCodes.AuditTrailMissing,
+        $"The store {storePath} exists but its audit trail {trailPath} is empty or missing: either the trail was deleted or the store was made without Secrets.Build.",
+        "Keep the trail next to the store (back it up if it is not committed); the next build starts a new one.",
+        SourceLocation.ForFile(trailPath));
+
     // Appends read only the tail, so they know the file but not the line number (0).
     private static string Line(long line) => line > 0 ? $"Audit line {line}" : "The last audit line";
 

@@ -104,6 +104,8 @@ public static class AuditReader
         {
             SecretName = OptionalString(root, "secret"),
             Version = version,
+            Recipient = OptionalString(root, "recipient"),
+            RecipientName = OptionalString(root, "holder"),
             Fingerprint = OptionalString(root, "fingerprint"),
             Code = OptionalString(root, "code"),
         };

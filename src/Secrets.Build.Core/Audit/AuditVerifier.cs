@@ -16,7 +16,7 @@ internal sealed class AuditVerifier
     private byte[] _previousMac = new byte[AuditLineFormat.MacSize];
     private long _expectedSequence = 1;
     private long _linesChecked;
-    private int _filesChecked;
+    private readonly List<string> _filesRead = [];
     private string? _anchorMacSeen;
 
     public AuditVerifier(AuditFiles files, IReadOnlyDictionary<string, byte[]> keysById, string currentKeyId)
@@ -46,7 +46,7 @@ internal sealed class AuditVerifier
 
         foreach (var path in paths)
         {
-            if (VerifyFile(path, isFirstFile: _filesChecked == 0, anchor) is { } error)
+            if (VerifyFile(path, isFirstFile: _filesRead.Count == 0, anchor) is { } error)
             {
                 return Result(error);
             }
@@ -62,7 +62,7 @@ internal sealed class AuditVerifier
 
     private SecretsDiagnostic? VerifyFile(string path, bool isFirstFile, AuditHead? anchor)
     {
-        _filesChecked++;
+        _filesRead.Add(path);
         try
         {
             using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
@@ -194,7 +194,10 @@ internal sealed class AuditVerifier
     }
 
     private AuditVerification Result(SecretsDiagnostic? error) =>
-        new(_linesChecked, _filesChecked,
+        new(_linesChecked, _filesRead.Count,
             _linesChecked == 0 ? AuditHead.Empty : new AuditHead(_expectedSequence - 1, Convert.ToBase64String(_previousMac)),
-            error);
+            error)
+        {
+            Files = [.. _filesRead],
+        };
 }

@@ -1,6 +1,6 @@
 namespace Secrets.Build.Core.Diagnostics;
 
-// The tamper-evident audit trail: SECB520-SECB549. A lock timeout on the trail is the shared
+// The tamper-evident audit trail: SECB516-SECB519 and SECB520-SECB529. A lock timeout on the trail is the shared
 // SECB249 (LockTimeout), since the trail uses the same cross-process lock as the store.
 public static partial class DiagnosticCodes
 {
@@ -33,4 +33,12 @@ public static partial class DiagnosticCodes
 
     /// <summary>The trail ends before the head recorded elsewhere: lines were removed from its end.</summary>
     public const string AuditHeadMismatch = "SECB529";
+
+    // Verifying a trail as an operation (VerifyAuditAsync): SECB516-SECB519.
+
+    /// <summary>The environment has no store, so there is no chain key to verify its audit trail with.</summary>
+    public const string AuditNoStore = "SECB516";
+
+    /// <summary>Warning: the store exists but its audit trail is missing or empty, so nothing was verified.</summary>
+    public const string AuditTrailMissing = "SECB517";
 }

@@ -36,7 +36,7 @@ public static partial class DiagnosticCodes
 
     /// <summary>
     /// <c>VerifySecretsAudit</c> found the audit trail's hash chain broken; the message carries the
-    /// SECB52x code, file and line of the break.
+    /// SECB52x code, file and line of the break (or, when it could not verify, the code that says why).
     /// </summary>
     public const string AuditVerificationFailed = "SECB406";
 }

@@ -72,6 +72,8 @@ internal sealed class ProvisionRun
         using var workspaceLock = WorkspaceLock.Acquire(paths.LockPath, cancellationToken);
         using var opened = StoreOpener.Open(paths, workspace, _options.KeyDirectory, variables, _options.Generate, _diagnostics);
         using var store = opened.Store;
+        // A hand-edited recipients file changes nobody's access; say so where the build shows it.
+        _diagnostics.AddRange(Recipients.RecipientsSync.Check(store));
 
         var reconciler = new SecretReconciler(schema, rotation, variables, _options.Generate, requireExternal: production);
         var outcome = reconciler.Reconcile(store, now, _diagnostics);

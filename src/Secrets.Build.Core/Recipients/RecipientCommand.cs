@@ -1,9 +1,9 @@
 using System.Collections.Immutable;
-using System.Security.Cryptography;
 using Secrets.Build.Core.Audit;
 using Secrets.Build.Core.Diagnostics;
 using Secrets.Build.Core.IO;
 using Secrets.Build.Core.Keys;
+using Secrets.Build.Core.Lifecycle;
 using Secrets.Build.Core.Provisioning;
 using Secrets.Build.Core.Recipients.Age;
 using Secrets.Build.Core.Store;
@@ -44,6 +44,8 @@ internal sealed class RecipientCommand
         if (added)
         {
             store.Save();
+            var holder = listed.FirstOrDefault(e => e.Recipient.Equals(recipient))?.Name ?? _options.Name;
+            LifecycleAudit.Record(store, [RecipientAuditEvents.Added(recipient, holder, _options.Trigger, _options.Clock)]);
         }
 
         var addedToFile = !listed.Any(e => e.Recipient.Equals(recipient));
@@ -86,7 +88,12 @@ internal sealed class RecipientCommand
         if (removal.Removed)
         {
             store.Save();
-            RecordKeyRotation(store);
+            // Both under the new data key's chain key; the lines before verify with the retired one.
+            LifecycleAudit.Record(store,
+            [
+                RecipientAuditEvents.Removed(recipient, listed.FirstOrDefault(e => e.Recipient.Equals(recipient))?.Name, _options.Trigger, _options.Clock),
+                AuditEvent.Now(AuditEventKind.KeyRotated, _options.Trigger, _options.Clock),
+            ]);
             toRotate = [.. store.Names];
             _diagnostics.Add(SawValuesWarning(recipient, listed, paths, toRotate, removal.DroppedKeys));
         }
@@ -162,21 +169,8 @@ internal sealed class RecipientCommand
     {
         var file = RecipientsFile.PathFor(_paths!);
         var listed = RecipientsFile.Read(file);
-        var infos = inStore
-            .Select(r => new RecipientInfo(r.Text, r.Fingerprint, listed.FirstOrDefault(e => e.Recipient.Equals(r))?.Name, InStore: true, InFile: listed.Any(e => e.Recipient.Equals(r))))
-            .Concat(listed.Where(e => !inStore.Contains(e.Recipient)).Select(e => new RecipientInfo(e.Recipient.Text, e.Recipient.Fingerprint, e.Name, InStore: false, InFile: true)))
-            .ToImmutableArray();
-        foreach (var info in infos.Where(i => !(i.InStore && i.InFile)))
-        {
-            _diagnostics.Add(SecretsDiagnostic.Warning(DiagnosticCodes.RecipientsOutOfSync,
-                info.InStore
-                    ? $"{info.Recipient} (age {info.Fingerprint}) can open '{_paths!.StorePath}' but is not listed in '{file}'."
-                    : $"{info.Recipient} (age {info.Fingerprint}{(info.Name is null ? string.Empty : ", " + info.Name)}) is listed in '{file}' but cannot open '{_paths!.StorePath}'.",
-                info.InStore
-                    ? $"If it should keep access, run -t:AddSecretsRecipient -p:SecretsRecipient={info.Recipient} to list it; otherwise run -t:RemoveSecretsRecipient -p:SecretsRecipient={info.Recipient}."
-                    : $"Someone who can open the store runs -t:AddSecretsRecipient -p:SecretsRecipient={info.Recipient} and commits, or remove the line if it was added by mistake.",
-                info.InStore ? SourceLocation.ForFile(file) : Line(file, listed.First(e => e.Recipient.Text == info.Recipient).Line)));
-        }
+        var infos = RecipientsSync.Combine(inStore, listed);
+        _diagnostics.AddRange(RecipientsSync.Differences(infos, listed, file, _paths!.StorePath));
 
         return new RecipientResult
         {
@@ -198,20 +192,4 @@ internal sealed class RecipientCommand
             "Commit the store and the recipients file now, then give each listed secret a new value (change it at its service, then store the new value), starting with production credentials.",
             SourceLocation.ForFile(paths.StorePath));
     }
-
-    private void RecordKeyRotation(SecretStore store)
-    {
-        var chainKey = store.DeriveAuditChainKey();
-        try
-        {
-            using var trail = new AuditTrail(AuditTrail.PathFor(store.Paths.SecretsDirectory, store.Environment), chainKey);
-            trail.Append(AuditEvent.Now(AuditEventKind.KeyRotated, _options.Trigger, _options.Clock));
-        }
-        finally
-        {
-            CryptographicOperations.ZeroMemory(chainKey);
-        }
-    }
-
-    private static SourceLocation Line(string path, int line) => new(path, line, 1, line, 1, 0, 0);
 }

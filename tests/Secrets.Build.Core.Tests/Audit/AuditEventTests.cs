@@ -8,7 +8,7 @@ namespace Secrets.Build.Core.Tests.Audit;
 public sealed class AuditEventTests : IDisposable
 {
     private static readonly string[] DocumentedFields =
-        ["seq", "time", "event", "secret", "version", "actor", "tool", "trigger", "fingerprint", "code", "kid", "prev", "mac"];
+        ["seq", "time", "event", "secret", "version", "recipient", "holder", "actor", "tool", "trigger", "fingerprint", "code", "kid", "prev", "mac"];
 
     private readonly TempDirectory _dir = new();
 
@@ -21,7 +21,7 @@ public sealed class AuditEventTests : IDisposable
     {
         var members = typeof(AuditEvent).GetProperties(System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.Public).Select(p => p.Name).Order().ToArray();
 
-        Assert.Equal(["Actor", "Code", "Fingerprint", "Kind", "SecretName", "Time", "ToolVersion", "Trigger", "Version"], members);
+        Assert.Equal(["Actor", "Code", "Fingerprint", "Kind", "Recipient", "RecipientName", "SecretName", "Time", "ToolVersion", "Trigger", "Version"], members);
     }
 
     [Fact]
@@ -29,7 +29,12 @@ public sealed class AuditEventTests : IDisposable
     {
         var trail = new AuditTrail(TrailPath, AuditTestKit.ChainKey(), new AuditTrailOptions { MaxFileBytes = 2048 });
         var kinds = Enum.GetValues<AuditEventKind>();
-        trail.Append(kinds.Select((kind, i) => AuditTestKit.Event(i + 1, kind) with { Code = kind == AuditEventKind.Failure ? "SECB240" : null }));
+        trail.Append(kinds.Select((kind, i) => AuditTestKit.Event(i + 1, kind) with
+        {
+            Code = kind == AuditEventKind.Failure ? "SECB240" : null,
+            Recipient = kind is AuditEventKind.RecipientAdded or AuditEventKind.RecipientRemoved ? "0123456789abcdef" : null,
+            RecipientName = kind == AuditEventKind.RecipientAdded ? "CI build server" : null,
+        }));
         trail.Append(kinds.Select((kind, i) => AuditTestKit.Event(i + 100, kind)));
 
         var files = Directory.GetFiles(_dir.Path, "*.jsonl");
@@ -47,7 +52,7 @@ public sealed class AuditEventTests : IDisposable
 
         // Every event name the trail uses is one of the documented ones.
         var written = lines.Select(l => JsonDocument.Parse(l).RootElement.GetProperty("event").GetString()).ToHashSet();
-        Assert.Equal(new HashSet<string?> { "generated", "imported", "accessed", "exported", "rotated", "key-rotated", "report", "failure" }, written);
+        Assert.Equal(new HashSet<string?> { "generated", "imported", "accessed", "exported", "rotated", "key-rotated", "report", "failure", "recipient-added", "recipient-removed" }, written);
     }
 
     public static TheoryData<string, Func<AuditEvent, AuditEvent>> InvalidEvents => new()
@@ -63,6 +68,10 @@ public sealed class AuditEventTests : IDisposable
         { "an actor with a newline", e => e with { Actor = "alice@host\n{\"seq\":99}" } },
         { "an empty actor", e => e with { Actor = "" } },
         { "a tool version with a quote", e => e with { ToolVersion = "1.0\"" } },
+        { "a recipient given as its age1 key instead of its fingerprint", e => e with { Recipient = "age1ql3z7hjy54pw3hyww5ayyfg7zqgvc7w3j2elw8zmrj2kg5sfn9aqmcac8p" } },
+        { "an upper-case recipient fingerprint", e => e with { Recipient = "0123456789ABCDEF" } },
+        { "a recipient name with a newline", e => e with { RecipientName = "Alice\n{\"seq\":99}" } },
+        { "a recipient name too long to be one", e => e with { RecipientName = new string('a', 129) } },
         { "an undefined kind", e => e with { Kind = (AuditEventKind)42 } },
     };
 

@@ -1,4 +1,5 @@
 using System.Text;
+using Secrets.Build.Core.Audit;
 using Secrets.Build.Core.Diagnostics;
 using Secrets.Build.Core.Outputs;
 using Secrets.Build.Core.Recipients;
@@ -271,6 +272,67 @@ public sealed class RecipientManagerTests : IDisposable
     }
 
     [Fact]
+    public async Task Adding_and_removing_record_the_recipient_by_fingerprint_and_holder_and_the_chain_still_verifies()
+    {
+        await ProvisionWithKey();
+
+        await _manager.AddRecipientAsync(Options(_alice.Recipient.Text, "Alice Martin (laptop)"));
+        var again = await _manager.AddRecipientAsync(Options(_alice.Recipient.Text, "Alice Martin (laptop)"));
+        await _manager.RemoveRecipientAsync(Options(_alice.Recipient.Text));
+
+        Assert.False(again.Changed);
+        var trail = _workspace.Path_("secrets/.env.development.audit.jsonl");
+        var events = AuditReader.Read(trail).Select(r => r.Event).ToList();
+        var recipientEvents = events.Where(e => e.Kind is AuditEventKind.RecipientAdded or AuditEventKind.RecipientRemoved).ToList();
+        // One line per change of access: the repeated add changed nothing and wrote nothing.
+        Assert.Equal([AuditEventKind.RecipientAdded, AuditEventKind.RecipientRemoved], recipientEvents.Select(e => e.Kind));
+        Assert.All(recipientEvents, e =>
+        {
+            Assert.Equal(_alice.Recipient.Fingerprint, e.Recipient);
+            Assert.Equal("Alice Martin (laptop)", e.RecipientName);
+            Assert.Null(e.SecretName);
+        });
+        Assert.Equal(AuditEventKind.KeyRotated, events[^1].Kind);
+        var text = File.ReadAllText(trail);
+        Assert.DoesNotContain(_alice.Recipient.Text, text, StringComparison.Ordinal);
+        Assert.DoesNotContain("AGE-SECRET-KEY", text, StringComparison.OrdinalIgnoreCase);
+
+        var verified = await _manager.VerifyAuditAsync(new VerifyAuditOptions
+        {
+            WorkspacePath = _workspace.Workspace,
+            KeyDirectory = _workspace.KeyDirectory,
+            EnvironmentVariables = new Dictionary<string, string>(),
+        });
+        Assert.True(verified.Succeeded, string.Join("\n", verified.Diagnostics));
+        Assert.Equal(events.Count, verified.EntriesVerified);
+    }
+
+    [Fact]
+    public async Task A_build_warns_about_a_hand_edited_recipients_file_at_the_line_concerned()
+    {
+        await ProvisionWithKey();
+        await _manager.AddRecipientAsync(Options(_server.Recipient.Text, "CI"));
+        var inSync = await ProvisionAfterChange();
+        Assert.DoesNotContain(inSync.Diagnostics, d => d.Code == DiagnosticCodes.RecipientsOutOfSync);
+
+        File.AppendAllText(RecipientsPath, $"\n# Carol\n{_alice.Recipient}\n");
+        var edited = await ProvisionAfterChange();
+
+        Assert.True(edited.Succeeded, string.Join("\n", edited.Diagnostics));
+        var warning = Assert.Single(edited.Diagnostics, d => d.Code == DiagnosticCodes.RecipientsOutOfSync);
+        Assert.Equal(SecretsSeverity.Warning, warning.Severity);
+        Assert.Equal(RecipientsPath, warning.Location!.File);
+        Assert.Equal(File.ReadAllLines(RecipientsPath).Length, warning.Location.Line);
+        Assert.Contains("Carol", warning.Message, StringComparison.Ordinal);
+        Assert.Contains("-t:AddSecretsRecipient", warning.Fix, StringComparison.Ordinal);
+
+        File.AppendAllText(RecipientsPath, "not a recipient\n");
+        var unreadable = await ProvisionAfterChange();
+        Assert.True(unreadable.Succeeded, string.Join("\n", unreadable.Diagnostics));
+        Assert.Equal(SecretsSeverity.Warning, Assert.Single(unreadable.Diagnostics, d => d.Code == DiagnosticCodes.RecipientsFileInvalid).Severity);
+    }
+
+    [Fact]
     public void A_malformed_identity_variable_is_an_error_without_its_content()
     {
         var mangled = _alice.ToSecretText()[..^2];
@@ -290,6 +352,9 @@ public sealed class RecipientManagerTests : IDisposable
         KeyDirectory = _workspace.KeyDirectory,
         EnvironmentVariables = new Dictionary<string, string>(),
     };
+
+    private Task<ProvisionResult> ProvisionAfterChange() =>
+        _manager.ProvisionAsync(new ProvisionOptions { SchemaPath = _workspace.SchemaPath, KeyDirectory = _workspace.KeyDirectory, EnvironmentVariables = new Dictionary<string, string>() });
 
     private async Task ProvisionWithKey()
     {

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Secrets.Build.IntegrationTests.Infrastructure;
 
 namespace Secrets.Build.IntegrationTests.Lifecycle;
@@ -35,5 +36,22 @@ public sealed class RecipientTargetsTests(PackageFixture package)
         Assert.Contains("-t:RotateSecrets -p:SecretsRotate=", removed.Output, StringComparison.Ordinal);
         LifecycleAssert.NoValueIn(added, values);
         LifecycleAssert.NoValueIn(removed, values);
+    }
+
+    [Fact]
+    public void A_hand_edited_recipients_file_makes_the_next_build_warn_at_its_line()
+    {
+        var (workspace, project) = ProvisionedTemplate.For(package).Copy("recipients-hand-edit");
+        var recipientsFile = Path.Combine(workspace.Directory, "secrets", "recipients.development.txt");
+        LifecycleAssert.Succeeded(workspace.Build(project));
+        File.WriteAllText(recipientsFile, "# Carol (laptop)\n" + Recipient + "\n");
+
+        // Nothing else changed since the build before: the recipients file alone must bring provisioning back.
+        var build = workspace.Build(project);
+
+        LifecycleAssert.Succeeded(build);
+        Assert.True(
+            Regex.IsMatch(build.Output, @"recipients\.development\.txt\(2,1[,\d]*\): (Secrets\.Build )?warning SECB272: .*Carol \(laptop\)"),
+            build.ToString());
     }
 }

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Secrets.Build.Core.Audit;
 using Secrets.Build.Core.Diagnostics;
 
@@ -21,20 +20,8 @@ internal sealed class AuditChainCheck : ComplianceCheck
             return Skip(context, $"Not checked, the chain key derives from the store's key: {context.Access.DescribeUnavailable()}.");
         }
 
-        var chainKey = store.DeriveAuditChainKey();
-        // Lines written before a key rotation carry the chain key of the data key it replaced.
-        var retired = store.DecryptRetiredChainKeys();
-        AuditVerification verification;
-        try
-        {
-            using var trail = new AuditTrail(path, chainKey, new AuditTrailOptions { RetiredChainKeys = retired });
-            verification = trail.Verify();
-        }
-        finally
-        {
-            CryptographicOperations.ZeroMemory(chainKey);
-            retired.ForEach(k => CryptographicOperations.ZeroMemory(k));
-        }
+        // The same verification as VerifySecretsAudit, retired chain keys included.
+        var verification = StoreAuditChain.Verify(store);
 
         if (verification.Error is { } error)
         {
@@ -46,10 +33,8 @@ internal sealed class AuditChainCheck : ComplianceCheck
 
         if (verification.LinesChecked == 0)
         {
-            return Result(context, ComplianceStatus.Warn,
-                $"The store exists but its audit trail {path} is empty or missing: either it was deleted or the store was made without Secrets.Build.",
-                "Keep the trail next to the store (back it up if it is not committed); the next build starts a new one.",
-                [path]);
+            var missing = AuditProblems.TrailMissing(store.Paths.StorePath, path);
+            return Result(context, ComplianceStatus.Warn, missing.Message, missing.Fix ?? string.Empty, [path]);
         }
 
         return Pass(context, $"Lines verified: {verification.LinesChecked}, in {verification.FilesChecked} trail file(s); head seq {verification.Head.Sequence}.", path);

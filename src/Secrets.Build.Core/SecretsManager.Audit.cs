@@ -1,0 +1,19 @@
+using Secrets.Build.Core.Audit;
+
+namespace Secrets.Build.Core;
+
+public sealed partial class SecretsManager
+{
+    /// <summary>
+    /// Verifies the environment's audit trail, rolled-over files included: opens the store only to
+    /// derive its chain keys (current and retired) and reports the first line that does not verify,
+    /// with its SECB52x code, file and line. Writes nothing, not even an audit line. User mistakes
+    /// (no store, no key, a wrong key) come back as diagnostics in the result, never as exceptions.
+    /// </summary>
+    public Task<VerifyAuditResult> VerifyAuditAsync(VerifyAuditOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentException.ThrowIfNullOrWhiteSpace(options.WorkspacePath);
+        return Task.Run(() => new VerifyAuditRun(options).Execute(cancellationToken), cancellationToken);
+    }
+}
