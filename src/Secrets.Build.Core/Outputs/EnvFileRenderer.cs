@@ -20,7 +20,7 @@ public static class EnvFileRenderer
     {
         var env = OutputPaths.Normalize(environment);
         var output = OutputPaths.EnvFile(env);
-        VariableNames.EnsureValidAndUnique(values.Select(v => v.Name), output);
+        VariableNames.EnsureValidAndUnique(values, output);
 
         var text = new StringBuilder();
         text.Append("# Secrets.Build: plaintext secrets of the '").Append(env).Append("' environment.\n");

@@ -35,7 +35,7 @@ public static class KubernetesSecretRenderer
     {
         var env = OutputPaths.Normalize(environment);
         var output = OutputPaths.KubernetesSecret(env);
-        VariableNames.EnsureValidAndUnique(values.Select(v => v.Name), output);
+        VariableNames.EnsureValidAndUnique(values, output);
         var schemaFile = SourceLocation.ForFile(schema.SourcePath);
         var project = KubernetesNames.ToDnsLabel(schema.ProjectName, "project", schemaFile);
         var name = KubernetesNames.SecretName(schema.ProjectName, env, schemaFile);
@@ -59,9 +59,20 @@ public static class KubernetesSecretRenderer
         }
 
         text.Append("data:\n");
-        foreach (var (key, value) in values.OrderBy(v => v.Name, StringComparer.Ordinal))
+        // The names are unique (checked above), so sorting them alone gives the same order as
+        // sorting the pairs, without generic sort code over the tuple that ReadyToRun cannot hold.
+        var valuesByName = new Dictionary<string, string>(values.Count, StringComparer.Ordinal);
+        var keys = new string[values.Count];
+        for (var i = 0; i < values.Count; i++)
         {
-            text.Append("  ").Append(YamlScalar.Write(key)).Append(": ").Append(Encode(key, value, output)).Append('\n');
+            keys[i] = values[i].Name;
+            valuesByName[keys[i]] = values[i].Value;
+        }
+
+        Array.Sort(keys, StringComparer.Ordinal);
+        foreach (var key in keys)
+        {
+            text.Append("  ").Append(YamlScalar.Write(key)).Append(": ").Append(Encode(key, valuesByName[key], output)).Append('\n');
         }
 
         return text.ToString();

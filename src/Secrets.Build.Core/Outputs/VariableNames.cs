@@ -17,23 +17,39 @@ internal static class VariableNames
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var name in names)
         {
-            if (!IsValid(name))
-            {
-                throw new SecretsException(SecretsDiagnostic.Error(
-                    DiagnosticCodes.InvalidVariableName,
-                    $"'{name}' cannot be written to {output}: it is not an environment-variable name.",
-                    "Rename the secret in secrets.schema.json to letters, digits and '_', not starting with a digit (e.g. POSTGRES_PASSWORD).",
-                    SourceLocation.ForFile(output)));
-            }
+            EnsureValidAndNew(name, seen, output);
+        }
+    }
 
-            if (!seen.Add(name))
-            {
-                throw new SecretsException(SecretsDiagnostic.Error(
-                    DiagnosticCodes.DuplicateVariable,
-                    $"'{name}' is listed twice for {output}.",
-                    "Pass each secret once.",
-                    SourceLocation.ForFile(output)));
-            }
+    /// <summary>The same checks on the names of name/value pairs. An indexed loop, not a LINQ
+    /// projection: Select over the tuple is generic code no ReadyToRun image holds.</summary>
+    public static void EnsureValidAndUnique(IReadOnlyList<(string Name, string Value)> values, string output)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < values.Count; i++)
+        {
+            EnsureValidAndNew(values[i].Name, seen, output);
+        }
+    }
+
+    private static void EnsureValidAndNew(string name, HashSet<string> seen, string output)
+    {
+        if (!IsValid(name))
+        {
+            throw new SecretsException(SecretsDiagnostic.Error(
+                DiagnosticCodes.InvalidVariableName,
+                $"'{name}' cannot be written to {output}: it is not an environment-variable name.",
+                "Rename the secret in secrets.schema.json to letters, digits and '_', not starting with a digit (e.g. POSTGRES_PASSWORD).",
+                SourceLocation.ForFile(output)));
+        }
+
+        if (!seen.Add(name))
+        {
+            throw new SecretsException(SecretsDiagnostic.Error(
+                DiagnosticCodes.DuplicateVariable,
+                $"'{name}' is listed twice for {output}.",
+                "Pass each secret once.",
+                SourceLocation.ForFile(output)));
         }
     }
 }

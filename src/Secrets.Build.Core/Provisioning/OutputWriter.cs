@@ -26,13 +26,31 @@ internal static class OutputWriter
     public static ImmutableArray<string> Write(SecretsSchema schema, SecretStore store, string workspace, DateTimeOffset? now = null, TimeSpan? previousGracePeriod = null)
     {
         var environment = store.Environment;
-        var values = schema.Secrets
-            .Where(s => store.Contains(s.Name))
-            .Select(s => (s.Name, store.Reveal(s.Name)))
-            .ToList();
-        var envFileValues = now is { } time
-            ? [.. values, .. PreviousValues.ForOutputs(schema, store, time, previousGracePeriod ?? PreviousValues.DefaultGracePeriod)]
-            : values;
+        // Plain loops over List<(string, string)>: LINQ and spreads over the tuple instantiate
+        // generic code no ReadyToRun image holds, so every build would JIT-compile it.
+        var values = new List<(string Name, string Value)>(schema.Secrets.Length);
+        foreach (var secret in schema.Secrets)
+        {
+            if (store.Contains(secret.Name))
+            {
+                values.Add((secret.Name, store.Reveal(secret.Name)));
+            }
+        }
+
+        var envFileValues = values;
+        if (now is { } time)
+        {
+            envFileValues = [];
+            foreach (var value in values)
+            {
+                envFileValues.Add(value);
+            }
+
+            foreach (var previous in PreviousValues.ForOutputs(schema, store, time, previousGracePeriod ?? PreviousValues.DefaultGracePeriod))
+            {
+                envFileValues.Add(previous);
+            }
+        }
 
         // Render everything before writing anything: a value no reader can take fails the
         // run with every file as it was.

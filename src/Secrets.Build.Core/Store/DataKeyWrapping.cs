@@ -53,8 +53,9 @@ internal static class DataKeyWrapping
         }
 
         var givenIds = new List<string>();
-        foreach (var (entry, index) in store.Keys.Select((e, i) => (e, i)))
+        for (var index = 0; index < store.Keys.Count; index++)
         {
+            var entry = store.Keys[index];
             var kek = DeriveKeyFor(entry, index, key, path, security);
             if (kek is null)
             {

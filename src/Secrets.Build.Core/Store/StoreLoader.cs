@@ -169,8 +169,10 @@ internal static class StoreLoader
             var nonce = StoreDecoder.SecretBytes(path, secret.Nonce, name, ".nonce", AesGcm256.NonceSize);
             var ciphertext = StoreDecoder.SecretBytes(path, secret.Ciphertext, name, ".ciphertext", minimumLength: AesGcm256.TagSize);
             var retired = new List<RetiredVersion>(secret.Retired?.Count ?? 0);
-            foreach (var (old, index) in (secret.Retired ?? []).Select((r, i) => (r, i)))
+            var retiredDocuments = secret.Retired ?? [];
+            for (var index = 0; index < retiredDocuments.Count; index++)
             {
+                var old = retiredDocuments[index];
                 var field = $"secrets.{name}.retired[{index}]";
                 if (!StoreFormat.TryParseDate(old.RetiredAt, out var retiredAt))
                 {
