@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using Secrets.Build.Benchmarks.Workloads;
 
@@ -56,23 +55,20 @@ internal static class CompareHarness
     {
         var times = new List<double>(runs);
         var cpuTimes = new List<double>(runs);
-        using var process = Process.GetCurrentProcess();
+        using var timer = new CpuTimer();
         for (var i = 0; i < runs; i++)
         {
-            process.Refresh();
-            var cpuBefore = process.TotalProcessorTime;
-            var stopwatch = Stopwatch.StartNew();
+            timer.Start();
             var result = await workspace.ProvisionAsync();
-            stopwatch.Stop();
-            process.Refresh();
-            cpuTimes.Add((process.TotalProcessorTime - cpuBefore).TotalMilliseconds);
+            var (wall, cpu) = timer.Stop();
+            cpuTimes.Add(cpu);
             if (!result.Generated.IsEmpty)
             {
                 Console.Error.WriteLine("The workspace was not prepared: values were generated instead of decrypted.");
                 return 1;
             }
 
-            times.Add(stopwatch.Elapsed.TotalMilliseconds);
+            times.Add(wall);
         }
 
         Report(times, cpuTimes);
@@ -91,18 +87,15 @@ internal static class CompareHarness
         var schema = SchemaFactory.TextFor(count);
         var times = new List<double>(runs);
         var cpuTimes = new List<double>(runs);
-        using var process = Process.GetCurrentProcess();
+        using var timer = new CpuTimer();
         for (var i = 0; i < runs; i++)
         {
             using var workspace = BenchmarkWorkspace.Create(schema);
-            process.Refresh();
-            var cpuBefore = process.TotalProcessorTime;
-            var stopwatch = Stopwatch.StartNew();
+            timer.Start();
             var result = await workspace.ProvisionAsync();
-            stopwatch.Stop();
-            process.Refresh();
-            cpuTimes.Add((process.TotalProcessorTime - cpuBefore).TotalMilliseconds);
-            times.Add(stopwatch.Elapsed.TotalMilliseconds);
+            var (wall, cpu) = timer.Stop();
+            cpuTimes.Add(cpu);
+            times.Add(wall);
             if (result.Generated.Length == 0)
             {
                 Console.Error.WriteLine("Nothing was generated: the workspace was not fresh.");
@@ -135,18 +128,17 @@ internal static class CompareHarness
         var times = new List<double>(runs);
         var cpuTimes = new List<double>(runs);
         var allocated = new List<double>(runs);
-        using var process = Process.GetCurrentProcess();
+        using var timer = new CpuTimer();
         for (var i = 0; i < runs; i++)
         {
-            process.Refresh();
-            var cpuBefore = process.TotalProcessorTime;
             var bytesBefore = GC.GetAllocatedBytesForCurrentThread();
-            var stopwatch = Stopwatch.StartNew();
+            timer.Start();
             benchmark.FirstRun();
-            times.Add(stopwatch.Elapsed.TotalMilliseconds);
-            allocated.Add((GC.GetAllocatedBytesForCurrentThread() - bytesBefore) / (1024.0 * 1024.0));
-            process.Refresh();
-            cpuTimes.Add((process.TotalProcessorTime - cpuBefore).TotalMilliseconds);
+            var bytesAfter = GC.GetAllocatedBytesForCurrentThread();
+            var (wall, cpu) = timer.Stop();
+            times.Add(wall);
+            allocated.Add((bytesAfter - bytesBefore) / (1024.0 * 1024.0));
+            cpuTimes.Add(cpu);
         }
 
         Console.WriteLine(Line("generator_first_run_median_ms", Median(times)));
