@@ -147,7 +147,8 @@ internal sealed class SourceWriter
     {
         chunks.Add(current);
         completedLength += current.Length;
-        current = new char[Math.Max(current.Length, MinimumNextChunk)];
+        // An eighth of what is written so far: an estimate a little short costs a little, not a second copy.
+        current = new char[Math.Max(MinimumNextChunk, completedLength / 8)];
         position = 0;
     }
 
