@@ -119,11 +119,15 @@ public sealed partial class SecretStore : IDisposable
         return new SecretStore(paths, storeId, [wrapping], dataKey, new SortedDictionary<string, StoredSecret>(StringComparer.Ordinal));
     }
 
-    internal static SecretStore Open(StorePaths paths, KeyMaterial key, StoreSecurity security)
+    /// <param name="paths">The environment's files.</param>
+    /// <param name="key">The key to open with.</param>
+    /// <param name="security">The key-derivation limits.</param>
+    /// <param name="parsed">The store file as <see cref="ReadStoreFile"/> already parsed it under the same lock, or null to read it.</param>
+    internal static SecretStore Open(StorePaths paths, KeyMaterial key, StoreSecurity security, ParsedStoreFile? parsed = null)
     {
         ArgumentNullException.ThrowIfNull(paths);
         ArgumentNullException.ThrowIfNull(key);
-        var loaded = StoreLoader.Load(paths, key, security);
+        var loaded = StoreLoader.Load(paths, key, security, parsed);
         return new SecretStore(paths, loaded.StoreId, loaded.Keys, loaded.DataKey, loaded.Secrets)
         {
             _retiredKeys = loaded.RetiredKeys,
