@@ -3,9 +3,9 @@ namespace Secrets.Build.Core.Store;
 /// <summary>Converts the metadata file's entries to and from <see cref="SecretMetadata"/>.</summary>
 internal static class MetadataCodec
 {
-    public static SortedDictionary<string, SecretMetadata> Decode(string path, MetadataDocument document)
+    public static OrdinalMap<SecretMetadata> Decode(string path, MetadataDocument document)
     {
-        var result = new SortedDictionary<string, SecretMetadata>(StringComparer.Ordinal);
+        var result = new OrdinalMap<SecretMetadata>(document.Secrets.Count);
         foreach (var (name, entry) in document.Secrets)
         {
             // Field names are spelled only for an error: building them for every entry of a
@@ -38,11 +38,12 @@ internal static class MetadataCodec
         return result;
     }
 
-    public static MetadataDocument Encode(string storeId, string environment, IEnumerable<KeyValuePair<string, SecretMetadata>> entries)
+    public static MetadataDocument Encode(string storeId, string environment, OrdinalMap<StoredSecret> secretsByName)
     {
         var secrets = new SortedDictionary<string, MetadataEntryDocument>(StringComparer.Ordinal);
-        foreach (var (name, entry) in entries)
+        foreach (var (name, secret) in secretsByName)
         {
+            var entry = secret.Metadata;
             secrets[name] = new MetadataEntryDocument
             {
                 Version = entry.Version,

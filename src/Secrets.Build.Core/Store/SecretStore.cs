@@ -28,13 +28,13 @@ public sealed partial class SecretStore : IDisposable
     // The data and fingerprint keys are imported once for every value this store encrypts, decrypts
     // or fingerprints; importing them per value made 10,000 secrets cost seconds.
     private AesGcm256Key _valueKey;
-    private readonly SortedDictionary<string, StoredSecret> _secrets;
+    private readonly OrdinalMap<StoredSecret> _secrets;
 
     // The secrets as opened, so a save that changes none of them re-uses their verified MAC.
     private StoreSnapshot? _loaded;
     private bool _disposed;
 
-    private SecretStore(StorePaths paths, string storeId, List<KeyWrapDocument> keys, byte[] dataKey, SortedDictionary<string, StoredSecret> secrets)
+    private SecretStore(StorePaths paths, string storeId, List<KeyWrapDocument> keys, byte[] dataKey, OrdinalMap<StoredSecret> secrets)
     {
         Paths = paths;
         StoreId = storeId;
@@ -57,7 +57,7 @@ public sealed partial class SecretStore : IDisposable
     public string Environment => Paths.Environment;
 
     /// <summary>The stored secret names in ordinal order.</summary>
-    public IReadOnlyList<string> Names => [.. _secrets.Keys];
+    public IReadOnlyList<string> Names => [.. _secrets.Names];
 
     /// <summary>The ids of the keys that can open this store (<c>kind id</c>, e.g. <c>key 1a2b3c4d5e6f7081</c>).</summary>
     public IReadOnlyList<string> KeyIds => [.. _keys.Select(k => $"{k.Kind} {k.KeyId}")];
@@ -116,7 +116,7 @@ public sealed partial class SecretStore : IDisposable
 
         var dataKey = SensitiveBuffers.Track(RandomNumberGenerator.GetBytes(StoreFormat.DataKeyBytes));
         var wrapping = DataKeyWrapping.Wrap(dataKey, key, storeId, paths.Environment, security);
-        return new SecretStore(paths, storeId, [wrapping], dataKey, new SortedDictionary<string, StoredSecret>(StringComparer.Ordinal));
+        return new SecretStore(paths, storeId, [wrapping], dataKey, new OrdinalMap<StoredSecret>());
     }
 
     /// <param name="paths">The environment's files.</param>
@@ -344,7 +344,7 @@ public sealed partial class SecretStore : IDisposable
         _valueKey.Dispose();
         CryptographicOperations.ZeroMemory(_dataKey);
         _fingerprintKey.Dispose();
-        foreach (var secret in _secrets.Values)
+        foreach (var (_, secret) in _secrets)
         {
             secret.Clear();
         }

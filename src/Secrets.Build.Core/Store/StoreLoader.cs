@@ -10,7 +10,7 @@ internal sealed record LoadedStore(
     string StoreId,
     List<KeyWrapDocument> Keys,
     byte[] DataKey,
-    SortedDictionary<string, StoredSecret> Secrets,
+    OrdinalMap<StoredSecret> Secrets,
     List<RetiredKeyDocument> RetiredKeys,
     StoreSnapshot Snapshot);
 
@@ -163,9 +163,9 @@ internal static class StoreLoader
         }
     }
 
-    private static SortedDictionary<string, StoredSecretView> DecodeSecrets(string path, StoreDocument store)
+    private static OrdinalMap<StoredSecretView> DecodeSecrets(string path, StoreDocument store)
     {
-        var views = new SortedDictionary<string, StoredSecretView>(StringComparer.Ordinal);
+        var views = new OrdinalMap<StoredSecretView>(store.Secrets.Count);
         foreach (var (name, secret) in store.Secrets)
         {
             if (secret.Version < 1)
@@ -199,15 +199,15 @@ internal static class StoreLoader
         return views;
     }
 
-    private static SortedDictionary<string, StoredSecret> Combine(
+    private static OrdinalMap<StoredSecret> Combine(
         string metadataPath,
-        SortedDictionary<string, StoredSecretView> views,
+        OrdinalMap<StoredSecretView> views,
         Dictionary<string, byte[]> plaintexts,
-        SortedDictionary<string, SecretMetadata> metadata)
+        OrdinalMap<SecretMetadata> metadata)
     {
         // After a valid MAC these always agree (Save writes them together); checked anyway so
         // a bug can never hand out a value without its facts.
-        var result = new SortedDictionary<string, StoredSecret>(StringComparer.Ordinal);
+        var result = new OrdinalMap<StoredSecret>(views.Count);
         foreach (var (name, view) in views)
         {
             if (!metadata.TryGetValue(name, out var entry) || entry.Version != view.Version)
@@ -226,9 +226,12 @@ internal static class StoreLoader
             };
         }
 
-        if (metadata.Keys.FirstOrDefault(n => !views.ContainsKey(n)) is { } orphan)
+        foreach (var orphan in metadata.Names)
         {
-            throw StoreErrors.BadStructure(metadataPath, $"it has an entry for {orphan}, which the store does not hold.");
+            if (!views.ContainsKey(orphan))
+            {
+                throw StoreErrors.BadStructure(metadataPath, $"it has an entry for {orphan}, which the store does not hold.");
+            }
         }
 
         return result;

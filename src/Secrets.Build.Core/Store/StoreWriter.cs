@@ -12,7 +12,7 @@ internal static class StoreWriter
         string storeId,
         string environment,
         List<KeyWrapDocument> keys,
-        SortedDictionary<string, StoredSecret> secretsByName,
+        OrdinalMap<StoredSecret> secretsByName,
         byte[] dataKey,
         List<RetiredKeyDocument>? retiredKeys = null,
         StoreSnapshot? loaded = null)
@@ -59,12 +59,12 @@ internal static class StoreWriter
             RetiredKeys = retiredKeys is { Count: > 0 } ? retiredKeys : null,
             Mac = Convert.ToBase64String(mac),
         };
-        return (StoreSerializer.Serialize(store), StoreSerializer.Serialize(MetadataCodec.Encode(storeId, environment, secretsByName.Select(p => KeyValuePair.Create(p.Key, p.Value.Metadata)))));
+        return (StoreSerializer.Serialize(store), StoreSerializer.Serialize(MetadataCodec.Encode(storeId, environment, secretsByName)));
     }
 
-    private static byte[] NewMac(byte[] macKey, string storeId, string environment, SortedDictionary<string, StoredSecret> secretsByName)
+    private static byte[] NewMac(byte[] macKey, string storeId, string environment, OrdinalMap<StoredSecret> secretsByName)
     {
-        var views = new SortedDictionary<string, StoredSecretView>(StringComparer.Ordinal);
+        var views = new OrdinalMap<StoredSecretView>(secretsByName.Count);
         foreach (var (name, secret) in secretsByName)
         {
             views[name] = new StoredSecretView(secret.Version, secret.Nonce, secret.Ciphertext, secret.Retired);
@@ -73,9 +73,9 @@ internal static class StoreWriter
         return StoreIntegrity.Mac(macKey, storeId, environment, views, Metadata(secretsByName));
     }
 
-    private static SortedDictionary<string, SecretMetadata> Metadata(SortedDictionary<string, StoredSecret> secretsByName)
+    private static OrdinalMap<SecretMetadata> Metadata(OrdinalMap<StoredSecret> secretsByName)
     {
-        var metadata = new SortedDictionary<string, SecretMetadata>(StringComparer.Ordinal);
+        var metadata = new OrdinalMap<SecretMetadata>(secretsByName.Count);
         foreach (var (name, secret) in secretsByName)
         {
             metadata[name] = secret.Metadata;
