@@ -1,6 +1,6 @@
 namespace Secrets.Build.Core.Store;
 
-/// <summary>Converts the metadata file's entries to and from <see cref="SecretMetadata"/>.</summary>
+/// <summary>Converts the metadata file's entries to <see cref="SecretMetadata"/> (<see cref="Json.StoreFileWriter"/> writes them back).</summary>
 internal static class MetadataCodec
 {
     public static OrdinalMap<SecretMetadata> Decode(string path, MetadataDocument document)
@@ -36,33 +36,6 @@ internal static class MetadataCodec
         }
 
         return result;
-    }
-
-    public static MetadataDocument Encode(string storeId, string environment, OrdinalMap<StoredSecret> secretsByName)
-    {
-        var secrets = new SortedDictionary<string, MetadataEntryDocument>(StringComparer.Ordinal);
-        foreach (var (name, secret) in secretsByName)
-        {
-            var entry = secret.Metadata;
-            secrets[name] = new MetadataEntryDocument
-            {
-                Version = entry.Version,
-                CreatedAt = StoreFormat.FormatDate(entry.CreatedAt),
-                RotatedAt = StoreFormat.FormatDate(entry.RotatedAt),
-                NextRotation = entry.NextRotation is { } next ? StoreFormat.FormatDate(next) : null,
-                Source = StoreFormat.SourceName(entry.Source),
-                Fingerprint = entry.Fingerprint,
-            };
-        }
-
-        return new MetadataDocument
-        {
-            Format = StoreFormat.MetadataMarker,
-            FormatVersion = StoreFormat.Version,
-            StoreId = storeId,
-            Environment = environment,
-            Secrets = secrets,
-        };
     }
 
     private static DateTimeOffset Date(string path, string text, FieldName field, string member) =>

@@ -364,7 +364,7 @@ public sealed partial class SecretStore : IDisposable
             StoreId = StoreId,
             Environment = Environment,
             Keys = _keys,
-            Secrets = [],
+            Secrets = new(),
             Mac = string.Empty,
         };
         try

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Secrets.Build.Core.Store.Json;
 
 namespace Secrets.Build.Core.Store;
 
@@ -28,38 +29,9 @@ internal static class StoreWriter
             CryptographicOperations.ZeroMemory(macKey);
         }
 
-        var secrets = new SortedDictionary<string, SecretDocument>(StringComparer.Ordinal);
-        foreach (var (name, secret) in secretsByName)
-        {
-            secrets[name] = new SecretDocument
-            {
-                Version = secret.Version,
-                Nonce = Convert.ToBase64String(secret.Nonce),
-                Ciphertext = Convert.ToBase64String(secret.Ciphertext),
-                Retired = secret.Retired.Count == 0
-                    ? null
-                    : [.. secret.Retired.Select(r => new RetiredDocument
-                    {
-                        Version = r.Version,
-                        RetiredAt = StoreFormat.FormatDate(r.RetiredAt),
-                        Nonce = Convert.ToBase64String(r.Nonce),
-                        Ciphertext = Convert.ToBase64String(r.Ciphertext),
-                    })],
-            };
-        }
-
-        var store = new StoreDocument
-        {
-            Format = StoreFormat.StoreMarker,
-            FormatVersion = StoreFormat.Version,
-            StoreId = storeId,
-            Environment = environment,
-            Keys = keys,
-            Secrets = secrets,
-            RetiredKeys = retiredKeys is { Count: > 0 } ? retiredKeys : null,
-            Mac = Convert.ToBase64String(mac),
-        };
-        return (StoreSerializer.Serialize(store), StoreSerializer.Serialize(MetadataCodec.Encode(storeId, environment, secretsByName)));
+        return (
+            StoreFileWriter.Store(storeId, environment, keys, secretsByName, retiredKeys, mac),
+            StoreFileWriter.Metadata(storeId, environment, secretsByName));
     }
 
     private static byte[] NewMac(byte[] macKey, string storeId, string environment, OrdinalMap<StoredSecret> secretsByName)

@@ -18,7 +18,7 @@ internal static class MetadataDocumentReader
     {
         string? format = null, storeId = null, environment = null;
         var version = 0;
-        SortedDictionary<string, MetadataEntryDocument>? secrets = null;
+        OrdinalMap<MetadataEntryDocument>? secrets = null;
         var seen = 0;
         while (JsonShape.NextMember(ref reader))
         {
@@ -34,10 +34,10 @@ internal static class MetadataDocumentReader
         return new MetadataDocument { Format = format!, FormatVersion = version, StoreId = storeId!, Environment = environment!, Secrets = secrets! };
     }
 
-    private static SortedDictionary<string, MetadataEntryDocument> Entries(JsonShape shape, ref Utf8JsonReader reader)
+    private static OrdinalMap<MetadataEntryDocument> Entries(JsonShape shape, ref Utf8JsonReader reader)
     {
         shape.StartObject(ref reader);
-        var entries = new SortedDictionary<string, MetadataEntryDocument>(StringComparer.Ordinal);
+        var entries = new OrdinalMap<MetadataEntryDocument>();
         while (JsonShape.NextMember(ref reader))
         {
             var nameToken = reader;

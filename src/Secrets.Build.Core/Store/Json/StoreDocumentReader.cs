@@ -30,7 +30,7 @@ internal static class StoreDocumentReader
         string? format = null, storeId = null, environment = null, mac = null;
         var version = 0;
         List<KeyWrapDocument>? keys = null;
-        SortedDictionary<string, SecretDocument>? secrets = null;
+        OrdinalMap<SecretDocument>? secrets = null;
         List<RetiredKeyDocument>? retiredKeys = null;
         var seen = 0;
         while (JsonShape.NextMember(ref reader))
@@ -124,10 +124,10 @@ internal static class StoreDocumentReader
         return new Argon2Document { MemoryKiB = memory, Iterations = iterations, Parallelism = parallelism };
     }
 
-    private static SortedDictionary<string, SecretDocument> Secrets(JsonShape shape, ref Utf8JsonReader reader)
+    private static OrdinalMap<SecretDocument> Secrets(JsonShape shape, ref Utf8JsonReader reader)
     {
         shape.StartObject(ref reader);
-        var secrets = new SortedDictionary<string, SecretDocument>(StringComparer.Ordinal);
+        var secrets = new OrdinalMap<SecretDocument>();
         while (JsonShape.NextMember(ref reader))
         {
             var nameToken = reader;
