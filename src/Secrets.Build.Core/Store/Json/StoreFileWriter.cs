@@ -62,8 +62,7 @@ internal static class StoreFileWriter
         List<RetiredKeyDocument>? retiredKeys,
         byte[] mac)
     {
-        // About 250 bytes per secret; a close first guess spares the buffer most of its regrowing.
-        var buffer = new ArrayBufferWriter<byte>(1024 + (secrets.Count * 256));
+        var buffer = new ArrayBufferWriter<byte>(StoreSizeEstimate(keys.Count, secrets, retiredKeys?.Count ?? 0));
         using (var writer = new Utf8JsonWriter(buffer, Options))
         {
             writer.WriteStartObject();
@@ -109,7 +108,7 @@ internal static class StoreFileWriter
     /// <summary><c>secrets/.env.&lt;env&gt;.metadata</c>, from each secret's <see cref="StoredSecret.Metadata"/>.</summary>
     public static byte[] Metadata(string storeId, string environment, OrdinalMap<StoredSecret> secrets)
     {
-        var buffer = new ArrayBufferWriter<byte>(1024 + (secrets.Count * 256));
+        var buffer = new ArrayBufferWriter<byte>(MetadataSizeEstimate(secrets));
         using (var writer = new Utf8JsonWriter(buffer, Options))
         {
             writer.WriteStartObject();
@@ -142,6 +141,36 @@ internal static class StoreFileWriter
 
         return WithFinalNewline(buffer);
     }
+
+    // A large store's buffers live on the large object heap, where each regrowth is a new
+    // array and pushes the GC towards a full collection; a close upper estimate makes one.
+    private static int StoreSizeEstimate(int keys, OrdinalMap<StoredSecret> secrets, int retiredKeys)
+    {
+        long size = 1024 + (keys * 1024L) + (retiredKeys * 512L);
+        foreach (var (name, secret) in secrets)
+        {
+            size += 128 + (name.Length * 3L) + Base64Length(secret.Nonce) + Base64Length(secret.Ciphertext);
+            foreach (var retired in secret.Retired)
+            {
+                size += 160 + Base64Length(retired.Nonce) + Base64Length(retired.Ciphertext);
+            }
+        }
+
+        return (int)Math.Min(size, Array.MaxLength);
+    }
+
+    private static int MetadataSizeEstimate(OrdinalMap<StoredSecret> secrets)
+    {
+        long size = 1024;
+        foreach (var (name, secret) in secrets)
+        {
+            size += 300 + (name.Length * 3L) + secret.Metadata.Fingerprint.Length;
+        }
+
+        return (int)Math.Min(size, Array.MaxLength);
+    }
+
+    private static long Base64Length(byte[] bytes) => ((bytes.Length + 2L) / 3) * 4;
 
     private static void WriteHead(Utf8JsonWriter writer, string marker, string storeId, string environment)
     {
