@@ -89,7 +89,7 @@ internal static class StoreFileReader
                 throw StoreErrors.UnknownVersion(file, version);
             }
 
-            var trailing = json.AsSpan((int)reader.BytesConsumed).IndexOfAnyExcept(" \t\r\n"u8);
+            var trailing = FirstNonWhitespace(json.AsSpan((int)reader.BytesConsumed));
             if (trailing >= 0)
             {
                 var (line, column) = Position(json, (int)reader.BytesConsumed + trailing);
@@ -168,7 +168,7 @@ internal static class StoreFileReader
         // Something other than whitespace after the closing brace (half a second copy, a
         // stray conflict marker) is not JSON either.
         var rest = bytes.AsSpan((int)reader.BytesConsumed);
-        var trailing = rest.IndexOfAnyExcept(" \t\r\n"u8);
+        var trailing = FirstNonWhitespace(rest);
         if (trailing >= 0)
         {
             var (line, column) = Position(bytes, (int)reader.BytesConsumed + trailing);
@@ -251,6 +251,20 @@ internal static class StoreFileReader
     {
         var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
         return cut > 0 ? message[..cut] : message;
+    }
+
+    // A plain loop rather than IndexOfAnyExcept, whose generic code every build JIT-compiled.
+    private static int FirstNonWhitespace(ReadOnlySpan<byte> bytes)
+    {
+        for (var i = 0; i < bytes.Length; i++)
+        {
+            if (bytes[i] is not ((byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n'))
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     private static (int Line, int Column) Position(byte[] bytes, int offset) => JsonPathFinder.Position(bytes, offset);

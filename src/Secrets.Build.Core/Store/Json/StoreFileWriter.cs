@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 
@@ -62,7 +61,7 @@ internal static class StoreFileWriter
         List<RetiredKeyDocument>? retiredKeys,
         byte[] mac)
     {
-        var buffer = new ArrayBufferWriter<byte>(StoreSizeEstimate(keys.Count, secrets, retiredKeys?.Count ?? 0));
+        var buffer = new JsonOutputBuffer(StoreSizeEstimate(keys.Count, secrets, retiredKeys?.Count ?? 0));
         using (var writer = new Utf8JsonWriter(buffer, Options))
         {
             writer.WriteStartObject();
@@ -102,13 +101,13 @@ internal static class StoreFileWriter
             writer.WriteEndObject();
         }
 
-        return WithFinalNewline(buffer);
+        return buffer.ToArrayWithFinalNewline();
     }
 
     /// <summary><c>secrets/.env.&lt;env&gt;.metadata</c>, from each secret's <see cref="StoredSecret.Metadata"/>.</summary>
     public static byte[] Metadata(string storeId, string environment, OrdinalMap<StoredSecret> secrets)
     {
-        var buffer = new ArrayBufferWriter<byte>(MetadataSizeEstimate(secrets));
+        var buffer = new JsonOutputBuffer(MetadataSizeEstimate(secrets));
         using (var writer = new Utf8JsonWriter(buffer, Options))
         {
             writer.WriteStartObject();
@@ -139,7 +138,7 @@ internal static class StoreFileWriter
             writer.WriteEndObject();
         }
 
-        return WithFinalNewline(buffer);
+        return buffer.ToArrayWithFinalNewline();
     }
 
     // A large store's buffers live on the large object heap, where each regrowth is a new
@@ -242,13 +241,5 @@ internal static class StoreFileWriter
         {
             writer.WriteString(name, value);
         }
-    }
-
-    private static byte[] WithFinalNewline(ArrayBufferWriter<byte> buffer)
-    {
-        var bytes = new byte[buffer.WrittenCount + 1];
-        buffer.WrittenSpan.CopyTo(bytes);
-        bytes[^1] = (byte)'\n';
-        return bytes;
     }
 }
