@@ -61,7 +61,7 @@ internal static class StoreFileWriter
         List<RetiredKeyDocument>? retiredKeys,
         byte[] mac)
     {
-        var buffer = new JsonOutputBuffer(StoreSizeEstimate(keys.Count, secrets, retiredKeys?.Count ?? 0));
+        using var buffer = new JsonOutputBuffer(StoreSizeEstimate(keys.Count, secrets, retiredKeys?.Count ?? 0));
         using (var writer = new Utf8JsonWriter(buffer, Options))
         {
             writer.WriteStartObject();
@@ -107,7 +107,7 @@ internal static class StoreFileWriter
     /// <summary><c>secrets/.env.&lt;env&gt;.metadata</c>, from each secret's <see cref="StoredSecret.Metadata"/>.</summary>
     public static byte[] Metadata(string storeId, string environment, OrdinalMap<StoredSecret> secrets)
     {
-        var buffer = new JsonOutputBuffer(MetadataSizeEstimate(secrets));
+        using var buffer = new JsonOutputBuffer(MetadataSizeEstimate(secrets));
         using (var writer = new Utf8JsonWriter(buffer, Options))
         {
             writer.WriteStartObject();
