@@ -20,16 +20,17 @@ internal static class StoreOpener
     {
         if (SecretStore.Exists(paths))
         {
-            var header = SecretStore.ReadHeader(paths);
-            var locator = new KeyLocator(paths.Environment, header.StoreId, variables, keyDirectory, workspace);
+            // Parsed once here and handed to the open below: the workspace lock is held throughout.
+            var storeFile = SecretStore.ReadStoreFile(paths);
+            var locator = new KeyLocator(paths.Environment, storeFile.Document.StoreId, variables, keyDirectory, workspace);
             var resolution = Resolve(locator, diagnostics);
             if (resolution.Key is not { } key)
             {
                 // No symmetric key here: the store may list this machine's age identity among its recipients.
-                return Recipients.IdentityOpener.Open(paths, workspace, keyDirectory, variables, resolution, header, diagnostics);
+                return Recipients.IdentityOpener.Open(paths, workspace, keyDirectory, variables, resolution, storeFile, diagnostics);
             }
 
-            var opened = WipeOnFailure(key, () => Recipients.IdentityOpener.OpenWithKey(paths, key, workspace, keyDirectory, variables, diagnostics));
+            var opened = WipeOnFailure(key, () => Recipients.IdentityOpener.OpenWithKey(paths, key, workspace, keyDirectory, variables, diagnostics, storeFile));
             if (!ReferenceEquals(opened.Key, key))
             {
                 // The key was not the store's and an age identity opened it: nothing holds the key any more.

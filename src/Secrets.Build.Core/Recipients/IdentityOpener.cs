@@ -18,20 +18,20 @@ internal static class IdentityOpener
         string? keyDirectory,
         IReadOnlyDictionary<string, string> variables,
         KeyResolution keys,
-        StoreHeader header,
+        ParsedStoreFile storeFile,
         List<SecretsDiagnostic> diagnostics)
     {
         var resolution = Resolve(paths.Environment, workspace, keyDirectory, variables, diagnostics);
         if (resolution.Key is { } identities)
         {
-            return OpenWith(paths, identities);
+            return OpenWith(paths, identities, storeFile);
         }
 
-        var keyList = ReadKeyList(paths);
+        var keyList = storeFile.Document.Keys;
         if (!keyList.Any(k => k.Kind == AgeKeyWrapping.Kind))
         {
             // A store without recipients needs its symmetric key; that error explains how to supply it.
-            throw new SecretsException(keys.MissingKeyError(paths.StorePath, [.. header.KeyIds]));
+            throw new SecretsException(keys.MissingKeyError(paths.StorePath, [.. storeFile.Header.KeyIds]));
         }
 
         throw AgeKeyWrapping.NoIdentityOpens(paths.StorePath, keyList,
@@ -41,7 +41,8 @@ internal static class IdentityOpener
     /// <summary>
     /// Opens the store with the symmetric key found; when that key is not one of the store's
     /// (e.g. a shared SECRETS_BUILD_KEY meant for other stores), tries this machine's identities
-    /// before giving up, and then names both in the error.
+    /// before giving up, and then names both in the error. <paramref name="storeFile"/> is the store
+    /// file already parsed for its header under the same lock, so it is not read again.
     /// </summary>
     public static OpenedWorkspace OpenWithKey(
         StorePaths paths,
@@ -49,11 +50,12 @@ internal static class IdentityOpener
         string workspace,
         string? keyDirectory,
         IReadOnlyDictionary<string, string> variables,
-        List<SecretsDiagnostic> diagnostics)
+        List<SecretsDiagnostic> diagnostics,
+        ParsedStoreFile? storeFile = null)
     {
         try
         {
-            return new OpenedWorkspace(SecretStore.Open(paths, key), key, Created: false);
+            return new OpenedWorkspace(SecretStore.Open(paths, key, StoreSecurity.Default, storeFile), key, Created: false);
         }
         catch (SecretsException wrongKey) when (wrongKey.Code == DiagnosticCodes.WrongKey)
         {
@@ -65,7 +67,7 @@ internal static class IdentityOpener
 
             try
             {
-                return OpenWith(paths, identities);
+                return OpenWith(paths, identities, storeFile);
             }
             catch (SecretsException noIdentity) when (noIdentity.Code == DiagnosticCodes.NoIdentityOpensStore)
             {
@@ -75,11 +77,11 @@ internal static class IdentityOpener
     }
 
     // The identities are wiped by the caller's OpenedWorkspace on success, here on failure.
-    private static OpenedWorkspace OpenWith(StorePaths paths, IdentityKey identities)
+    private static OpenedWorkspace OpenWith(StorePaths paths, IdentityKey identities, ParsedStoreFile? storeFile)
     {
         try
         {
-            return new OpenedWorkspace(SecretStore.Open(paths, identities), identities, Created: false);
+            return new OpenedWorkspace(SecretStore.Open(paths, identities, StoreSecurity.Default, storeFile), identities, Created: false);
         }
         catch
         {

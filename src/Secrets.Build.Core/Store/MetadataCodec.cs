@@ -1,11 +1,11 @@
 namespace Secrets.Build.Core.Store;
 
-/// <summary>Converts the metadata file's entries to and from <see cref="SecretMetadata"/>.</summary>
+/// <summary>Converts the metadata file's entries to <see cref="SecretMetadata"/> (<see cref="Json.StoreFileWriter"/> writes them back).</summary>
 internal static class MetadataCodec
 {
-    public static SortedDictionary<string, SecretMetadata> Decode(string path, MetadataDocument document)
+    public static OrdinalMap<SecretMetadata> Decode(string path, MetadataDocument document)
     {
-        var result = new SortedDictionary<string, SecretMetadata>(StringComparer.Ordinal);
+        var result = new OrdinalMap<SecretMetadata>(document.Secrets.Count);
         foreach (var (name, entry) in document.Secrets)
         {
             // Field names are spelled only for an error: building them for every entry of a
@@ -36,32 +36,6 @@ internal static class MetadataCodec
         }
 
         return result;
-    }
-
-    public static MetadataDocument Encode(string storeId, string environment, IEnumerable<KeyValuePair<string, SecretMetadata>> entries)
-    {
-        var secrets = new SortedDictionary<string, MetadataEntryDocument>(StringComparer.Ordinal);
-        foreach (var (name, entry) in entries)
-        {
-            secrets[name] = new MetadataEntryDocument
-            {
-                Version = entry.Version,
-                CreatedAt = StoreFormat.FormatDate(entry.CreatedAt),
-                RotatedAt = StoreFormat.FormatDate(entry.RotatedAt),
-                NextRotation = entry.NextRotation is { } next ? StoreFormat.FormatDate(next) : null,
-                Source = StoreFormat.SourceName(entry.Source),
-                Fingerprint = entry.Fingerprint,
-            };
-        }
-
-        return new MetadataDocument
-        {
-            Format = StoreFormat.MetadataMarker,
-            FormatVersion = StoreFormat.Version,
-            StoreId = storeId,
-            Environment = environment,
-            Secrets = secrets,
-        };
     }
 
     private static DateTimeOffset Date(string path, string text, FieldName field, string member) =>

@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace Secrets.Build.Core.Store;
 
 /// <summary>
@@ -7,12 +5,11 @@ namespace Secrets.Build.Core.Store;
 /// and the audit chain key of the data key it used to open, encrypted under the current data key so
 /// trail lines written before the rotation still verify.
 /// </summary>
-[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 internal sealed class RetiredKeyDocument
 {
-    [JsonPropertyName("kind")] public required string Kind { get; init; }
-    [JsonPropertyName("keyId")] public required string KeyId { get; init; }
-    [JsonPropertyName("retiredAt")] public required string RetiredAt { get; init; }
-    [JsonPropertyName("nonce")] public required string Nonce { get; init; }
-    [JsonPropertyName("auditChainKey")] public required string AuditChainKey { get; init; }
+    public required string Kind { get; init; }
+    public required string KeyId { get; init; }
+    public required string RetiredAt { get; init; }
+    public required string Nonce { get; init; }
+    public required string AuditChainKey { get; init; }
 }

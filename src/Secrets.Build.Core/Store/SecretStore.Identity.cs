@@ -20,7 +20,10 @@ public sealed partial class SecretStore
     /// file) and the ids of the keys that can open it (for a precise missing-key error).
     /// </summary>
     /// <exception cref="Diagnostics.SecretsException">When the file is missing, too large or not a store.</exception>
-    public static StoreHeader ReadHeader(StorePaths paths)
+    public static StoreHeader ReadHeader(StorePaths paths) => ReadStoreFile(paths).Header;
+
+    /// <summary>The store file <see cref="ReadHeader"/> reads, parsed, for an open that follows under the same lock.</summary>
+    internal static ParsedStoreFile ReadStoreFile(StorePaths paths)
     {
         // After a first save that crashed between its renames only the pending store exists;
         // its header is the one Open will complete.
@@ -33,8 +36,7 @@ public sealed partial class SecretStore
         }
 
         var bytes = StoreFileReader.ReadBytes(path);
-        var document = StoreFileReader.Parse<StoreDocument>(path, bytes, StoreFormat.StoreMarker);
-        return new StoreHeader(document.StoreId, document.Environment, [.. document.Keys.Select(k => $"{k.Kind} {k.KeyId}")]);
+        return new ParsedStoreFile(path, StoreFileReader.Parse<StoreDocument>(path, bytes, StoreFormat.StoreMarker));
     }
 }
 

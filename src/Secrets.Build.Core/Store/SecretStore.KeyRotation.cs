@@ -54,7 +54,7 @@ public sealed partial class SecretStore
             retiredKeys.AddRange(_keys.Select(k => Seal(newDataKey, k.Kind, k.KeyId, retiredAt, oldChainKey)));
 
             var newFingerprintKey = StoreIntegrity.FingerprintKey(newDataKey);
-            foreach (var name in _secrets.Keys.ToList())
+            foreach (var name in (string[])[.. _secrets.Names])
             {
                 _secrets[name] = Reencrypt(name, _secrets[name], newDataKey, newFingerprintKey);
             }

@@ -24,6 +24,14 @@ public sealed partial class SecretStore
             throw StoreErrors.Mismatch(paths.MetadataPath, $"belongs to environment \"{document.Environment}\", not \"{paths.Environment}\".");
         }
 
-        return MetadataCodec.Decode(paths.MetadataPath, document);
+        // A sorted dictionary keeps this public result enumerating in name order, as it always has;
+        // this command is not on the build's path, where its JIT-compiled code would matter.
+        var sorted = new SortedDictionary<string, SecretMetadata>(StringComparer.Ordinal);
+        foreach (var (name, entry) in MetadataCodec.Decode(paths.MetadataPath, document))
+        {
+            sorted[name] = entry;
+        }
+
+        return sorted;
     }
 }

@@ -135,7 +135,7 @@ public sealed partial class SecretStore
             StoreId = StoreId,
             Environment = Environment,
             Keys = [entry],
-            Secrets = [],
+            Secrets = new(),
             Mac = string.Empty,
         };
         try

@@ -28,13 +28,13 @@ public sealed partial class SecretStore : IDisposable
     // The data and fingerprint keys are imported once for every value this store encrypts, decrypts
     // or fingerprints; importing them per value made 10,000 secrets cost seconds.
     private AesGcm256Key _valueKey;
-    private readonly SortedDictionary<string, StoredSecret> _secrets;
+    private readonly OrdinalMap<StoredSecret> _secrets;
 
     // The secrets as opened, so a save that changes none of them re-uses their verified MAC.
     private StoreSnapshot? _loaded;
     private bool _disposed;
 
-    private SecretStore(StorePaths paths, string storeId, List<KeyWrapDocument> keys, byte[] dataKey, SortedDictionary<string, StoredSecret> secrets)
+    private SecretStore(StorePaths paths, string storeId, List<KeyWrapDocument> keys, byte[] dataKey, OrdinalMap<StoredSecret> secrets)
     {
         Paths = paths;
         StoreId = storeId;
@@ -57,7 +57,7 @@ public sealed partial class SecretStore : IDisposable
     public string Environment => Paths.Environment;
 
     /// <summary>The stored secret names in ordinal order.</summary>
-    public IReadOnlyList<string> Names => [.. _secrets.Keys];
+    public IReadOnlyList<string> Names => [.. _secrets.Names];
 
     /// <summary>The ids of the keys that can open this store (<c>kind id</c>, e.g. <c>key 1a2b3c4d5e6f7081</c>).</summary>
     public IReadOnlyList<string> KeyIds => [.. _keys.Select(k => $"{k.Kind} {k.KeyId}")];
@@ -116,14 +116,18 @@ public sealed partial class SecretStore : IDisposable
 
         var dataKey = SensitiveBuffers.Track(RandomNumberGenerator.GetBytes(StoreFormat.DataKeyBytes));
         var wrapping = DataKeyWrapping.Wrap(dataKey, key, storeId, paths.Environment, security);
-        return new SecretStore(paths, storeId, [wrapping], dataKey, new SortedDictionary<string, StoredSecret>(StringComparer.Ordinal));
+        return new SecretStore(paths, storeId, [wrapping], dataKey, new OrdinalMap<StoredSecret>());
     }
 
-    internal static SecretStore Open(StorePaths paths, KeyMaterial key, StoreSecurity security)
+    /// <param name="paths">The environment's files.</param>
+    /// <param name="key">The key to open with.</param>
+    /// <param name="security">The key-derivation limits.</param>
+    /// <param name="parsed">The store file as <see cref="ReadStoreFile"/> already parsed it under the same lock, or null to read it.</param>
+    internal static SecretStore Open(StorePaths paths, KeyMaterial key, StoreSecurity security, ParsedStoreFile? parsed = null)
     {
         ArgumentNullException.ThrowIfNull(paths);
         ArgumentNullException.ThrowIfNull(key);
-        var loaded = StoreLoader.Load(paths, key, security);
+        var loaded = StoreLoader.Load(paths, key, security, parsed);
         return new SecretStore(paths, loaded.StoreId, loaded.Keys, loaded.DataKey, loaded.Secrets)
         {
             _retiredKeys = loaded.RetiredKeys,
@@ -340,7 +344,7 @@ public sealed partial class SecretStore : IDisposable
         _valueKey.Dispose();
         CryptographicOperations.ZeroMemory(_dataKey);
         _fingerprintKey.Dispose();
-        foreach (var secret in _secrets.Values)
+        foreach (var (_, secret) in _secrets)
         {
             secret.Clear();
         }
@@ -360,7 +364,7 @@ public sealed partial class SecretStore : IDisposable
             StoreId = StoreId,
             Environment = Environment,
             Keys = _keys,
-            Secrets = [],
+            Secrets = new(),
             Mac = string.Empty,
         };
         try

@@ -1,5 +1,6 @@
 using System.Text.Json;
-using System.Text.Json.Serialization.Metadata;
+using Secrets.Build.Core.Diagnostics;
+using Secrets.Build.Core.Store.Json;
 
 namespace Secrets.Build.Core.Store;
 
@@ -9,12 +10,6 @@ namespace Secrets.Build.Core.Store;
 /// </summary>
 internal static class StoreFileReader
 {
-    private static readonly StoreJsonContext Context = new(new JsonSerializerOptions
-    {
-        RespectNullableAnnotations = true,
-        AllowTrailingCommas = false,
-    });
-
     public static byte[] ReadBytes(string path)
     {
         try
@@ -33,21 +28,83 @@ internal static class StoreFileReader
         }
     }
 
+    /// <summary>
+    /// Parses a store (<typeparamref name="T"/> = <see cref="StoreDocument"/>) or metadata file
+    /// (<see cref="MetadataDocument"/>) in one pass. When that pass finds anything wrong, the
+    /// file is diagnosed again check by check, so the error reported is the one that comes
+    /// first in this order whatever the order in the file: not UTF-8, not complete JSON (or a
+    /// member named twice), not our marker or version, and only then a wrong shape.
+    /// </summary>
     public static T Parse<T>(string path, byte[] bytes, string marker)
+        where T : class
     {
         CheckIsUtf8(path, bytes);
-        CheckIsCompleteJson(path, bytes);
-        CheckMarkerAndVersion(path, bytes, marker);
         try
         {
-            return JsonSerializer.Deserialize(bytes, (JsonTypeInfo<T>)Context.GetTypeInfo(typeof(T))!)
-                ?? throw StoreErrors.BadStructure(path, "the file holds null.");
+            var document = ReadDocument(path, bytes, typeof(T) == typeof(StoreDocument));
+            return (T)document;
+        }
+        catch (SecretsException)
+        {
+            Diagnose(path, bytes, marker);
+            throw;
         }
         catch (JsonException ex)
         {
-            throw StoreErrors.BadStructure(path, DescribeShapeError(ex),
-                (int)(ex.LineNumber ?? -1) + 1, (int)(ex.BytePositionInLine ?? -1) + 1);
+            // The syntax checks below report every reader error; this is only a safety net.
+            Diagnose(path, bytes, marker);
+            throw StoreErrors.NotJson(path, FirstSentence(ex.Message), (int)(ex.LineNumber ?? -1) + 1, (int)(ex.BytePositionInLine ?? -1) + 1);
         }
+
+        object ReadDocument(string file, byte[] json, bool isStore)
+        {
+            var reader = new Utf8JsonReader(json);
+            var shape = new JsonShape(file, json);
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                throw StoreErrors.NotAStoreFile(file, marker);
+            }
+
+            object read;
+            string format;
+            int version;
+            if (isStore)
+            {
+                var store = StoreDocumentReader.Read(shape, ref reader);
+                (read, format, version) = (store, store.Format, store.FormatVersion);
+            }
+            else
+            {
+                var metadata = MetadataDocumentReader.Read(shape, ref reader);
+                (read, format, version) = (metadata, metadata.Format, metadata.FormatVersion);
+            }
+
+            if (format != marker)
+            {
+                throw StoreErrors.NotAStoreFile(file, marker);
+            }
+
+            if (version != StoreFormat.Version)
+            {
+                throw StoreErrors.UnknownVersion(file, version);
+            }
+
+            var trailing = FirstNonWhitespace(json.AsSpan((int)reader.BytesConsumed));
+            if (trailing >= 0)
+            {
+                var (line, column) = Position(json, (int)reader.BytesConsumed + trailing);
+                throw StoreErrors.NotJson(file, "there is text after the closing '}'.", line, column);
+            }
+
+            return read;
+        }
+    }
+
+    /// <summary>Throws the first error of the checks that come before the shape; returns when there is none.</summary>
+    private static void Diagnose(string path, byte[] bytes, string marker)
+    {
+        CheckIsCompleteJson(path, bytes);
+        CheckMarkerAndVersion(path, bytes, marker);
     }
 
     /// <summary>
@@ -111,7 +168,7 @@ internal static class StoreFileReader
         // Something other than whitespace after the closing brace (half a second copy, a
         // stray conflict marker) is not JSON either.
         var rest = bytes.AsSpan((int)reader.BytesConsumed);
-        var trailing = rest.IndexOfAnyExcept(" \t\r\n"u8);
+        var trailing = FirstNonWhitespace(rest);
         if (trailing >= 0)
         {
             var (line, column) = Position(bytes, (int)reader.BytesConsumed + trailing);
@@ -188,9 +245,6 @@ internal static class StoreFileReader
         }
     }
 
-    private static string DescribeShapeError(JsonException ex) =>
-        ex.Path is { Length: > 0 } jsonPath ? $"at {jsonPath}: {FirstSentence(ex.Message)}" : FirstSentence(ex.Message);
-
     // System.Text.Json appends "Path: ... | LineNumber: ..." to its messages; the location
     // travels separately, so keep only the explanation.
     private static string FirstSentence(string message)
@@ -199,19 +253,19 @@ internal static class StoreFileReader
         return cut > 0 ? message[..cut] : message;
     }
 
-    private static (int Line, int Column) Position(byte[] bytes, int offset)
+    // A plain loop rather than IndexOfAnyExcept, whose generic code every build JIT-compiled.
+    private static int FirstNonWhitespace(ReadOnlySpan<byte> bytes)
     {
-        var line = 1;
-        var lineStart = 0;
-        for (var i = 0; i < offset; i++)
+        for (var i = 0; i < bytes.Length; i++)
         {
-            if (bytes[i] == (byte)'\n')
+            if (bytes[i] is not ((byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n'))
             {
-                line++;
-                lineStart = i + 1;
+                return i;
             }
         }
 
-        return (line, offset - lineStart + 1);
+        return -1;
     }
+
+    private static (int Line, int Column) Position(byte[] bytes, int offset) => JsonPathFinder.Position(bytes, offset);
 }

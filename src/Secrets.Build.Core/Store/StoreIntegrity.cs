@@ -42,8 +42,8 @@ internal static class StoreIntegrity
         ReadOnlySpan<byte> macKey,
         string storeId,
         string environment,
-        IReadOnlyCollection<KeyValuePair<string, StoredSecretView>> secrets,
-        IReadOnlyCollection<KeyValuePair<string, SecretMetadata>> metadata)
+        OrdinalMap<StoredSecretView> secrets,
+        OrdinalMap<SecretMetadata> metadata)
     {
         using var hmac = new IncrementalHmacSha256(macKey);
         var canonical = new CanonicalWriter(hmac)
@@ -52,7 +52,7 @@ internal static class StoreIntegrity
             .Add(storeId)
             .Add(environment)
             .Add(secrets.Count);
-        foreach (var (name, secret) in InOrdinalOrder(secrets))
+        foreach (var (name, secret) in secrets)
         {
             canonical.Add(name).Add(secret.Version).Add(secret.Nonce).Add(secret.Ciphertext).Add(secret.Retired.Count);
             foreach (var retired in secret.Retired)
@@ -62,7 +62,7 @@ internal static class StoreIntegrity
         }
 
         canonical.Add(metadata.Count);
-        foreach (var (name, entry) in InOrdinalOrder(metadata))
+        foreach (var (name, entry) in metadata)
         {
             canonical
                 .Add(name)
@@ -76,13 +76,6 @@ internal static class StoreIntegrity
 
         return hmac.Finish();
     }
-
-    // The store keeps its secrets in ordinally sorted dictionaries; sorting them again per MAC
-    // was a needless n log n of string comparisons. Anything else is sorted here.
-    private static IEnumerable<KeyValuePair<string, T>> InOrdinalOrder<T>(IReadOnlyCollection<KeyValuePair<string, T>> entries) =>
-        entries is SortedDictionary<string, T> sorted && ReferenceEquals(sorted.Comparer, StringComparer.Ordinal)
-            ? sorted
-            : entries.OrderBy(p => p.Key, StringComparer.Ordinal);
 }
 
 /// <summary>The encrypted half of a secret, which is all the MAC needs.</summary>

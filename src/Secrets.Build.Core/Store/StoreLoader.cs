@@ -10,7 +10,7 @@ internal sealed record LoadedStore(
     string StoreId,
     List<KeyWrapDocument> Keys,
     byte[] DataKey,
-    SortedDictionary<string, StoredSecret> Secrets,
+    OrdinalMap<StoredSecret> Secrets,
     List<RetiredKeyDocument> RetiredKeys,
     StoreSnapshot Snapshot);
 
@@ -21,7 +21,11 @@ internal sealed record LoadedStore(
 /// </summary>
 internal static class StoreLoader
 {
-    public static LoadedStore Load(StorePaths paths, KeyMaterial key, StoreSecurity security)
+    /// <param name="paths">The environment's files.</param>
+    /// <param name="key">The key to open with.</param>
+    /// <param name="security">The key-derivation limits.</param>
+    /// <param name="parsed">The store file already parsed for its header, or null; used only for the path it was read from.</param>
+    public static LoadedStore Load(StorePaths paths, KeyMaterial key, StoreSecurity security, ParsedStoreFile? parsed = null)
     {
         if (!File.Exists(paths.MetadataPath))
         {
@@ -35,7 +39,7 @@ internal static class StoreLoader
             // The very first save crashed between its two renames: only the pending store
             // can complete the pair.
             var first = File.Exists(paths.PendingStorePath)
-                ? TryLoadPending(paths, StoreFileReader.ReadBytes(paths.MetadataPath), key, security)
+                ? TryLoadPending(paths, StoreFileReader.ReadBytes(paths.MetadataPath), key, security, ParsedStoreFile.From(parsed, paths.PendingStorePath))
                 : null;
             if (first is null)
             {
@@ -47,17 +51,17 @@ internal static class StoreLoader
         }
 
         var metadataBytes = StoreFileReader.ReadBytes(paths.MetadataPath);
-        var storeBytes = StoreFileReader.ReadBytes(paths.StorePath);
+        var store = ParsedStoreFile.From(parsed, paths.StorePath) ?? ParseStore(paths.StorePath, StoreFileReader.ReadBytes(paths.StorePath));
         try
         {
-            return Load(paths, paths.StorePath, storeBytes, metadataBytes, key, security);
+            return Load(paths, paths.StorePath, store, metadataBytes, key, security);
         }
         catch (SecretsException ex) when (ex.Code == DiagnosticCodes.StoreMacMismatch && File.Exists(paths.PendingStorePath))
         {
             // A save that crashed between its two renames left the new metadata next to the
             // old store, and the new store complete under its pending name. If that pair
             // verifies, finish the save; otherwise report the original mismatch.
-            var recovered = TryLoadPending(paths, metadataBytes, key, security);
+            var recovered = TryLoadPending(paths, metadataBytes, key, security, parsedPending: null);
             if (recovered is null)
             {
                 throw;
@@ -68,11 +72,13 @@ internal static class StoreLoader
         }
     }
 
-    private static LoadedStore? TryLoadPending(StorePaths paths, byte[] metadataBytes, KeyMaterial key, StoreSecurity security)
+    private static LoadedStore? TryLoadPending(StorePaths paths, byte[] metadataBytes, KeyMaterial key, StoreSecurity security, StoreDocument? parsedPending)
     {
         try
         {
-            return Load(paths, paths.StorePath, StoreFileReader.ReadBytes(paths.PendingStorePath), metadataBytes, key, security);
+            // Read as if it were the store: errors name the store's path, like the old pair's would.
+            var store = parsedPending ?? ParseStore(paths.StorePath, StoreFileReader.ReadBytes(paths.PendingStorePath));
+            return Load(paths, paths.StorePath, store, metadataBytes, key, security);
         }
         catch (SecretsException)
         {
@@ -80,9 +86,10 @@ internal static class StoreLoader
         }
     }
 
-    private static LoadedStore Load(StorePaths paths, string storePath, byte[] storeBytes, byte[] metadataBytes, KeyMaterial key, StoreSecurity security)
+    private static StoreDocument ParseStore(string path, byte[] bytes) => StoreFileReader.Parse<StoreDocument>(path, bytes, StoreFormat.StoreMarker);
+
+    private static LoadedStore Load(StorePaths paths, string storePath, StoreDocument store, byte[] metadataBytes, KeyMaterial key, StoreSecurity security)
     {
-        var store = StoreFileReader.Parse<StoreDocument>(storePath, storeBytes, StoreFormat.StoreMarker);
         CheckIdentity(storePath, store.StoreId, store.Environment, paths.Environment, expectedStoreId: null);
         var metadata = StoreFileReader.Parse<MetadataDocument>(paths.MetadataPath, metadataBytes, StoreFormat.MetadataMarker);
         CheckIdentity(paths.MetadataPath, metadata.StoreId, metadata.Environment, paths.Environment, store.StoreId);
@@ -156,9 +163,9 @@ internal static class StoreLoader
         }
     }
 
-    private static SortedDictionary<string, StoredSecretView> DecodeSecrets(string path, StoreDocument store)
+    private static OrdinalMap<StoredSecretView> DecodeSecrets(string path, StoreDocument store)
     {
-        var views = new SortedDictionary<string, StoredSecretView>(StringComparer.Ordinal);
+        var views = new OrdinalMap<StoredSecretView>(store.Secrets.Count);
         foreach (var (name, secret) in store.Secrets)
         {
             if (secret.Version < 1)
@@ -192,15 +199,15 @@ internal static class StoreLoader
         return views;
     }
 
-    private static SortedDictionary<string, StoredSecret> Combine(
+    private static OrdinalMap<StoredSecret> Combine(
         string metadataPath,
-        SortedDictionary<string, StoredSecretView> views,
+        OrdinalMap<StoredSecretView> views,
         Dictionary<string, byte[]> plaintexts,
-        SortedDictionary<string, SecretMetadata> metadata)
+        OrdinalMap<SecretMetadata> metadata)
     {
         // After a valid MAC these always agree (Save writes them together); checked anyway so
         // a bug can never hand out a value without its facts.
-        var result = new SortedDictionary<string, StoredSecret>(StringComparer.Ordinal);
+        var result = new OrdinalMap<StoredSecret>(views.Count);
         foreach (var (name, view) in views)
         {
             if (!metadata.TryGetValue(name, out var entry) || entry.Version != view.Version)
@@ -219,9 +226,12 @@ internal static class StoreLoader
             };
         }
 
-        if (metadata.Keys.FirstOrDefault(n => !views.ContainsKey(n)) is { } orphan)
+        foreach (var orphan in metadata.Names)
         {
-            throw StoreErrors.BadStructure(metadataPath, $"it has an entry for {orphan}, which the store does not hold.");
+            if (!views.ContainsKey(orphan))
+            {
+                throw StoreErrors.BadStructure(metadataPath, $"it has an entry for {orphan}, which the store does not hold.");
+            }
         }
 
         return result;

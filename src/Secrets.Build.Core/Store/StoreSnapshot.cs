@@ -13,8 +13,8 @@ internal sealed class StoreSnapshot : IDisposable
 {
     private readonly string _storeId;
     private readonly string _environment;
-    private readonly SortedDictionary<string, StoredSecretView> _secrets;
-    private readonly SortedDictionary<string, SecretMetadata> _metadata;
+    private readonly OrdinalMap<StoredSecretView> _secrets;
+    private readonly OrdinalMap<SecretMetadata> _metadata;
     private readonly byte[] _mac;
 
     // A copy of the MAC key the snapshot was verified under: a key rotation changes the data key
@@ -24,8 +24,8 @@ internal sealed class StoreSnapshot : IDisposable
     public StoreSnapshot(
         string storeId,
         string environment,
-        SortedDictionary<string, StoredSecretView> secrets,
-        SortedDictionary<string, SecretMetadata> metadata,
+        OrdinalMap<StoredSecretView> secrets,
+        OrdinalMap<SecretMetadata> metadata,
         byte[] mac,
         ReadOnlySpan<byte> macKey)
     {
@@ -42,7 +42,7 @@ internal sealed class StoreSnapshot : IDisposable
     /// (every MAC input equal: ids, names, versions, nonces, ciphertexts, retired versions and
     /// metadata); otherwise null, and the caller computes a new one.
     /// </summary>
-    public byte[]? MacFor(string storeId, string environment, ReadOnlySpan<byte> macKey, SortedDictionary<string, StoredSecret> secrets) =>
+    public byte[]? MacFor(string storeId, string environment, ReadOnlySpan<byte> macKey, OrdinalMap<StoredSecret> secrets) =>
         string.Equals(storeId, _storeId, StringComparison.Ordinal)
         && string.Equals(environment, _environment, StringComparison.Ordinal)
         && CryptographicOperations.FixedTimeEquals(macKey, _macKey)
@@ -53,17 +53,16 @@ internal sealed class StoreSnapshot : IDisposable
     /// <summary>Wipes the copy of the MAC key.</summary>
     public void Dispose() => CryptographicOperations.ZeroMemory(_macKey);
 
-    private bool SameSecrets(SortedDictionary<string, StoredSecret> secrets)
+    private bool SameSecrets(OrdinalMap<StoredSecret> secrets)
     {
-        if (secrets.Count != _secrets.Count || secrets.Count != _metadata.Count
-            || !ReferenceEquals(secrets.Comparer, StringComparer.Ordinal))
+        if (secrets.Count != _secrets.Count || secrets.Count != _metadata.Count)
         {
             return false;
         }
 
-        // All three are sorted ordinally, so walking them side by side pairs equal names.
-        using var loaded = _secrets.GetEnumerator();
-        using var loadedMetadata = _metadata.GetEnumerator();
+        // All three enumerate in ordinal order, so walking them side by side pairs equal names.
+        var loaded = _secrets.GetEnumerator();
+        var loadedMetadata = _metadata.GetEnumerator();
         foreach (var (name, secret) in secrets)
         {
             if (!loaded.MoveNext() || !loadedMetadata.MoveNext()

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Secrets.Build.Core.Store.Json;
 
 namespace Secrets.Build.Core.Store;
 
@@ -12,7 +13,7 @@ internal static class StoreWriter
         string storeId,
         string environment,
         List<KeyWrapDocument> keys,
-        SortedDictionary<string, StoredSecret> secretsByName,
+        OrdinalMap<StoredSecret> secretsByName,
         byte[] dataKey,
         List<RetiredKeyDocument>? retiredKeys = null,
         StoreSnapshot? loaded = null)
@@ -28,43 +29,14 @@ internal static class StoreWriter
             CryptographicOperations.ZeroMemory(macKey);
         }
 
-        var secrets = new SortedDictionary<string, SecretDocument>(StringComparer.Ordinal);
-        foreach (var (name, secret) in secretsByName)
-        {
-            secrets[name] = new SecretDocument
-            {
-                Version = secret.Version,
-                Nonce = Convert.ToBase64String(secret.Nonce),
-                Ciphertext = Convert.ToBase64String(secret.Ciphertext),
-                Retired = secret.Retired.Count == 0
-                    ? null
-                    : [.. secret.Retired.Select(r => new RetiredDocument
-                    {
-                        Version = r.Version,
-                        RetiredAt = StoreFormat.FormatDate(r.RetiredAt),
-                        Nonce = Convert.ToBase64String(r.Nonce),
-                        Ciphertext = Convert.ToBase64String(r.Ciphertext),
-                    })],
-            };
-        }
-
-        var store = new StoreDocument
-        {
-            Format = StoreFormat.StoreMarker,
-            FormatVersion = StoreFormat.Version,
-            StoreId = storeId,
-            Environment = environment,
-            Keys = keys,
-            Secrets = secrets,
-            RetiredKeys = retiredKeys is { Count: > 0 } ? retiredKeys : null,
-            Mac = Convert.ToBase64String(mac),
-        };
-        return (StoreSerializer.Serialize(store), StoreSerializer.Serialize(MetadataCodec.Encode(storeId, environment, secretsByName.Select(p => KeyValuePair.Create(p.Key, p.Value.Metadata)))));
+        return (
+            StoreFileWriter.Store(storeId, environment, keys, secretsByName, retiredKeys, mac),
+            StoreFileWriter.Metadata(storeId, environment, secretsByName));
     }
 
-    private static byte[] NewMac(byte[] macKey, string storeId, string environment, SortedDictionary<string, StoredSecret> secretsByName)
+    private static byte[] NewMac(byte[] macKey, string storeId, string environment, OrdinalMap<StoredSecret> secretsByName)
     {
-        var views = new SortedDictionary<string, StoredSecretView>(StringComparer.Ordinal);
+        var views = new OrdinalMap<StoredSecretView>(secretsByName.Count);
         foreach (var (name, secret) in secretsByName)
         {
             views[name] = new StoredSecretView(secret.Version, secret.Nonce, secret.Ciphertext, secret.Retired);
@@ -73,9 +45,9 @@ internal static class StoreWriter
         return StoreIntegrity.Mac(macKey, storeId, environment, views, Metadata(secretsByName));
     }
 
-    private static SortedDictionary<string, SecretMetadata> Metadata(SortedDictionary<string, StoredSecret> secretsByName)
+    private static OrdinalMap<SecretMetadata> Metadata(OrdinalMap<StoredSecret> secretsByName)
     {
-        var metadata = new SortedDictionary<string, SecretMetadata>(StringComparer.Ordinal);
+        var metadata = new OrdinalMap<SecretMetadata>(secretsByName.Count);
         foreach (var (name, secret) in secretsByName)
         {
             metadata[name] = secret.Metadata;

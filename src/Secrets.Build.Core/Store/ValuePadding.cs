@@ -29,7 +29,13 @@ internal static class ValuePadding
             return false;
         }
 
-        var marker = padded.AsSpan().LastIndexOfAnyExcept((byte)0);
+        // A plain loop: the span search's generic code is JIT-compiled in every build process.
+        var marker = padded.Length - 1;
+        while (marker >= 0 && padded[marker] == 0)
+        {
+            marker--;
+        }
+
         var valid = marker >= 0 && padded[marker] == 0x80 && padded.Length - marker <= BlockSize;
         if (valid)
         {

@@ -71,8 +71,7 @@ public sealed class StoreSnapshotTests
         var added = Current();
         added["ZZZ"] = added["API_KEY"];
         Assert.Null(snapshot.MacFor(StoreId, "development", MacKey, added));
-        var removed = Current();
-        removed.Remove("API_KEY");
+        var removed = new OrdinalMap<StoredSecret> { ["DB_PASSWORD"] = Current()["DB_PASSWORD"] };
         Assert.Null(snapshot.MacFor(StoreId, "development", MacKey, removed));
     }
 
@@ -80,16 +79,17 @@ public sealed class StoreSnapshotTests
     public void A_renamed_secret_needs_a_new_mac()
     {
         using var snapshot = Snapshot();
-        var renamed = Current();
-        renamed["API_KEY2"] = renamed["API_KEY"];
-        renamed.Remove("API_KEY");
+        var current = Current();
+        var renamed = new OrdinalMap<StoredSecret>();
+        renamed["API_KEY2"] = current["API_KEY"];
+        renamed["DB_PASSWORD"] = current["DB_PASSWORD"];
         Assert.Null(snapshot.MacFor(StoreId, "development", MacKey, renamed));
     }
 
     // Two secrets; API_KEY has one retired version. Fixed bytes, so Current() rebuilds equal values.
-    private static SortedDictionary<string, StoredSecret> Current(Func<StoredSecret, StoredSecret>? changeApiKey = null)
+    private static OrdinalMap<StoredSecret> Current(Func<StoredSecret, StoredSecret>? changeApiKey = null)
     {
-        var secrets = new SortedDictionary<string, StoredSecret>(StringComparer.Ordinal)
+        var secrets = new OrdinalMap<StoredSecret>
         {
             ["API_KEY"] = Secret(2, 1, [new RetiredVersion(1, Created, Bytes(12, 3), Bytes(40, 4))]),
             ["DB_PASSWORD"] = Secret(1, 5, []),
@@ -104,8 +104,8 @@ public sealed class StoreSnapshotTests
 
     private static StoreSnapshot Snapshot()
     {
-        var views = new SortedDictionary<string, StoredSecretView>(StringComparer.Ordinal);
-        var metadata = new SortedDictionary<string, SecretMetadata>(StringComparer.Ordinal);
+        var views = new OrdinalMap<StoredSecretView>();
+        var metadata = new OrdinalMap<SecretMetadata>();
         foreach (var (name, secret) in Current())
         {
             views[name] = new StoredSecretView(secret.Version, secret.Nonce, secret.Ciphertext, secret.Retired);
