@@ -10,7 +10,7 @@ namespace Secrets.Build.Core.Schema;
 public static partial class SchemaParser
 {
     private static ImmutableArray<SecretDefinition> ReadSecrets(
-        JsonNode root,
+        JsonTreeReader tree,
         ObjectMembers members,
         ImmutableArray<RotationPolicy> policies,
         int minimumEntropy,
@@ -19,7 +19,7 @@ public static partial class SchemaParser
         if (!members.TryGetValue("secrets", out var property))
         {
             context.Error(DiagnosticCodes.SchemaMissingField, "The schema has no \"secrets\" object.",
-                "Add \"secrets\": { \"POSTGRES_PASSWORD\": { \"category\": \"database_passwords\" } }.", root);
+                "Add \"secrets\": { \"POSTGRES_PASSWORD\": { \"category\": \"database_passwords\" } }.", tree.Root);
             return ImmutableArray<SecretDefinition>.Empty;
         }
 
@@ -29,19 +29,22 @@ public static partial class SchemaParser
             return ImmutableArray<SecretDefinition>.Empty;
         }
 
-        if (property.Value.Properties.Length == 0)
+        var count = property.Value.MemberCount;
+        if (count == 0)
         {
             context.Warning(DiagnosticCodes.SchemaEmpty, "The schema declares no secrets.",
                 "Declare the secrets your app needs under \"secrets\".", property);
         }
 
-        var declared = property.Value.Properties;
-        var secrets = ImmutableArray.CreateBuilder<SecretDefinition>(declared.Length);
-        var byName = new Dictionary<string, JsonMember>(declared.Length, StringComparer.OrdinalIgnoreCase);
-        var byPropertyName = new Dictionary<string, string>(declared.Length, StringComparer.Ordinal);
+        var secrets = ImmutableArray.CreateBuilder<SecretDefinition>(count);
+
+        // Name to where it was first declared: positions only, so no declaration's tree outlives its reading.
+        var byName = new Dictionary<string, FirstDeclaration>(count, StringComparer.OrdinalIgnoreCase);
+        var byPropertyName = new Dictionary<string, string>(count, StringComparer.Ordinal);
         var categories = new Categories(policies);
 
-        foreach (var entry in declared)
+        var declared = tree.StreamMembers(property.Value);
+        for (var entry = declared.Next(); entry is not null; entry = declared.Next())
         {
             if (byName.TryGetValue(entry.Name, out var first))
             {
@@ -52,7 +55,7 @@ public static partial class SchemaParser
                 continue;
             }
 
-            byName.Add(entry.Name, entry);
+            byName.Add(entry.Name, new FirstDeclaration(entry.NameStart, entry.NameEnd));
             if (!NameConventions.IsValidSecretName(entry.Name))
             {
                 context.Error(DiagnosticCodes.SchemaInvalidName,
@@ -87,6 +90,20 @@ public static partial class SchemaParser
         }
 
         return secrets.Count == secrets.Capacity ? secrets.MoveToImmutable() : secrets.ToImmutable();
+    }
+
+    /// <summary>Where a secret's name was first declared, for the error about a second declaration.</summary>
+    private sealed class FirstDeclaration
+    {
+        public FirstDeclaration(int nameStart, int nameEnd)
+        {
+            NameStart = nameStart;
+            NameEnd = nameEnd;
+        }
+
+        public int NameStart { get; }
+
+        public int NameEnd { get; }
     }
 
     private static SecretDefinition? ReadSecret(

@@ -36,7 +36,26 @@ internal sealed class JsonNode
         Items = items;
     }
 
+    /// <summary>
+    /// An object whose members are read later, one at a time (<see cref="JsonTreeReader.StreamMembers"/>):
+    /// its <see cref="Properties"/> are empty, <see cref="MemberCount"/> says how many it has.
+    /// </summary>
+    public static JsonNode Deferred(int start, int end, int memberCount) =>
+        new(JsonNodeKind.Object, start, end, null) { IsDeferred = true, MemberCount = memberCount };
+
     public JsonNodeKind Kind { get; }
+
+    /// <summary>True for an object read through <see cref="JsonTreeReader.StreamMembers"/>.</summary>
+    public bool IsDeferred { get; private set; }
+
+    /// <summary>How many members an object has, deferred or not.</summary>
+    public int MemberCount
+    {
+        get => IsDeferred ? _deferredMemberCount : Properties.Length;
+        private set => _deferredMemberCount = value;
+    }
+
+    private int _deferredMemberCount;
 
     /// <summary>Byte offset of the first byte of the value.</summary>
     public int Start { get; }

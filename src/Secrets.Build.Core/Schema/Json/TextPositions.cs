@@ -21,15 +21,45 @@ internal sealed class TextPositions
     {
         _file = file;
         _textLength = text.Length;
-        for (var newline = text.IndexOf('\n'); newline >= 0; newline = text.IndexOf('\n', newline + 1))
-        {
-            _lineStarts.Add(newline + 1);
-        }
+        AddLineStarts(text.AsSpan(), '\n');
 
         // Every non-ASCII character takes more than one UTF-8 byte, so equal counts mean pure ASCII.
         if (utf8ByteCount != text.Length)
         {
             _charOffsetOfByte = MapBytesToCharacters(text, utf8ByteCount);
+        }
+    }
+
+    /// <summary>
+    /// Positions in ASCII text given as its bytes (the caller checked): every byte is one
+    /// character, so the text itself is never needed as a string.
+    /// </summary>
+    public TextPositions(ReadOnlySpan<byte> ascii, string? file)
+    {
+        _file = file;
+        _textLength = ascii.Length;
+        AddLineStarts(ascii, (byte)'\n');
+    }
+
+    // Two plain copies rather than one generic method: both searches are vectorized, and no
+    // generic instantiation is left for a ReadyToRun image to miss.
+    private void AddLineStarts(ReadOnlySpan<char> text, char newline)
+    {
+        var offset = 0;
+        for (var index = text.IndexOf(newline); index >= 0; index = text.Slice(offset).IndexOf(newline))
+        {
+            offset += index + 1;
+            _lineStarts.Add(offset);
+        }
+    }
+
+    private void AddLineStarts(ReadOnlySpan<byte> text, byte newline)
+    {
+        var offset = 0;
+        for (var index = text.IndexOf(newline); index >= 0; index = text.Slice(offset).IndexOf(newline))
+        {
+            offset += index + 1;
+            _lineStarts.Add(offset);
         }
     }
 
