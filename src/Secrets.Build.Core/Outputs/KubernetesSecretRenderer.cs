@@ -1,4 +1,3 @@
-using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
 using Secrets.Build.Core.Crypto;
@@ -137,8 +136,7 @@ public static class KubernetesSecretRenderer
             }
 
             var bytes = scratch.AsSpan(0, StrictUtf8.GetBytes(value, scratch));
-            Base64.EncodeToUtf8(bytes, output.GetSpan(Base64.GetMaxEncodedToUtf8Length(bytes.Length)), out _, out var written);
-            output.Advance(written);
+            output.Advance(Base64Text.Encode(bytes, output.GetSpan(Base64Text.EncodedLength(bytes.Length))));
             CryptographicOperations.ZeroMemory(bytes);
         }
         catch (EncoderFallbackException)

@@ -46,8 +46,10 @@ public static partial class SchemaParser
         var declared = tree.StreamMembers(property.Value);
         for (var entry = declared.Next(); entry is not null; entry = declared.Next())
         {
-            if (byName.TryGetValue(entry.Name, out var first))
+            // One hash per name when it is new, which is nearly always.
+            if (!TryAdd(byName, entry.Name, new FirstDeclaration(entry.NameStart, entry.NameEnd)))
             {
+                var first = byName[entry.Name];
                 var line = context.Positions.Span(first.NameStart, first.NameEnd).Line;
                 context.Error(DiagnosticCodes.SchemaDuplicateName,
                     $"Secret '{entry.Name}' is declared twice (first on line {line}; environment variables are matched without case on Windows).",
@@ -55,7 +57,6 @@ public static partial class SchemaParser
                 continue;
             }
 
-            byName.Add(entry.Name, new FirstDeclaration(entry.NameStart, entry.NameEnd));
             if (!NameConventions.IsValidSecretName(entry.Name))
             {
                 context.Error(DiagnosticCodes.SchemaInvalidName,
@@ -73,15 +74,14 @@ public static partial class SchemaParser
                 continue;
             }
 
-            if (byPropertyName.TryGetValue(propertyName, out var other))
+            if (!TryAdd(byPropertyName, propertyName, entry.Name))
             {
                 context.Error(DiagnosticCodes.SchemaIdentifierCollision,
-                    $"'{entry.Name}' and '{other}' both map to the C# property '{propertyName}'.",
+                    $"'{entry.Name}' and '{byPropertyName[propertyName]}' both map to the C# property '{propertyName}'.",
                     "Rename one of them so their names differ by more than underscores.", entry);
                 continue;
             }
 
-            byPropertyName.Add(propertyName, entry.Name);
             var secret = ReadSecret(entry, propertyName, categories, minimumEntropy, context);
             if (secret is not null)
             {
@@ -90,6 +90,23 @@ public static partial class SchemaParser
         }
 
         return secrets.Count == secrets.Capacity ? secrets.MoveToImmutable() : secrets.ToImmutable();
+    }
+
+    /// <summary>Adds the entry unless the key is there; netstandard2.0 (the generator) has no Dictionary.TryAdd.</summary>
+    private static bool TryAdd<TValue>(Dictionary<string, TValue> dictionary, string key, TValue value)
+        where TValue : class
+    {
+#if NETSTANDARD2_0
+        if (dictionary.ContainsKey(key))
+        {
+            return false;
+        }
+
+        dictionary.Add(key, value);
+        return true;
+#else
+        return dictionary.TryAdd(key, value);
+#endif
     }
 
     /// <summary>Where a secret's name was first declared, for the error about a second declaration.</summary>

@@ -16,6 +16,7 @@ internal sealed class TextPositions
     // Null when the text is all ASCII (the usual case), where a byte offset is a character offset.
     private readonly int[]? _charOffsetOfByte;
     private readonly List<int> _lineStarts = new() { 0 };
+    private int _lastLineIndex;
 
     public TextPositions(string text, int utf8ByteCount, string? file)
     {
@@ -131,12 +132,24 @@ internal sealed class TextPositions
 
     private (int Line, int Column) LineColumn(int charOffset)
     {
-        var index = _lineStarts.BinarySearch(charOffset);
-        if (index < 0)
+        // Declarations are read in file order, so the line is nearly always the last one found
+        // or the one after it: check those before searching.
+        var index = _lastLineIndex;
+        if (!IsOnLine(index, charOffset) && !IsOnLine(++index, charOffset))
         {
-            index = ~index - 1;
+            index = _lineStarts.BinarySearch(charOffset);
+            if (index < 0)
+            {
+                index = ~index - 1;
+            }
         }
 
+        _lastLineIndex = index;
         return (index + 1, charOffset - _lineStarts[index] + 1);
     }
+
+    private bool IsOnLine(int index, int charOffset) =>
+        index < _lineStarts.Count
+        && _lineStarts[index] <= charOffset
+        && (index + 1 == _lineStarts.Count || charOffset < _lineStarts[index + 1]);
 }
