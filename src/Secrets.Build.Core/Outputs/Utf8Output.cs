@@ -7,21 +7,22 @@ namespace Secrets.Build.Core.Outputs;
 /// <summary>
 /// An output file's content rendered straight to UTF-8 in one buffer, compared with the file on
 /// disk and written from there: no string of the whole file, no per-line strings, no second copy
-/// to encode. The buffer holds plaintext values, so it is wiped when disposed, and a few wiped
-/// buffers are kept for the next build instead of allocating megabytes again at 10,000 secrets.
+/// to encode. The buffer holds plaintext values, so it is wiped when disposed (and when it grows).
 /// </summary>
+/// <remarks>
+/// Buffers are not pooled between builds: a pooled buffer that one build wiped could be filled by
+/// another build running in the same process before the first one is over, and a pool would
+/// keep plaintext-sized arrays alive for the life of an MSBuild node for little gain.
+/// </remarks>
 internal sealed class Utf8Output : IDisposable
 {
-    // A build renders three files at once; each slot keeps one wiped buffer between builds.
-    private static readonly byte[]?[] Spares = new byte[]?[3];
-
     private byte[] _buffer;
     private int _length;
 
     /// <param name="capacity">The expected size in bytes; the buffer grows past it if needed.</param>
     public Utf8Output(int capacity)
     {
-        _buffer = TakeSpare(capacity) ?? NewBuffer(capacity);
+        _buffer = NewBuffer(capacity);
     }
 
     /// <summary>The bytes written so far.</summary>
@@ -63,20 +64,11 @@ internal sealed class Utf8Output : IDisposable
     /// <summary>The content as text, for the renderers' string API (tests, tools); builds write <see cref="Written"/>.</summary>
     public string ToText() => Encoding.UTF8.GetString(_buffer, 0, _length);
 
-    /// <summary>Wipes the content and keeps the buffer for the next build.</summary>
+    /// <summary>Wipes the content.</summary>
     public void Dispose()
     {
         CryptographicOperations.ZeroMemory(_buffer.AsSpan(0, _length));
         _length = 0;
-        for (var i = 0; i < Spares.Length; i++)
-        {
-            if (Interlocked.CompareExchange(ref Spares[i], _buffer, null) is null)
-            {
-                break;
-            }
-        }
-
-        _buffer = [];
     }
 
     private void Grow(int size)
@@ -85,19 +77,6 @@ internal sealed class Utf8Output : IDisposable
         _buffer.AsSpan(0, _length).CopyTo(larger);
         CryptographicOperations.ZeroMemory(_buffer.AsSpan(0, _length));
         _buffer = larger;
-    }
-
-    private static byte[]? TakeSpare(int capacity)
-    {
-        for (var i = 0; i < Spares.Length; i++)
-        {
-            if (Spares[i] is { } spare && spare.Length >= capacity && Interlocked.CompareExchange(ref Spares[i], null, spare) == spare)
-            {
-                return spare;
-            }
-        }
-
-        return null;
     }
 
     // Reported as a buffer that holds values: the leak tests check it is all zeros after a build.
