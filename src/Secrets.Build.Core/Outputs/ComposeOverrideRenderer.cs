@@ -1,4 +1,3 @@
-using System.Text;
 using Secrets.Build.Core.Diagnostics;
 using Secrets.Build.Core.Schema;
 
@@ -19,10 +18,62 @@ public static class ComposeOverrideRenderer
     /// service name compose rejects, SECB307 for an invalid environment name.</exception>
     public static string Render(SecretsSchema schema, string environment)
     {
-        var env = OutputPaths.Normalize(environment);
-        VariableNames.EnsureValidAndUnique(schema.Secrets.Select(s => s.Name), OutputPaths.ComposeOverride(env));
+        using var output = Render(schema, environment, out _);
+        return output.ToText();
+    }
 
-        var byService = new SortedDictionary<string, SortedSet<string>>(StringComparer.Ordinal);
+    /// <summary>The override's UTF-8 bytes; the caller disposes the result.</summary>
+    internal static Utf8Output Render(SecretsSchema schema, string environment, out string fileName)
+    {
+        var env = OutputPaths.Normalize(environment);
+        fileName = OutputPaths.ComposeOverride(env);
+        VariableNames.EnsureValidAndUnique(schema.Secrets, fileName);
+        var byService = GroupByService(schema);
+
+        var output = new Utf8Output(EstimateSize(schema));
+        output.Append("# Secrets.Build: which secrets each service of the '").Append(env).Append("' environment receives.\n");
+        output.Append("# Values come from the env file; this file holds none. Use it as:\n");
+        output.Append("#   docker compose -f docker-compose.yml -f ").Append(fileName)
+            .Append(" --env-file ").Append(OutputPaths.EnvFile(env)).Append(" up\n");
+        if (byService.Count == 0)
+        {
+            // Compose accepts an empty services map; "services:" alone would be null.
+            output.Append("services: {}\n");
+            return output;
+        }
+
+        output.Append("services:\n");
+
+        // Arrays sorted with the ordinal comparer, not sorted collections: System.Collections'
+        // generic code over Core's types is outside the ReadyToRun image, so every build JIT-compiled it.
+        var services = new string[byService.Count];
+        byService.Keys.CopyTo(services, 0);
+        Array.Sort(services, StringComparer.Ordinal);
+        foreach (var service in services)
+        {
+            output.Append("  ").Append(YamlScalar.Write(service)).Append(":\n");
+            output.Append("    environment:\n");
+            var names = byService[service].ToArray();
+            Array.Sort(names, StringComparer.Ordinal);
+            for (var i = 0; i < names.Length; i++)
+            {
+                // A service listed twice for one secret still gets the variable once.
+                if (i > 0 && string.Equals(names[i], names[i - 1], StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                output.Append("      ").Append(YamlScalar.Write(names[i])).Append(": ${").Append(names[i]).Append("}\n");
+            }
+        }
+
+        return output;
+    }
+
+    /// <summary>Each service's secret names, in schema order; every service name checked.</summary>
+    private static Dictionary<string, List<string>> GroupByService(SecretsSchema schema)
+    {
+        var byService = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         foreach (var secret in schema.Secrets)
         {
             foreach (var service in secret.Services)
@@ -30,44 +81,31 @@ public static class ComposeOverrideRenderer
                 EnsureServiceName(service, secret);
                 if (!byService.TryGetValue(service, out var names))
                 {
-                    byService[service] = names = new SortedSet<string>(StringComparer.Ordinal);
+                    byService[service] = names = new List<string>();
                 }
 
                 names.Add(secret.Name);
             }
         }
 
-        var text = new StringBuilder();
-        text.Append("# Secrets.Build: which secrets each service of the '").Append(env).Append("' environment receives.\n");
-        text.Append("# Values come from the env file; this file holds none. Use it as:\n");
-        text.Append("#   docker compose -f docker-compose.yml -f ").Append(OutputPaths.ComposeOverride(env))
-            .Append(" --env-file ").Append(OutputPaths.EnvFile(env)).Append(" up\n");
-        if (byService.Count == 0)
+        return byService;
+    }
+
+    /// <summary>The header and one line per service and variable, for names of the usual length.</summary>
+    private static int EstimateSize(SecretsSchema schema)
+    {
+        var size = 512;
+        foreach (var secret in schema.Secrets)
         {
-            // Compose accepts an empty services map; "services:" alone would be null.
-            return text.Append("services: {}\n").ToString();
+            size += secret.Services.Length * (2 * secret.Name.Length + 16);
         }
 
-        text.Append("services:\n");
-        foreach (var (service, names) in byService)
-        {
-            text.Append("  ").Append(YamlScalar.Write(service)).Append(":\n");
-            text.Append("    environment:\n");
-            foreach (var name in names)
-            {
-                text.Append("      ").Append(YamlScalar.Write(name)).Append(": ${").Append(name).Append("}\n");
-            }
-        }
-
-        return text.ToString();
+        return size;
     }
 
     private static void EnsureServiceName(string service, SecretDefinition secret)
     {
-        var valid = service.Length > 0
-            && char.IsAsciiLetterOrDigit(service[0])
-            && service.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '.' or '-');
-        if (!valid)
+        if (!IsServiceName(service))
         {
             throw new SecretsException(SecretsDiagnostic.Error(
                 DiagnosticCodes.InvalidServiceName,
@@ -75,5 +113,23 @@ public static class ComposeOverrideRenderer
                 "Use the service's name from docker-compose.yml: letters, digits, '_', '.', '-', starting with a letter or digit.",
                 secret.Location));
         }
+    }
+
+    private static bool IsServiceName(string service)
+    {
+        if (service.Length == 0 || !char.IsAsciiLetterOrDigit(service[0]))
+        {
+            return false;
+        }
+
+        foreach (var c in service)
+        {
+            if (!(char.IsAsciiLetterOrDigit(c) || c is '_' or '.' or '-'))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }

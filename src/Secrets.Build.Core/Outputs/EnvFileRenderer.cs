@@ -18,18 +18,47 @@ public static class EnvFileRenderer
     /// SECB307 for an invalid environment name.</exception>
     public static string Render(IReadOnlyList<(string Name, string Value)> values, string environment)
     {
-        var env = OutputPaths.Normalize(environment);
-        var output = OutputPaths.EnvFile(env);
-        VariableNames.EnsureValidAndUnique(values, output);
+        using var output = Render(values, environment, out _);
+        return output.ToText();
+    }
 
-        var text = new StringBuilder();
-        text.Append("# Secrets.Build: plaintext secrets of the '").Append(env).Append("' environment.\n");
-        text.Append("# Never commit this file. It is rewritten from secrets/.env.").Append(env).Append(".json on every build.\n");
-        foreach (var (name, value) in values)
+    /// <summary>The file's UTF-8 bytes, as <see cref="Render(IReadOnlyList{ValueTuple{string, string}}, string)"/>
+    /// describes; the caller disposes the result, which wipes it.</summary>
+    internal static Utf8Output Render(IReadOnlyList<(string Name, string Value)> values, string environment, out string fileName)
+    {
+        var env = OutputPaths.Normalize(environment);
+        fileName = OutputPaths.EnvFile(env);
+        VariableNames.EnsureValidAndUnique(values, fileName);
+
+        var output = new Utf8Output(EstimateSize(values));
+        try
         {
-            text.Append(name).Append('=').Append(EnvValueEncoder.Encode(name, value, output)).Append('\n');
+            output.Append("# Secrets.Build: plaintext secrets of the '").Append(env).Append("' environment.\n");
+            output.Append("# Never commit this file. It is rewritten from secrets/.env.").Append(env).Append(".json on every build.\n");
+            for (var i = 0; i < values.Count; i++)
+            {
+                var (name, value) = values[i];
+                output.Append(name).Append('=').Append(EnvValueEncoder.Encode(name, value, fileName)).Append('\n');
+            }
+
+            return output;
+        }
+        catch
+        {
+            output.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Header, names, values and a little for quotes: right for ASCII values, the buffer grows for others.</summary>
+    private static int EstimateSize(IReadOnlyList<(string Name, string Value)> values)
+    {
+        var size = 256;
+        for (var i = 0; i < values.Count; i++)
+        {
+            size += values[i].Name.Length + values[i].Value.Length + 4;
         }
 
-        return text.ToString();
+        return size;
     }
 }

@@ -33,36 +33,58 @@ public static class KubernetesSecretRenderer
     /// that is not valid Unicode, SECB308 when no valid Kubernetes name can be formed.</exception>
     public static string Render(SecretsSchema schema, IReadOnlyList<(string Name, string Value)> values, string environment)
     {
+        using var output = Render(schema, values, environment, out _);
+        return output.ToText();
+    }
+
+    /// <summary>The manifest's UTF-8 bytes; the caller disposes the result, which wipes it.</summary>
+    internal static Utf8Output Render(SecretsSchema schema, IReadOnlyList<(string Name, string Value)> values, string environment, out string fileName)
+    {
         var env = OutputPaths.Normalize(environment);
-        var output = OutputPaths.KubernetesSecret(env);
-        VariableNames.EnsureValidAndUnique(values, output);
+        fileName = OutputPaths.KubernetesSecret(env);
+        VariableNames.EnsureValidAndUnique(values, fileName);
         var schemaFile = SourceLocation.ForFile(schema.SourcePath);
         var project = KubernetesNames.ToDnsLabel(schema.ProjectName, "project", schemaFile);
         var name = KubernetesNames.SecretName(schema.ProjectName, env, schemaFile);
         var environmentLabel = KubernetesNames.ToDnsLabel(env, "environment", schemaFile);
 
-        var text = new StringBuilder();
-        text.Append("# Secrets.Build: the '").Append(env).Append("' secrets of ").Append(project)
-            .Append(" as a Kubernetes Secret. It holds the values (base64 is not encryption): never commit it.\n");
-        text.Append("apiVersion: v1\n");
-        text.Append("kind: Secret\n");
-        text.Append("type: Opaque\n");
-        text.Append("metadata:\n");
-        text.Append("  name: ").Append(name).Append('\n');
-        text.Append("  labels:\n");
-        text.Append("    app.kubernetes.io/managed-by: ").Append(ManagedBy).Append('\n');
-        text.Append("    app.kubernetes.io/part-of: ").Append(YamlScalar.Write(project)).Append('\n');
-        text.Append("    app.kubernetes.io/environment: ").Append(YamlScalar.Write(environmentLabel)).Append('\n');
-        if (values.Count == 0)
+        var output = new Utf8Output(EstimateSize(values));
+        try
         {
-            return text.Append("data: {}\n").ToString();
-        }
+            output.Append("# Secrets.Build: the '").Append(env).Append("' secrets of ").Append(project)
+                .Append(" as a Kubernetes Secret. It holds the values (base64 is not encryption): never commit it.\n");
+            output.Append("apiVersion: v1\n");
+            output.Append("kind: Secret\n");
+            output.Append("type: Opaque\n");
+            output.Append("metadata:\n");
+            output.Append("  name: ").Append(name).Append('\n');
+            output.Append("  labels:\n");
+            output.Append("    app.kubernetes.io/managed-by: ").Append(ManagedBy).Append('\n');
+            output.Append("    app.kubernetes.io/part-of: ").Append(YamlScalar.Write(project)).Append('\n');
+            output.Append("    app.kubernetes.io/environment: ").Append(YamlScalar.Write(environmentLabel)).Append('\n');
+            if (values.Count == 0)
+            {
+                output.Append("data: {}\n");
+                return output;
+            }
 
-        text.Append("data:\n");
-        // The names are unique (checked above), so sorting them alone gives the same order as
-        // sorting the pairs, without generic sort code over the tuple that ReadyToRun cannot hold.
-        var valuesByName = new Dictionary<string, string>(values.Count, StringComparer.Ordinal);
+            output.Append("data:\n");
+            WriteData(output, values, fileName);
+            return output;
+        }
+        catch
+        {
+            output.Dispose();
+            throw;
+        }
+    }
+
+    private static void WriteData(Utf8Output output, IReadOnlyList<(string Name, string Value)> values, string fileName)
+    {
+        // The names are unique (checked above), so sorting them alone gives the same
+        // order as sorting the pairs, without generic sort code over the tuple that ReadyToRun cannot hold.
         var keys = new string[values.Count];
+        var valuesByName = new Dictionary<string, string>(values.Count, StringComparer.Ordinal);
         for (var i = 0; i < values.Count; i++)
         {
             keys[i] = values[i].Name;
@@ -70,33 +92,52 @@ public static class KubernetesSecretRenderer
         }
 
         Array.Sort(keys, StringComparer.Ordinal);
-        foreach (var key in keys)
-        {
-            text.Append("  ").Append(YamlScalar.Write(key)).Append(": ").Append(Encode(key, valuesByName[key], output)).Append('\n');
-        }
 
-        return text.ToString();
-    }
-
-    private static string Encode(string name, string value, string output)
-    {
+        // One scratch buffer for every value's UTF-8 bytes on their way to base64, wiped after each.
+        byte[]? scratch = null;
         try
         {
-            // An empty value is "" as kubectl writes it; an empty plain scalar would read as null.
-            if (value.Length == 0)
+            foreach (var key in keys)
             {
-                return "\"\"";
+                output.Append("  ").Append(YamlScalar.Write(key)).Append(": ");
+                WriteBase64(output, key, valuesByName[key], ref scratch, fileName);
+                output.Append('\n');
+            }
+        }
+        finally
+        {
+            if (scratch is not null)
+            {
+                CryptographicOperations.ZeroMemory(scratch);
+            }
+        }
+    }
+
+    private static void WriteBase64(Utf8Output output, string name, string value, ref byte[]? scratch, string fileName)
+    {
+        // An empty value is "" as kubectl writes it; an empty plain scalar would read as null.
+        if (value.Length == 0)
+        {
+            output.Append("\"\"");
+            return;
+        }
+
+        try
+        {
+            var count = StrictUtf8.GetByteCount(value);
+            if (scratch is null || scratch.Length < count)
+            {
+                if (scratch is not null)
+                {
+                    CryptographicOperations.ZeroMemory(scratch);
+                }
+
+                scratch = SensitiveBuffers.Track(new byte[Math.Max(count, 256)]);
             }
 
-            var bytes = SensitiveBuffers.Track(StrictUtf8.GetBytes(value));
-            try
-            {
-                return Convert.ToBase64String(bytes);
-            }
-            finally
-            {
-                CryptographicOperations.ZeroMemory(bytes);
-            }
+            var bytes = scratch.AsSpan(0, StrictUtf8.GetBytes(value, scratch));
+            output.Advance(Base64Text.Encode(bytes, output.GetSpan(Base64Text.EncodedLength(bytes.Length))));
+            CryptographicOperations.ZeroMemory(bytes);
         }
         catch (EncoderFallbackException)
         {
@@ -104,7 +145,19 @@ public static class KubernetesSecretRenderer
                 DiagnosticCodes.EnvValueNotRepresentable,
                 $"The value of {name} is not valid Unicode (a lone surrogate), so it has no UTF-8 form for the Kubernetes Secret.",
                 $"Change the value of {name} (re-import or re-enter it).",
-                SourceLocation.ForFile(output)));
+                SourceLocation.ForFile(fileName)));
         }
+    }
+
+    /// <summary>Header and data lines with base64 of ASCII values: right for the usual values, the buffer grows for others.</summary>
+    private static int EstimateSize(IReadOnlyList<(string Name, string Value)> values)
+    {
+        var size = 512;
+        for (var i = 0; i < values.Count; i++)
+        {
+            size += values[i].Name.Length + ((values[i].Value.Length + 2) / 3 * 4) + 8;
+        }
+
+        return size;
     }
 }

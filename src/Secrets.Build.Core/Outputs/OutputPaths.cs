@@ -42,7 +42,7 @@ public static class OutputPaths
     public static string Normalize(string environment)
     {
         var lower = (environment ?? string.Empty).Trim().ToLowerInvariant();
-        if (lower.Length == 0 || !lower.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '_' or '-'))
+        if (lower.Length == 0 || !IsFileNamePart(lower))
         {
             throw new SecretsException(SecretsDiagnostic.Error(
                 DiagnosticCodes.InvalidEnvironmentName,
@@ -51,5 +51,19 @@ public static class OutputPaths
         }
 
         return lower;
+    }
+
+    // A loop, not Enumerable.All: LINQ over char is generic code no ReadyToRun image holds.
+    private static bool IsFileNamePart(string lower)
+    {
+        foreach (var c in lower)
+        {
+            if (!(c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '_' or '-'))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }

@@ -1,4 +1,6 @@
+using System.Collections.Immutable;
 using Secrets.Build.Core.Diagnostics;
+using Secrets.Build.Core.Schema;
 
 namespace Secrets.Build.Core.Outputs;
 
@@ -6,10 +8,24 @@ namespace Secrets.Build.Core.Outputs;
 internal static class VariableNames
 {
     /// <summary>True for a POSIX environment-variable name: <c>[A-Za-z_][A-Za-z0-9_]*</c>.</summary>
-    public static bool IsValid(string name) =>
-        name.Length > 0
-        && (char.IsAsciiLetter(name[0]) || name[0] == '_')
-        && name.All(c => char.IsAsciiLetterOrDigit(c) || c == '_');
+    public static bool IsValid(string name)
+    {
+        if (name.Length == 0 || !(char.IsAsciiLetter(name[0]) || name[0] == '_'))
+        {
+            return false;
+        }
+
+        // A loop, not Enumerable.All: LINQ over char is generic code no ReadyToRun image holds.
+        foreach (var c in name)
+        {
+            if (!(char.IsAsciiLetterOrDigit(c) || c == '_'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     /// <summary>Throws SECB302 for an invalid name and SECB303 for a repeated one.</summary>
     public static void EnsureValidAndUnique(IEnumerable<string> names, string output)
@@ -21,11 +37,21 @@ internal static class VariableNames
         }
     }
 
+    /// <summary>The same checks on the names of declared secrets.</summary>
+    public static void EnsureValidAndUnique(ImmutableArray<SecretDefinition> secrets, string output)
+    {
+        var seen = new HashSet<string>(secrets.Length, StringComparer.Ordinal);
+        foreach (var secret in secrets)
+        {
+            EnsureValidAndNew(secret.Name, seen, output);
+        }
+    }
+
     /// <summary>The same checks on the names of name/value pairs. An indexed loop, not a LINQ
     /// projection: Select over the tuple is generic code no ReadyToRun image holds.</summary>
     public static void EnsureValidAndUnique(IReadOnlyList<(string Name, string Value)> values, string output)
     {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var seen = new HashSet<string>(values.Count, StringComparer.Ordinal);
         for (var i = 0; i < values.Count; i++)
         {
             EnsureValidAndNew(values[i].Name, seen, output);

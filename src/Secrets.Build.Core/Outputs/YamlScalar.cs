@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.RegularExpressions;
 
 namespace Secrets.Build.Core.Outputs;
 
@@ -8,7 +7,7 @@ namespace Secrets.Build.Core.Outputs;
 /// same string, double-quoted otherwise. Kept by hand because the Core library ships without a YAML
 /// dependency and these outputs only ever need keys and single-line strings.
 /// </summary>
-internal static partial class YamlScalar
+internal static class YamlScalar
 {
     // Words YAML 1.1 reads as booleans or null (kubectl itself quotes a key named Y).
     private static readonly HashSet<string> Reserved = new(StringComparer.OrdinalIgnoreCase)
@@ -19,7 +18,7 @@ internal static partial class YamlScalar
     public static string Write(string value)
     {
         // Starting with a letter or '_' also rules out every number form (1e3, 0x1F, .inf).
-        if (PlainSafe().IsMatch(value) && !Reserved.Contains(value))
+        if (IsPlainSafe(value) && !Reserved.Contains(value))
         {
             return value;
         }
@@ -42,6 +41,25 @@ internal static partial class YamlScalar
         return quoted.Append('"').ToString();
     }
 
-    [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_.-]*$")]
-    private static partial Regex PlainSafe();
+    /// <summary>
+    /// <c>[A-Za-z_][A-Za-z0-9_.-]*</c>, checked by hand: this runs for every key of every output,
+    /// where even a precompiled regular expression costs more than the loop.
+    /// </summary>
+    private static bool IsPlainSafe(string value)
+    {
+        if (value.Length == 0 || !(char.IsAsciiLetter(value[0]) || value[0] == '_'))
+        {
+            return false;
+        }
+
+        foreach (var c in value)
+        {
+            if (!(char.IsAsciiLetterOrDigit(c) || c is '_' or '.' or '-'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 }

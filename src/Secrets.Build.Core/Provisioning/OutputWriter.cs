@@ -40,7 +40,7 @@ internal static class OutputWriter
         var envFileValues = values;
         if (now is { } time)
         {
-            envFileValues = [];
+            envFileValues = new List<(string Name, string Value)>(values.Count);
             foreach (var value in values)
             {
                 envFileValues.Add(value);
@@ -53,38 +53,41 @@ internal static class OutputWriter
         }
 
         // Render everything before writing anything: a value no reader can take fails the
-        // run with every file as it was.
-        var files = new (string RelativePath, string Content)[]
-        {
-            (OutputPaths.EnvFile(environment), EnvFileRenderer.Render(envFileValues, environment)),
-            (OutputPaths.ComposeOverride(environment), ComposeOverrideRenderer.Render(schema, environment)),
-            (OutputPaths.KubernetesSecret(environment), KubernetesSecretRenderer.Render(schema, values, environment)),
-        };
+        // run with every file as it was. Each file is rendered straight to UTF-8 and compared
+        // with the disk from that buffer; disposing the buffers wipes the values they hold.
+        using var envFile = EnvFileRenderer.Render(envFileValues, environment, out var envFileName);
+        using var composeOverride = ComposeOverrideRenderer.Render(schema, environment, out var composeFileName);
+        using var kubernetesSecret = KubernetesSecretRenderer.Render(schema, values, environment, out var kubernetesFileName);
 
-        var written = ImmutableArray.CreateBuilder<string>(files.Length);
-        foreach (var (relativePath, content) in files)
-        {
-            var path = Path.Combine(workspace, relativePath);
-            AtomicFile.WriteTextIfChanged(path, content);
-            FileModes.EnsurePrivateFile(path);
-            written.Add(path);
-        }
+        var written = ImmutableArray.CreateBuilder<string>(3);
+        written.Add(WriteFile(workspace, envFileName, envFile));
+        written.Add(WriteFile(workspace, composeFileName, composeOverride));
+        written.Add(WriteFile(workspace, kubernetesFileName, kubernetesSecret));
 
         UpdateGitIgnore(workspace, environment);
-        return written.ToImmutable();
+        return written.MoveToImmutable();
+    }
+
+    private static string WriteFile(string workspace, string fileName, Utf8Output content)
+    {
+        var path = Path.Combine(workspace, fileName);
+        AtomicFile.WriteIfChanged(path, content.Written);
+        FileModes.EnsurePrivateFile(path);
+        return path;
     }
 
     private static void UpdateGitIgnore(string workspace, string environment)
     {
         var path = Path.Combine(workspace, ".gitignore");
         var existing = File.Exists(path) ? File.ReadAllText(path) : null;
-        var entries = OutputPaths.PlaintextOutputs(environment)
-            .Concat(StorePaths.GitIgnoreEntries(environment))
-            // The audit trail is appended by every build on every machine; committed, it would
-            // conflict on every merge. It stays local and is verified where it lives.
-            .Append($"{StorePaths.SecretsFolderName}/.env.{environment}.audit.jsonl")
-            .Append($"{StorePaths.SecretsFolderName}/.env.{environment}.audit.*.jsonl")
-            .Append($"{StorePaths.SecretsFolderName}/.env.{environment}.audit.jsonl.lock");
+        var entries = new List<string>(OutputPaths.PlaintextOutputs(environment));
+        entries.AddRange(StorePaths.GitIgnoreEntries(environment));
+
+        // The audit trail is appended by every build on every machine; committed, it would
+        // conflict on every merge. It stays local and is verified where it lives.
+        entries.Add($"{StorePaths.SecretsFolderName}/.env.{environment}.audit.jsonl");
+        entries.Add($"{StorePaths.SecretsFolderName}/.env.{environment}.audit.*.jsonl");
+        entries.Add($"{StorePaths.SecretsFolderName}/.env.{environment}.audit.jsonl.lock");
         if (GitIgnoreUpdater.Update(existing, entries) is { } updated)
         {
             // .gitignore is the user's file and nothing secret: replace its content atomically,

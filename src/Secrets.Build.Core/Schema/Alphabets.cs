@@ -20,12 +20,26 @@ public static class Alphabets
     {
         foreach (var c in value)
         {
-            if (EnvSafe.IndexOf(c) < 0)
+            if (c >= EnvSafeTable.Length || !EnvSafeTable[c])
             {
                 return false;
             }
         }
 
         return true;
+    }
+
+    // One lookup per character instead of a search of EnvSafe: every value of every build is checked.
+    private static readonly bool[] EnvSafeTable = BuildTable(EnvSafe);
+
+    private static bool[] BuildTable(string characters)
+    {
+        var table = new bool[128];
+        foreach (var c in characters)
+        {
+            table[c] = true;
+        }
+
+        return table;
     }
 }

@@ -10,7 +10,7 @@ namespace Secrets.Build.Core.Schema;
 public static partial class SchemaParser
 {
     private static ImmutableArray<SecretDefinition> ReadSecrets(
-        JsonNode root,
+        JsonTreeReader tree,
         ObjectMembers members,
         ImmutableArray<RotationPolicy> policies,
         int minimumEntropy,
@@ -19,7 +19,7 @@ public static partial class SchemaParser
         if (!members.TryGetValue("secrets", out var property))
         {
             context.Error(DiagnosticCodes.SchemaMissingField, "The schema has no \"secrets\" object.",
-                "Add \"secrets\": { \"POSTGRES_PASSWORD\": { \"category\": \"database_passwords\" } }.", root);
+                "Add \"secrets\": { \"POSTGRES_PASSWORD\": { \"category\": \"database_passwords\" } }.", tree.Root);
             return ImmutableArray<SecretDefinition>.Empty;
         }
 
@@ -29,22 +29,27 @@ public static partial class SchemaParser
             return ImmutableArray<SecretDefinition>.Empty;
         }
 
-        if (property.Value.Properties.Length == 0)
+        var count = property.Value.MemberCount;
+        if (count == 0)
         {
             context.Warning(DiagnosticCodes.SchemaEmpty, "The schema declares no secrets.",
                 "Declare the secrets your app needs under \"secrets\".", property);
         }
 
-        var declared = property.Value.Properties;
-        var secrets = ImmutableArray.CreateBuilder<SecretDefinition>(declared.Length);
-        var byName = new Dictionary<string, JsonMember>(declared.Length, StringComparer.OrdinalIgnoreCase);
-        var byPropertyName = new Dictionary<string, string>(declared.Length, StringComparer.Ordinal);
+        var secrets = ImmutableArray.CreateBuilder<SecretDefinition>(count);
+
+        // Name to where it was first declared: positions only, so no declaration's tree outlives its reading.
+        var byName = new Dictionary<string, FirstDeclaration>(count, StringComparer.OrdinalIgnoreCase);
+        var byPropertyName = new Dictionary<string, string>(count, StringComparer.Ordinal);
         var categories = new Categories(policies);
 
-        foreach (var entry in declared)
+        var declared = tree.StreamMembers(property.Value);
+        for (var entry = declared.Next(); entry is not null; entry = declared.Next())
         {
-            if (byName.TryGetValue(entry.Name, out var first))
+            // One hash per name when it is new, which is nearly always.
+            if (!TryAdd(byName, entry.Name, new FirstDeclaration(entry.NameStart, entry.NameEnd)))
             {
+                var first = byName[entry.Name];
                 var line = context.Positions.Span(first.NameStart, first.NameEnd).Line;
                 context.Error(DiagnosticCodes.SchemaDuplicateName,
                     $"Secret '{entry.Name}' is declared twice (first on line {line}; environment variables are matched without case on Windows).",
@@ -52,7 +57,6 @@ public static partial class SchemaParser
                 continue;
             }
 
-            byName.Add(entry.Name, entry);
             if (!NameConventions.IsValidSecretName(entry.Name))
             {
                 context.Error(DiagnosticCodes.SchemaInvalidName,
@@ -70,15 +74,14 @@ public static partial class SchemaParser
                 continue;
             }
 
-            if (byPropertyName.TryGetValue(propertyName, out var other))
+            if (!TryAdd(byPropertyName, propertyName, entry.Name))
             {
                 context.Error(DiagnosticCodes.SchemaIdentifierCollision,
-                    $"'{entry.Name}' and '{other}' both map to the C# property '{propertyName}'.",
+                    $"'{entry.Name}' and '{byPropertyName[propertyName]}' both map to the C# property '{propertyName}'.",
                     "Rename one of them so their names differ by more than underscores.", entry);
                 continue;
             }
 
-            byPropertyName.Add(propertyName, entry.Name);
             var secret = ReadSecret(entry, propertyName, categories, minimumEntropy, context);
             if (secret is not null)
             {
@@ -87,6 +90,37 @@ public static partial class SchemaParser
         }
 
         return secrets.Count == secrets.Capacity ? secrets.MoveToImmutable() : secrets.ToImmutable();
+    }
+
+    /// <summary>Adds the entry unless the key is there; netstandard2.0 (the generator) has no Dictionary.TryAdd.</summary>
+    private static bool TryAdd<TValue>(Dictionary<string, TValue> dictionary, string key, TValue value)
+        where TValue : class
+    {
+#if NETSTANDARD2_0
+        if (dictionary.ContainsKey(key))
+        {
+            return false;
+        }
+
+        dictionary.Add(key, value);
+        return true;
+#else
+        return dictionary.TryAdd(key, value);
+#endif
+    }
+
+    /// <summary>Where a secret's name was first declared, for the error about a second declaration.</summary>
+    private sealed class FirstDeclaration
+    {
+        public FirstDeclaration(int nameStart, int nameEnd)
+        {
+            NameStart = nameStart;
+            NameEnd = nameEnd;
+        }
+
+        public int NameStart { get; }
+
+        public int NameEnd { get; }
     }
 
     private static SecretDefinition? ReadSecret(

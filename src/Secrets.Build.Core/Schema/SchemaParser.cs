@@ -29,12 +29,25 @@ public static partial class SchemaParser
         }
 
         var utf8 = Encoding.UTF8.GetBytes(text);
-        var positions = new TextPositions(text, utf8.Length, path);
+        return Parse(utf8, utf8.Length, new TextPositions(text, utf8.Length, path), path);
+    }
+
+    /// <summary>
+    /// Parses the first <paramref name="length"/> bytes of <paramref name="ascii"/>, which the caller
+    /// has checked are all ASCII (so they are their own text, and there is no byte order mark):
+    /// a file read this way is never decoded into a string nor encoded back.
+    /// </summary>
+    internal static SchemaParseResult ParseAscii(byte[] ascii, int length, string? path) =>
+        Parse(ascii, length, new TextPositions(new ReadOnlySpan<byte>(ascii, 0, length), path), path);
+
+    private static SchemaParseResult Parse(byte[] utf8, int length, TextPositions positions, string? path)
+    {
         var context = new SchemaReadContext(positions);
-        JsonNode root;
+        JsonTreeReader tree;
         try
         {
-            root = JsonTreeReader.Read(utf8, SchemaFields.Names);
+            // "secrets" is nearly all of the file: its declarations are read one at a time.
+            tree = JsonTreeReader.Open(utf8, length, SchemaFields.Names, deferredMember: "secrets");
         }
         catch (JsonException exception)
         {
@@ -46,12 +59,13 @@ public static partial class SchemaParser
             return new SchemaParseResult(null, context.Diagnostics);
         }
 
-        var schema = ReadRoot(root, context, path);
+        var schema = ReadRoot(tree, context, path);
         return new SchemaParseResult(context.HasErrors ? null : schema, context.Diagnostics);
     }
 
-    private static SecretsSchema? ReadRoot(JsonNode root, SchemaReadContext context, string? path)
+    private static SecretsSchema? ReadRoot(JsonTreeReader tree, SchemaReadContext context, string? path)
     {
+        var root = tree.Root;
         if (!context.ExpectKind(root, JsonNodeKind.Object, "The schema", "Start the file with { and declare \"project\" and \"secrets\"."))
         {
             return null;
@@ -73,7 +87,7 @@ public static partial class SchemaParser
         var minimumEntropy = context.ReadInt(members, "minimumEntropyBits", "\"minimumEntropyBits\"", 64, 1024)
             ?? SchemaDefaults.MinimumEntropyBits;
         var policies = ReadRotationPolicies(members, context);
-        var secrets = ReadSecrets(root, members, policies, minimumEntropy, context);
+        var secrets = ReadSecrets(tree, members, policies, minimumEntropy, context);
 
         return new SecretsSchema(project ?? string.Empty, environments, policies, minimumEntropy, secrets, path);
     }

@@ -36,7 +36,24 @@ internal sealed class JsonNode
         Items = items;
     }
 
+    /// <summary>
+    /// An object whose members are read later, one at a time (<see cref="JsonTreeReader.StreamMembers"/>):
+    /// its <see cref="Properties"/> are empty, <see cref="MemberCount"/> says how many it has.
+    /// </summary>
+    public static JsonNode Deferred(int start, int end, int memberCount) =>
+        new(JsonNodeKind.Object, start, end, null) { _deferredMemberCount = memberCount };
+
     public JsonNodeKind Kind { get; }
+
+    // -1 for every node but a deferred object. One int rather than a flag and a count keeps the
+    // node as small as it was: a schema has some 100,000 of them.
+    private int _deferredMemberCount = -1;
+
+    /// <summary>True for an object read through <see cref="JsonTreeReader.StreamMembers"/>.</summary>
+    public bool IsDeferred => _deferredMemberCount >= 0;
+
+    /// <summary>How many members an object has, deferred or not.</summary>
+    public int MemberCount => IsDeferred ? _deferredMemberCount : Properties.Length;
 
     /// <summary>Byte offset of the first byte of the value.</summary>
     public int Start { get; }

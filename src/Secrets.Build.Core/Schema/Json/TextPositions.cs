@@ -16,20 +16,51 @@ internal sealed class TextPositions
     // Null when the text is all ASCII (the usual case), where a byte offset is a character offset.
     private readonly int[]? _charOffsetOfByte;
     private readonly List<int> _lineStarts = new() { 0 };
+    private int _lastLineIndex;
 
     public TextPositions(string text, int utf8ByteCount, string? file)
     {
         _file = file;
         _textLength = text.Length;
-        for (var newline = text.IndexOf('\n'); newline >= 0; newline = text.IndexOf('\n', newline + 1))
-        {
-            _lineStarts.Add(newline + 1);
-        }
+        AddLineStarts(text.AsSpan(), '\n');
 
         // Every non-ASCII character takes more than one UTF-8 byte, so equal counts mean pure ASCII.
         if (utf8ByteCount != text.Length)
         {
             _charOffsetOfByte = MapBytesToCharacters(text, utf8ByteCount);
+        }
+    }
+
+    /// <summary>
+    /// Positions in ASCII text given as its bytes (the caller checked): every byte is one
+    /// character, so the text itself is never needed as a string.
+    /// </summary>
+    public TextPositions(ReadOnlySpan<byte> ascii, string? file)
+    {
+        _file = file;
+        _textLength = ascii.Length;
+        AddLineStarts(ascii, (byte)'\n');
+    }
+
+    // Two plain copies rather than one generic method: both searches are vectorized, and no
+    // generic instantiation is left for a ReadyToRun image to miss.
+    private void AddLineStarts(ReadOnlySpan<char> text, char newline)
+    {
+        var offset = 0;
+        for (var index = text.IndexOf(newline); index >= 0; index = text.Slice(offset).IndexOf(newline))
+        {
+            offset += index + 1;
+            _lineStarts.Add(offset);
+        }
+    }
+
+    private void AddLineStarts(ReadOnlySpan<byte> text, byte newline)
+    {
+        var offset = 0;
+        for (var index = text.IndexOf(newline); index >= 0; index = text.Slice(offset).IndexOf(newline))
+        {
+            offset += index + 1;
+            _lineStarts.Add(offset);
         }
     }
 
@@ -101,12 +132,24 @@ internal sealed class TextPositions
 
     private (int Line, int Column) LineColumn(int charOffset)
     {
-        var index = _lineStarts.BinarySearch(charOffset);
-        if (index < 0)
+        // Declarations are read in file order, so the line is nearly always the last one found
+        // or the one after it: check those before searching.
+        var index = _lastLineIndex;
+        if (!IsOnLine(index, charOffset) && !IsOnLine(++index, charOffset))
         {
-            index = ~index - 1;
+            index = _lineStarts.BinarySearch(charOffset);
+            if (index < 0)
+            {
+                index = ~index - 1;
+            }
         }
 
+        _lastLineIndex = index;
         return (index + 1, charOffset - _lineStarts[index] + 1);
     }
+
+    private bool IsOnLine(int index, int charOffset) =>
+        index < _lineStarts.Count
+        && _lineStarts[index] <= charOffset
+        && (index + 1 == _lineStarts.Count || charOffset < _lineStarts[index + 1]);
 }
