@@ -8,7 +8,7 @@ namespace Secrets.Build.Tasks;
 
 /// <summary>
 /// The task behind the <c>ProvisionSecrets</c> target: translates the <c>Secrets*</c> MSBuild
-/// properties into <see cref="ProvisionOptions"/>, runs <see cref="SecretsManager.ProvisionAsync"/>
+/// properties into <see cref="ProvisionOptions"/>, runs <see cref="SecretsManager.Provision"/>
 /// and reports its diagnostics. It logs names and paths only, never a value.
 /// </summary>
 public sealed class ProvisionSecretsTask : Microsoft.Build.Utilities.Task, ICancelableTask
@@ -83,7 +83,7 @@ public sealed class ProvisionSecretsTask : Microsoft.Build.Utilities.Task, ICanc
         ProvisionResult result;
         try
         {
-            result = new SecretsManager().ProvisionAsync(options, _cancellation.Token).GetAwaiter().GetResult();
+            result = new SecretsManager().Provision(options, _cancellation.Token);
         }
         catch (OperationCanceledException) when (_cancellation.IsCancellationRequested)
         {
