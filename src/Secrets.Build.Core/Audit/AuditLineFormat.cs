@@ -49,7 +49,9 @@ internal static class AuditLineFormat
     /// <summary>The signed part of a line: its JSON object without <c>mac</c>.</summary>
     public static byte[] SignedBytes(AuditEvent e, long sequence, string keyId, byte[]? previous)
     {
-        var buffer = new ArrayBufferWriter<byte>(512);
+        // The parameterless constructor: System.Text.Json's own image holds its code, while any
+        // other would be JIT-compiled on every build's first append.
+        var buffer = new ArrayBufferWriter<byte>();
         using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
         {
             writer.WriteStartObject();
@@ -126,7 +128,7 @@ internal static class AuditLineFormat
         var suffix = Encoding.ASCII.GetBytes(MacMemberStart + Convert.ToBase64String(mac) + "\"}\n");
         var line = new byte[signedBytes.Length - 1 + suffix.Length];
         signedBytes[..^1].CopyTo(line);
-        suffix.CopyTo(line.AsSpan(signedBytes.Length - 1));
+        suffix.AsSpan().CopyTo(line.AsSpan(signedBytes.Length - 1));
         return line;
     }
 
@@ -202,7 +204,7 @@ internal static class AuditLineFormat
 
             // The reader stops after the first value; anything after it would make the line
             // unreadable to AuditReader and to jq.
-            if (line[(int)reader.BytesConsumed..].IndexOfAnyExcept(" \t\r"u8) >= 0)
+            if (HasTextAfterValue(line[(int)reader.BytesConsumed..]))
             {
                 problem = "the line has text after its closing '}'";
                 return false;
@@ -250,6 +252,21 @@ internal static class AuditLineFormat
         parsed = new AuditLine(sequence, keyId, previous, mac, signed);
         problem = string.Empty;
         return true;
+    }
+
+    // A loop rather than IndexOfAnyExcept: its generic byte code is in no ReadyToRun image, and
+    // the rest of a line after its closing brace is empty or a few characters.
+    private static bool HasTextAfterValue(ReadOnlySpan<byte> rest)
+    {
+        foreach (var b in rest)
+        {
+            if (b is not ((byte)' ' or (byte)'\t' or (byte)'\r'))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Constant-time comparison, so a verifier leaks nothing about how close a forgery came.</summary>
