@@ -153,6 +153,7 @@ public sealed class ProvisionSecretsTask : Microsoft.Build.Utilities.Task, ICanc
         if (timing is not null)
         {
             LogDebug(timing.Describe());
+            LogDebug(timing.DescribeMemory());
         }
 
         return !Log.HasLoggedErrors;
