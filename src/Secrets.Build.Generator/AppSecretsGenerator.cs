@@ -1,9 +1,7 @@
 using System;
-using System.Text;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Text;
 using Secrets.Build.Generator.Diagnostics;
 using Secrets.Build.Generator.Emit;
 using Secrets.Build.Generator.Model;
@@ -92,7 +90,7 @@ public sealed class AppSecretsGenerator : IIncrementalGenerator
 
             foreach (var file in AppSecretsEmitter.Emit(emitInput))
             {
-                production.AddSource(file.HintName, SourceText.From(file.Source, Encoding.UTF8));
+                production.AddSource(file.HintName, file.Text);
             }
         });
     }

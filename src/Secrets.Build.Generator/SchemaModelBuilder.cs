@@ -29,12 +29,13 @@ internal static class SchemaModelBuilder
     /// <see cref="NameConventions.ReservedPropertyNames"/> (among them <c>Previous</c>, kept free for
     /// the values a rotation replaced); these are the generator's own additions.
     /// </summary>
-    public static readonly ImmutableHashSet<string> ReservedNames = ImmutableHashSet.Create(
-        StringComparer.Ordinal,
+    private static readonly HashSet<string> ReservedNames = new(StringComparer.Ordinal)
+    {
         "AppSecrets", "BuildEnvironment", "Environment", "EnvironmentVariable", "Descriptors",
         "Inspect", "Validate", "Previous", "SecretDescriptor", "SecretStatus", "AppSecretsException",
         "SecretsRuntime", "ResolvedText", "AppSecretsConfigurationExtensions", "Equals", "ReferenceEquals", "GetHashCode", "GetType", "ToString",
-        "MemberwiseClone", "Finalize");
+        "MemberwiseClone", "Finalize",
+    };
 
     public static ParsedSchema Build(ImmutableArray<SchemaFile> files, BuildSettings settings, CancellationToken cancellationToken)
     {
@@ -85,11 +86,13 @@ internal static class SchemaModelBuilder
 
     private static AppSecretsModel? BuildModel(SecretsSchema schema, string path, BuildSettings settings, List<DiagnosticInfo> diagnostics)
     {
-        var secrets = new List<SecretModel>(schema.Secrets.Length);
+        var secrets = new SecretModel[schema.Secrets.Length];
         var seen = new Dictionary<string, SecretDefinition>(schema.Secrets.Length, StringComparer.Ordinal);
+        var summaries = new GenerationSummaries();
         var valid = true;
-        foreach (var secret in schema.Secrets)
+        for (var i = 0; i < secrets.Length; i++)
         {
+            var secret = schema.Secrets[i];
             if (ReservedNames.Contains(secret.PropertyName) || NameConventions.ReservedPropertyNames.Contains(secret.PropertyName))
             {
                 valid = false;
@@ -127,17 +130,17 @@ internal static class SchemaModelBuilder
                 seen.Add(secret.PropertyName, secret);
             }
 
-            secrets.Add(ToModel(secret, schema));
+            secrets[i] = ToModel(secret, schema, summaries);
         }
 
         var environment = ResolveEnvironment(schema, path, settings, diagnostics);
         var rootNamespace = ResolveNamespace(settings.RootNamespace, path, diagnostics);
         return valid
-            ? new AppSecretsModel(rootNamespace, environment, FileName(path), secrets.ToEquatableArray())
+            ? new AppSecretsModel(rootNamespace, environment, FileName(path), EquatableArray<SecretModel>.Wrap(secrets))
             : null;
     }
 
-    private static SecretModel ToModel(SecretDefinition secret, SecretsSchema schema) => new(
+    private static SecretModel ToModel(SecretDefinition secret, SecretsSchema schema, GenerationSummaries summaries) => new(
         secret.Name,
         secret.PropertyName,
         secret.Description,
@@ -161,18 +164,7 @@ internal static class SchemaModelBuilder
             },
         schema.RotationDaysFor(secret),
         secret.IsExternal,
-        Summarize(secret.Generation));
-
-    private static string Summarize(GenerationRule rule) => rule.Kind switch
-    {
-        GenerationKind.Password => $"a password of {rule.Length} characters",
-        GenerationKind.Token => $"a token: '{rule.Prefix}' and {rule.Length} characters",
-        GenerationKind.Hex => $"{rule.Bytes} random bytes as hex",
-        GenerationKind.Base64 => $"{rule.Bytes} random bytes as base64",
-        GenerationKind.Base64Url => $"{rule.Bytes} random bytes as base64url",
-        GenerationKind.Uuid => "a random UUID",
-        _ => "supplied by you (external, never generated)",
-    };
+        summaries.For(secret.Generation));
 
     private static string ResolveEnvironment(SecretsSchema schema, string path, BuildSettings settings, List<DiagnosticInfo> diagnostics)
     {

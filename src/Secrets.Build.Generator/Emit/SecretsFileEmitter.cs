@@ -1,4 +1,3 @@
-using System.Text;
 using Secrets.Build.Generator.Model;
 
 namespace Secrets.Build.Generator.Emit;
@@ -8,48 +7,49 @@ internal static class SecretsFileEmitter
 {
     /// <summary>
     /// Characters each secret adds besides its names and description (the doc comments, the property,
-    /// its descriptor and its <c>Previous</c> twin), counted on the emitted text. Sizing the builder
-    /// up front saves a thousand small chunks at 10,000 secrets; erring low only adds a chunk.
+    /// its descriptor and its <c>Previous</c> twin), counted on the emitted text with some to spare.
+    /// Sized right, the file is written into one buffer that the compiler then keeps as it is;
+    /// erring low only adds a smaller chunk, erring high leaves the end of the buffer unused.
     /// </summary>
     private const int FixedCharactersPerSecret = 700;
 
-    public static string Emit(AppSecretsModel model, EmitOptions options)
+    public static SourceWriter Emit(AppSecretsModel model, EmitOptions options)
     {
-        var builder = new StringBuilder(EstimateLength(model));
-        AppSecretsEmitter.AppendHeader(builder, model, options);
+        var writer = new SourceWriter(EstimateLength(model));
+        AppSecretsEmitter.AppendHeader(writer, model, options);
         var indent = model.Namespace.Length == 0 ? string.Empty : "    ";
         if (model.Namespace.Length > 0)
         {
-            builder.Append("namespace ").Append(model.Namespace).Append("\n{\n");
+            writer.Append("namespace ").Append(model.Namespace).Append("\n{\n");
         }
 
         var member = indent + "    ";
-        builder.Append(indent).Append("/// <summary>\n");
-        builder.Append(indent).Append("/// The secrets declared in <c>").AppendXml(model.SchemaFileName).Append("</c>, typed. A value is read when first used:\n");
-        builder.Append(indent).Append("/// from the process environment variable, else from the <c>.env.&lt;environment&gt;</c> file found by\n");
-        builder.Append(indent).Append("/// searching upward from the application's base directory. No value is compiled into the assembly.\n");
-        builder.Append(indent).Append("/// </summary>\n");
-        builder.Append(indent).Append("[global::System.CodeDom.Compiler.GeneratedCode(\"Secrets.Build.Generator\", \"1.0\")]\n");
-        builder.Append(indent).Append("public static partial class AppSecrets\n");
-        builder.Append(indent).Append("{\n");
+        writer.Append(indent).Append("/// <summary>\n");
+        writer.Append(indent).Append("/// The secrets declared in <c>").AppendXml(model.SchemaFileName).Append("</c>, typed. A value is read when first used:\n");
+        writer.Append(indent).Append("/// from the process environment variable, else from the <c>.env.&lt;environment&gt;</c> file found by\n");
+        writer.Append(indent).Append("/// searching upward from the application's base directory. No value is compiled into the assembly.\n");
+        writer.Append(indent).Append("/// </summary>\n");
+        writer.Append(indent).Append("[global::System.CodeDom.Compiler.GeneratedCode(\"Secrets.Build.Generator\", \"1.0\")]\n");
+        writer.Append(indent).Append("public static partial class AppSecrets\n");
+        writer.Append(indent).Append("{\n");
 
-        builder.Append(member).Append("/// <summary>The environment this project was built for. <see cref=\"Environment\"/> can differ at run time.</summary>\n");
-        builder.Append(member).Append("public const string BuildEnvironment = ").AppendLiteral(model.BuildEnvironment).Append(";\n");
+        writer.Append(member).Append("/// <summary>The environment this project was built for. <see cref=\"Environment\"/> can differ at run time.</summary>\n");
+        writer.Append(member).Append("public const string BuildEnvironment = ").AppendLiteral(model.BuildEnvironment).Append(";\n");
 
         for (var i = 0; i < model.Secrets.Count; i++)
         {
-            builder.Append('\n');
-            AppendProperty(builder, member, model.Secrets[i], i);
+            writer.Append('\n');
+            AppendProperty(writer, member, model.Secrets[i], i);
         }
 
-        builder.Append('\n');
-        builder.Append(member).Append("/// <summary>Every declared secret in schema order: name, category, type and description; never a value.</summary>\n");
-        builder.Append(member).Append("public static global::System.Collections.Generic.IReadOnlyList<SecretDescriptor> Descriptors { get; } =\n");
-        builder.Append(member).Append("    new global::System.Collections.ObjectModel.ReadOnlyCollection<SecretDescriptor>(new SecretDescriptor[]\n");
-        builder.Append(member).Append("    {\n");
+        writer.Append('\n');
+        writer.Append(member).Append("/// <summary>Every declared secret in schema order: name, category, type and description; never a value.</summary>\n");
+        writer.Append(member).Append("public static global::System.Collections.Generic.IReadOnlyList<SecretDescriptor> Descriptors { get; } =\n");
+        writer.Append(member).Append("    new global::System.Collections.ObjectModel.ReadOnlyCollection<SecretDescriptor>(new SecretDescriptor[]\n");
+        writer.Append(member).Append("    {\n");
         foreach (var secret in model.Secrets)
         {
-            builder.Append(member).Append("        new SecretDescriptor(")
+            writer.Append(member).Append("        new SecretDescriptor(")
                 .AppendLiteral(secret.Name).Append(", ")
                 .AppendLiteral(secret.PropertyName).Append(", ")
                 .AppendLiteral(secret.Category).Append(", ")
@@ -61,18 +61,19 @@ internal static class SecretsFileEmitter
                 .Append(secret.IsExternal ? "true" : "false").Append("),\n");
         }
 
-        builder.Append(member).Append("    });\n");
-        AppendPrevious(builder, member, model, options);
-        builder.Append(indent).Append("}\n");
+        writer.Append(member).Append("    });\n");
+        AppendPrevious(writer, member, model, options);
+        writer.Append(indent).Append("}\n");
         if (model.Namespace.Length > 0)
         {
-            builder.Append("}\n");
+            writer.Append("}\n");
         }
 
-        return builder.ToString();
+        return writer;
     }
 
-    private static int EstimateLength(AppSecretsModel model)
+    /// <summary>At least the characters <see cref="Emit"/> writes for <paramref name="model"/>.</summary>
+    internal static int EstimateLength(AppSecretsModel model)
     {
         var length = 4096;
         foreach (var secret in model.Secrets)
@@ -85,20 +86,20 @@ internal static class SecretsFileEmitter
         return length;
     }
 
-    private static void AppendProperty(StringBuilder builder, string member, SecretModel secret, int index)
+    private static void AppendProperty(SourceWriter writer, string member, SecretModel secret, int index)
     {
         var trimmed = secret.Description.Trim();
         var description = trimmed.Length == 0 ? secret.Name : trimmed;
-        builder.Append(member).Append("/// <summary>").AppendXml(description).Append("</summary>\n");
-        builder.Append(member).Append("/// <remarks>\n");
-        builder.Append(member).Append("/// Environment variable <c>").AppendXml(secret.Name).Append("</c>; category <c>")
+        writer.Append(member).Append("/// <summary>").AppendXml(description).Append("</summary>\n");
+        writer.Append(member).Append("/// <remarks>\n");
+        writer.Append(member).Append("/// Environment variable <c>").AppendXml(secret.Name).Append("</c>; category <c>")
             .AppendXml(secret.Category).Append("</c>, rotated every ")
             .AppendNumber(secret.RotationDays).Append(" days; ")
             .AppendXml(secret.GenerationSummary).Append(".\n");
-        builder.Append(member).Append("/// </remarks>\n");
-        builder.Append(member).Append("/// <exception cref=\"AppSecretsException\">The secret is not set, or is not a valid ")
+        writer.Append(member).Append("/// </remarks>\n");
+        writer.Append(member).Append("/// <exception cref=\"AppSecretsException\">The secret is not set, or is not a valid ")
             .AppendXml(TypeDisplay(secret)).Append(".</exception>\n");
-        builder.Append(member).Append("public static ").Append(TypeSyntax(secret.Type)).Append(' ').Append(secret.PropertyName)
+        writer.Append(member).Append("public static ").Append(TypeSyntax(secret.Type)).Append(' ').Append(secret.PropertyName)
             .Append(" => (").Append(TypeSyntax(secret.Type)).Append(")SecretsRuntime.Read(Descriptors[")
             .AppendNumber(index).Append("]);\n");
     }
@@ -108,33 +109,33 @@ internal static class SecretsFileEmitter
     /// <c>NAME__PREVIOUS</c> during the rotation's grace period, so a JWT verifier or a database
     /// client can accept both while a change rolls out.
     /// </summary>
-    private static void AppendPrevious(StringBuilder builder, string member, AppSecretsModel model, EmitOptions options)
+    private static void AppendPrevious(SourceWriter writer, string member, AppSecretsModel model, EmitOptions options)
     {
         var inner = member + "    ";
-        builder.Append('\n');
-        builder.Append(member).Append("/// <summary>\n");
-        builder.Append(member).Append("/// The values before each secret's last rotation, during the rotation's grace period\n");
-        builder.Append(member).Append("/// (the build writes them as <c>NAME__PREVIOUS</c>); <c>null</c> when there is none.\n");
-        builder.Append(member).Append("/// </summary>\n");
-        builder.Append(member).Append("public static class Previous\n");
-        builder.Append(member).Append("{\n");
+        writer.Append('\n');
+        writer.Append(member).Append("/// <summary>\n");
+        writer.Append(member).Append("/// The values before each secret's last rotation, during the rotation's grace period\n");
+        writer.Append(member).Append("/// (the build writes them as <c>NAME__PREVIOUS</c>); <c>null</c> when there is none.\n");
+        writer.Append(member).Append("/// </summary>\n");
+        writer.Append(member).Append("public static class Previous\n");
+        writer.Append(member).Append("{\n");
         for (var i = 0; i < model.Secrets.Count; i++)
         {
             var secret = model.Secrets[i];
             var type = NullableTypeSyntax(secret.Type, options);
             if (i > 0)
             {
-                builder.Append('\n');
+                writer.Append('\n');
             }
 
-            builder.Append(inner).Append("/// <summary>The value of <c>").AppendXml(secret.Name)
+            writer.Append(inner).Append("/// <summary>The value of <c>").AppendXml(secret.Name)
                 .Append("</c> before its last rotation, or <c>null</c>.</summary>\n");
-            builder.Append(inner).Append("public static ").Append(type).Append(' ').Append(secret.PropertyName)
+            writer.Append(inner).Append("public static ").Append(type).Append(' ').Append(secret.PropertyName)
                 .Append(" => (").Append(type).Append(")SecretsRuntime.ReadPrevious(Descriptors[")
                 .AppendNumber(i).Append("]);\n");
         }
 
-        builder.Append(member).Append("}\n");
+        writer.Append(member).Append("}\n");
     }
 
     private static string NullableTypeSyntax(SecretType type, EmitOptions options) => type switch

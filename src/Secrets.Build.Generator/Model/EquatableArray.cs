@@ -20,7 +20,15 @@ internal readonly struct EquatableArray<T> : IEquatable<EquatableArray<T>>, IEnu
         this.items = items.ToArray();
     }
 
+    private EquatableArray(T[] items, bool takeOwnership)
+    {
+        this.items = takeOwnership ? items : (T[])items.Clone();
+    }
+
     public static EquatableArray<T> Empty { get; } = new(Array.Empty<T>());
+
+    /// <summary>Takes <paramref name="items"/> without copying: the caller hands it over and never changes it again.</summary>
+    public static EquatableArray<T> Wrap(T[] items) => new(items, takeOwnership: true);
 
     public int Count => items?.Length ?? 0;
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Secrets.Build.Benchmarks.Generator;
 using Secrets.Build.Benchmarks.Workloads;
 
 namespace Secrets.Build.Benchmarks.Harness;
@@ -21,7 +22,7 @@ internal static class CompareHarness
         var dir = StringOption(args, "--dir");
         if (command == "generate" && runs >= 1)
         {
-            return TimeGenerator(count, runs);
+            return GeneratorTiming.Run(count, runs);
         }
 
         if (command == "provision" && runs >= 1)
@@ -118,35 +119,6 @@ internal static class CompareHarness
             // CPU time (user + system, all threads) is what a loaded, shared machine cannot inflate.
             Console.WriteLine(Line("warm_median_cpu_ms", Median(cpuTimes.Skip(1))));
         }
-    }
-
-    /// <summary>The generator's first run, timed repeatedly on a fresh driver each time, for profiling.</summary>
-    private static int TimeGenerator(int count, int runs)
-    {
-        var benchmark = new GeneratorBenchmarks { Secrets = count };
-        benchmark.CreateDriver();
-        var times = new List<double>(runs);
-        var cpuTimes = new List<double>(runs);
-        var allocated = new List<double>(runs);
-        using var timer = new CpuTimer();
-        for (var i = 0; i < runs; i++)
-        {
-            var bytesBefore = GC.GetAllocatedBytesForCurrentThread();
-            timer.Start();
-            benchmark.FirstRun();
-            var bytesAfter = GC.GetAllocatedBytesForCurrentThread();
-            var (wall, cpu) = timer.Stop();
-            times.Add(wall);
-            allocated.Add((bytesAfter - bytesBefore) / (1024.0 * 1024.0));
-            cpuTimes.Add(cpu);
-        }
-
-        Console.WriteLine(Line("generator_first_run_median_ms", Median(times)));
-        Console.WriteLine(Line("generator_first_run_median_cpu_ms", Median(cpuTimes)));
-
-        // Allocation is what a loaded machine cannot blur at all, and most of the generator's time at 10,000 secrets is garbage collection.
-        Console.WriteLine(Line("generator_first_run_median_allocated_mb", Median(allocated)));
-        return 0;
     }
 
     private static double Median(IEnumerable<double> values)
