@@ -8,7 +8,7 @@ namespace Secrets.Build.Tasks;
 
 /// <summary>
 /// The task behind the <c>ProvisionSecrets</c> target: translates the <c>Secrets*</c> MSBuild
-/// properties into <see cref="ProvisionOptions"/>, runs <see cref="SecretsManager.ProvisionAsync"/>
+/// properties into <see cref="ProvisionOptions"/>, runs <see cref="SecretsManager.Provision"/>
 /// and reports its diagnostics. It logs names and paths only, never a value.
 /// </summary>
 public sealed class ProvisionSecretsTask : Microsoft.Build.Utilities.Task, ICancelableTask
@@ -43,6 +43,21 @@ public sealed class ProvisionSecretsTask : Microsoft.Build.Utilities.Task, ICanc
     /// by default); empty leaves it to Core, which enforces for production only.
     /// </summary>
     public string? EnforceRotation { get; set; }
+
+    /// <summary>
+    /// The target's stamp (<c>$(_SecretsStampFile)</c>): after a successful run it lists the store,
+    /// the metadata and the outputs, and its time marks the target up to date. Empty writes none.
+    /// </summary>
+    public string? StampFile { get; set; }
+
+    /// <summary>Where the names of the external secrets' variables go for the next build's check; empty writes none.</summary>
+    public string? ExternalNamesFile { get; set; }
+
+    /// <summary>Today's rotation-check stamp, touched after a successful run (provisioning checks rotation); empty touches none.</summary>
+    public string? RotationStampFile { get; set; }
+
+    /// <summary>Rotation-check stamps of earlier days, deleted with <see cref="RotationStampFile"/>'s touch.</summary>
+    public ITaskItem[] StaleRotationStampFiles { get; set; } = [];
 
     /// <summary>The plaintext outputs written or confirmed (.env, compose override, Kubernetes manifest).</summary>
     [Output]
@@ -83,7 +98,7 @@ public sealed class ProvisionSecretsTask : Microsoft.Build.Utilities.Task, ICanc
         ProvisionResult result;
         try
         {
-            result = new SecretsManager().ProvisionAsync(options, _cancellation.Token).GetAwaiter().GetResult();
+            result = new SecretsManager().Provision(options, _cancellation.Token);
         }
         catch (OperationCanceledException) when (_cancellation.IsCancellationRequested)
         {
@@ -121,16 +136,73 @@ public sealed class ProvisionSecretsTask : Microsoft.Build.Utilities.Task, ICanc
 
         StoreFile = result.StorePath;
         MetadataFile = result.MetadataPath;
-        WrittenFiles = result.Outputs.Select(path => (ITaskItem)new TaskItem(path)).ToArray();
+        var written = new ITaskItem[result.Outputs.Length];
+        for (var i = 0; i < written.Length; i++)
+        {
+            written[i] = new TaskItem(result.Outputs[i]);
+        }
+
+        WrittenFiles = written;
         ExternalVariables = [.. result.ExternalSecrets];
+        if (!Log.HasLoggedErrors)
+        {
+            WriteStamps(diagnostics, result);
+        }
 
         LogSummary(options, result);
         if (timing is not null)
         {
             LogDebug(timing.Describe());
+            LogDebug(timing.DescribeMemory());
         }
 
         return !Log.HasLoggedErrors;
+    }
+
+    /// <summary>Records the successful run for the target's incremental check (see <see cref="ProvisionStamps"/>).</summary>
+    private void WriteStamps(DiagnosticLogger diagnostics, ProvisionResult result)
+    {
+        var path = string.Empty;
+        try
+        {
+            if (!string.IsNullOrEmpty(ExternalNamesFile))
+            {
+                path = ExternalNamesFile;
+                ProvisionStamps.WriteIfChanged(path, ExternalVariables);
+            }
+
+            if (!string.IsNullOrEmpty(StampFile))
+            {
+                path = StampFile;
+                var lines = new List<string>(2 + result.Outputs.Length) { result.StorePath, result.MetadataPath };
+                foreach (var output in result.Outputs)
+                {
+                    lines.Add(Path.GetFullPath(output));
+                }
+
+                ProvisionStamps.WriteStamp(path, lines);
+            }
+
+            if (!string.IsNullOrEmpty(RotationStampFile))
+            {
+                path = RotationStampFile;
+                var earlier = new List<string>(StaleRotationStampFiles.Length);
+                foreach (var stale in StaleRotationStampFiles)
+                {
+                    earlier.Add(stale.ItemSpec);
+                }
+
+                ProvisionStamps.MarkRotationChecked(path, earlier);
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            diagnostics.LogError(
+                DiagnosticCodes.WriteFailed,
+                $"Provisioning succeeded, but the build's record of it could not be written to '{path}': {ex.Message}",
+                "Check that the project's obj/ folder is writable by the user running the build, then build again.",
+                path);
+        }
     }
 
     private bool TryCreateOptions(DiagnosticLogger diagnostics, out ProvisionOptions options)

@@ -18,6 +18,12 @@ internal sealed class StartupTiming
     private readonly long _methodsBefore;
     private readonly TimeSpan _jitTimeBefore;
     private readonly TimeSpan _cpuBefore;
+    private readonly long _allocatedBefore;
+    private readonly int _gen0Before;
+    private readonly int _gen1Before;
+    private readonly int _gen2Before;
+    private readonly TimeSpan _gcPauseBefore;
+    private readonly int _assembliesBefore;
 
     private StartupTiming()
     {
@@ -25,6 +31,12 @@ internal sealed class StartupTiming
         _methodsBefore = JitInfo.GetCompiledMethodCount();
         _jitTimeBefore = JitInfo.GetCompilationTime();
         _cpuBefore = ProcessorTime();
+        _allocatedBefore = GC.GetTotalAllocatedBytes();
+        _gen0Before = GC.CollectionCount(0);
+        _gen1Before = GC.CollectionCount(1);
+        _gen2Before = GC.CollectionCount(2);
+        _gcPauseBefore = GC.GetTotalPauseDuration();
+        _assembliesBefore = AppDomain.CurrentDomain.GetAssemblies().Length;
     }
 
     public static StartupTiming Start() => new();
@@ -43,6 +55,21 @@ internal sealed class StartupTiming
             methods,
             jitTime.TotalMilliseconds);
     }
+
+    /// <summary>
+    /// The other half of a cold start: memory and loading. Collections (above all gen2 ones,
+    /// which large arrays and strings bring on) and assembly loads are costs a warm, reused
+    /// process does not pay again. Process-wide counters, like CPU time.
+    /// </summary>
+    public string DescribeMemory() => string.Format(
+        CultureInfo.InvariantCulture,
+        "meanwhile the process allocated {0:F1} MB, collected garbage {1}/{2}/{3} time(s) (gen0/gen1/gen2) with {4:F1} ms paused, and loaded {5} assemblies.",
+        (GC.GetTotalAllocatedBytes() - _allocatedBefore) / (1024.0 * 1024.0),
+        GC.CollectionCount(0) - _gen0Before,
+        GC.CollectionCount(1) - _gen1Before,
+        GC.CollectionCount(2) - _gen2Before,
+        (GC.GetTotalPauseDuration() - _gcPauseBefore).TotalMilliseconds,
+        AppDomain.CurrentDomain.GetAssemblies().Length - _assembliesBefore);
 
     private static TimeSpan ProcessorTime()
     {

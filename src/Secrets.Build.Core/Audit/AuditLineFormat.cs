@@ -49,7 +49,9 @@ internal static class AuditLineFormat
     /// <summary>The signed part of a line: its JSON object without <c>mac</c>.</summary>
     public static byte[] SignedBytes(AuditEvent e, long sequence, string keyId, byte[]? previous)
     {
-        var buffer = new ArrayBufferWriter<byte>(512);
+        // The parameterless constructor: System.Text.Json's own image holds its code, while any
+        // other would be JIT-compiled on every build's first append.
+        var buffer = new ArrayBufferWriter<byte>();
         using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
         {
             writer.WriteStartObject();
@@ -126,7 +128,7 @@ internal static class AuditLineFormat
         var suffix = Encoding.ASCII.GetBytes(MacMemberStart + Convert.ToBase64String(mac) + "\"}\n");
         var line = new byte[signedBytes.Length - 1 + suffix.Length];
         signedBytes[..^1].CopyTo(line);
-        suffix.CopyTo(line.AsSpan(signedBytes.Length - 1));
+        suffix.AsSpan().CopyTo(line.AsSpan(signedBytes.Length - 1));
         return line;
     }
 
@@ -149,53 +151,92 @@ internal static class AuditLineFormat
             return false;
         }
 
-        long sequence;
-        string keyId;
+        // A forward-only read of the top-level members instead of a JsonDocument: every build
+        // appends and so parses the trail's last line, and JsonDocument's row bookkeeping is
+        // generic code no ReadyToRun image holds. A member given twice counts by its last
+        // occurrence, as JsonElement.TryGetProperty would have it.
+        var isObject = false;
+        JsonTokenType seqKind = JsonTokenType.None, kidKind = JsonTokenType.None, prevKind = JsonTokenType.None;
+        var sequence = 0L;
+        var sequenceFits = false;
+        string? keyId = null;
         byte[]? previous = null;
+        var previousDecodes = false;
         try
         {
             var reader = new Utf8JsonReader(line, new JsonReaderOptions { MaxDepth = 4 });
-            using var document = JsonDocument.ParseValue(ref reader);
-            var root = document.RootElement;
-            // ParseValue stops after the first value; anything after it would make the line
+            if (!reader.Read())
+            {
+                throw new JsonException("no JSON value");
+            }
+
+            isObject = reader.TokenType == JsonTokenType.StartObject;
+            if (isObject)
+            {
+                while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+                {
+                    var member = reader.ValueTextEquals("seq"u8) ? 1 : reader.ValueTextEquals("kid"u8) ? 2 : reader.ValueTextEquals("prev"u8) ? 3 : 0;
+                    reader.Read();
+                    switch (member)
+                    {
+                        case 1:
+                            seqKind = reader.TokenType;
+                            sequenceFits = seqKind == JsonTokenType.Number && reader.TryGetInt64(out sequence);
+                            break;
+                        case 2:
+                            kidKind = reader.TokenType;
+                            keyId = kidKind == JsonTokenType.String ? reader.GetString() : null;
+                            break;
+                        case 3:
+                            prevKind = reader.TokenType;
+                            previousDecodes = prevKind == JsonTokenType.String && reader.TryGetBytesFromBase64(out previous);
+                            break;
+                    }
+
+                    // Validates and steps over nested values; a no-op on a single-token value.
+                    reader.Skip();
+                }
+            }
+            else
+            {
+                reader.Skip();
+            }
+
+            // The reader stops after the first value; anything after it would make the line
             // unreadable to AuditReader and to jq.
-            if (line[(int)reader.BytesConsumed..].IndexOfAnyExcept(" \t\r"u8) >= 0)
+            if (HasTextAfterValue(line[(int)reader.BytesConsumed..]))
             {
                 problem = "the line has text after its closing '}'";
-                return false;
-            }
-
-            if (root.ValueKind != JsonValueKind.Object)
-            {
-                problem = "the line is JSON but not an object";
-                return false;
-            }
-
-            // TryGet* throw for the wrong JSON kind, so the kind is checked first.
-            if (!root.TryGetProperty("seq", out var seqElement) || seqElement.ValueKind != JsonValueKind.Number
-                || !seqElement.TryGetInt64(out sequence) || sequence < 1)
-            {
-                problem = "the line has no positive whole-number \"seq\"";
-                return false;
-            }
-
-            if (!root.TryGetProperty("kid", out var kidElement) || kidElement.ValueKind != JsonValueKind.String)
-            {
-                problem = "the line has no \"kid\" (chain key id)";
-                return false;
-            }
-
-            keyId = kidElement.GetString()!;
-            if (root.TryGetProperty("prev", out var prevElement)
-                && (prevElement.ValueKind != JsonValueKind.String || !prevElement.TryGetBytesFromBase64(out previous) || previous.Length != MacSize))
-            {
-                problem = "the line's \"prev\" is not a base64 32-byte MAC";
                 return false;
             }
         }
         catch (JsonException)
         {
             problem = "the line is not valid JSON";
+            return false;
+        }
+
+        if (!isObject)
+        {
+            problem = "the line is JSON but not an object";
+            return false;
+        }
+
+        if (seqKind != JsonTokenType.Number || !sequenceFits || sequence < 1)
+        {
+            problem = "the line has no positive whole-number \"seq\"";
+            return false;
+        }
+
+        if (kidKind != JsonTokenType.String || keyId is null)
+        {
+            problem = "the line has no \"kid\" (chain key id)";
+            return false;
+        }
+
+        if (prevKind != JsonTokenType.None && (!previousDecodes || previous is null || previous.Length != MacSize))
+        {
+            problem = "the line's \"prev\" is not a base64 32-byte MAC";
             return false;
         }
 
@@ -211,6 +252,21 @@ internal static class AuditLineFormat
         parsed = new AuditLine(sequence, keyId, previous, mac, signed);
         problem = string.Empty;
         return true;
+    }
+
+    // A loop rather than IndexOfAnyExcept: its generic byte code is in no ReadyToRun image, and
+    // the rest of a line after its closing brace is empty or a few characters.
+    private static bool HasTextAfterValue(ReadOnlySpan<byte> rest)
+    {
+        foreach (var b in rest)
+        {
+            if (b is not ((byte)' ' or (byte)'\t' or (byte)'\r'))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Constant-time comparison, so a verifier leaks nothing about how close a forgery came.</summary>

@@ -29,7 +29,18 @@ public static class AtomicFile
     public static void Write(string path, ReadOnlySpan<byte> content) => Write(path, content, beforeRename: null);
 
     /// <summary>Writes UTF-8 text (no byte order mark) atomically, mode 600.</summary>
-    public static void WriteText(string path, string content) => Write(path, Utf8NoBom.GetBytes(content));
+    public static void WriteText(string path, string content)
+    {
+        var bytes = RentUtf8(content, out var length);
+        try
+        {
+            Write(path, bytes.AsSpan(0, length));
+        }
+        finally
+        {
+            ReturnWiped(bytes);
+        }
+    }
 
     /// <summary>
     /// Writes only when the content differs from what is on disk, so an unchanged file keeps
@@ -49,7 +60,33 @@ public static class AtomicFile
     }
 
     /// <summary>Text form of <see cref="WriteIfChanged(string, ReadOnlySpan{byte})"/>.</summary>
-    public static bool WriteTextIfChanged(string path, string content) => WriteIfChanged(path, Utf8NoBom.GetBytes(content));
+    public static bool WriteTextIfChanged(string path, string content)
+    {
+        var bytes = RentUtf8(content, out var length);
+        try
+        {
+            return WriteIfChanged(path, bytes.AsSpan(0, length));
+        }
+        finally
+        {
+            ReturnWiped(bytes);
+        }
+    }
+
+    /// <summary>
+    /// The UTF-8 bytes of <paramref name="content"/> in a pooled array. The outputs of a
+    /// 10,000-secret environment are megabytes each: a fresh array per file would be a
+    /// large-object allocation, and those are what drive a build process into full collections.
+    /// </summary>
+    private static byte[] RentUtf8(string content, out int length)
+    {
+        var bytes = ArrayPool<byte>.Shared.Rent(Utf8NoBom.GetMaxByteCount(content.Length));
+        length = Utf8NoBom.GetBytes(content, bytes);
+        return bytes;
+    }
+
+    // The bytes were file content, plaintext for a .env file: wipe them before others reuse the array.
+    private static void ReturnWiped(byte[] bytes) => ArrayPool<byte>.Shared.Return(bytes, clearArray: true);
 
     /// <summary>
     /// The write itself. <paramref name="beforeRename"/> runs after the temp file is complete

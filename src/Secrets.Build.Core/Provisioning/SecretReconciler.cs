@@ -38,10 +38,9 @@ internal sealed class SecretReconciler
         var captured = ImmutableArray.CreateBuilder<string>();
         foreach (var secret in _schema.Secrets)
         {
-            var due = now.AddDays(_rotation.PeriodDays(secret));
             if (secret.IsExternal)
             {
-                if (CaptureExternal(store, secret, now, due, diagnostics))
+                if (CaptureExternal(store, secret, now, diagnostics))
                 {
                     captured.Add(secret.Name);
                 }
@@ -57,7 +56,7 @@ internal sealed class SecretReconciler
                     continue;
                 }
 
-                store.Set(secret.Name, SecretGenerator.Generate(secret.Generation, secret.Name), SecretSource.Generated, now, due);
+                store.Set(secret.Name, SecretGenerator.Generate(secret.Generation, secret.Name), SecretSource.Generated, now, DueDate(secret, now));
                 generated.Add(secret.Name);
             }
         }
@@ -74,15 +73,18 @@ internal sealed class SecretReconciler
         return new ReconcileOutcome(generated.ToImmutable(), captured.ToImmutable());
     }
 
+    // Only for a value being set: a build that decrypts 10,000 existing values sets none of them.
+    private DateTimeOffset DueDate(SecretDefinition secret, DateTimeOffset now) => now.AddDays(_rotation.PeriodDays(secret));
+
     /// <summary>
     /// External values come from the build's environment variable of the same name, and are
     /// captured again whenever that variable changes.
     /// </summary>
-    private bool CaptureExternal(SecretStore store, SecretDefinition secret, DateTimeOffset now, DateTimeOffset due, List<SecretsDiagnostic> diagnostics)
+    private bool CaptureExternal(SecretStore store, SecretDefinition secret, DateTimeOffset now, List<SecretsDiagnostic> diagnostics)
     {
         if (_variables.TryGetValue(secret.Name, out var value) && value.Length > 0)
         {
-            return store.Set(secret.Name, value, SecretSource.External, now, due) != SetOutcome.Unchanged;
+            return store.Set(secret.Name, value, SecretSource.External, now, DueDate(secret, now)) != SetOutcome.Unchanged;
         }
 
         if (store.Contains(secret.Name) && store.Reveal(secret.Name).Length > 0)

@@ -70,6 +70,36 @@ public sealed class KeyTextTests
     }
 
     [Fact]
+    public void Every_last_character_is_read_as_the_class_library_reads_it()
+    {
+        // The decoder is written out (KeyText explains why); the class library's base64url is
+        // the reference for which texts are keys and which bytes they hold.
+        const string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+        var body = KeyText.Format(RandomNumberGenerator.GetBytes(32))[5..^1];
+        foreach (var last in alphabet)
+        {
+            var encoded = body + last;
+            var expected = ReferenceDecode(encoded);
+            var canonical = expected is not null && System.Buffers.Text.Base64Url.EncodeToString(expected) == encoded;
+
+            Assert.Equal(canonical, KeyText.TryParse("sbk1:" + encoded, out var parsed));
+            Assert.Equal(canonical ? expected : [], parsed);
+        }
+
+        static byte[]? ReferenceDecode(string encoded)
+        {
+            try
+            {
+                return System.Buffers.Text.Base64Url.DecodeFromChars(encoded);
+            }
+            catch (FormatException)
+            {
+                return null;
+            }
+        }
+    }
+
+    [Fact]
     public void Only_32_byte_keys_have_a_text_form()
     {
         Assert.Throws<ArgumentException>(() => KeyText.Format(new byte[16]));

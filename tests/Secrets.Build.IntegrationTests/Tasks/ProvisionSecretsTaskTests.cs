@@ -86,14 +86,55 @@ public sealed class ProvisionSecretsTaskTests : IDisposable
         Assert.True(task.Execute());
 
         var timing = _engine.Messages.Where(m => m.Message!.Contains("provisioning took", StringComparison.Ordinal)).ToArray();
+        var memory = _engine.Messages.Where(m => m.Message!.Contains("collected garbage", StringComparison.Ordinal)).ToArray();
         if (debug)
         {
             Assert.Matches(@"^Secrets\.Build: provisioning took \d+\.\d ms \(\d+\.\d ms of CPU\); meanwhile the process JIT-compiled \d+ method\(s\) in \d+\.\d ms\.$", Assert.Single(timing).Message);
+            Assert.Matches(@"^Secrets\.Build: meanwhile the process allocated \d+\.\d MB, collected garbage \d+/\d+/\d+ time\(s\) \(gen0/gen1/gen2\) with \d+\.\d ms paused, and loaded \d+ assemblies\.$", Assert.Single(memory).Message);
         }
         else
         {
             Assert.Empty(timing);
+            Assert.Empty(memory);
         }
+    }
+
+    [Fact]
+    public void A_successful_run_writes_the_stamp_the_external_names_and_todays_rotation_stamp()
+    {
+        var obj = Directory.CreateDirectory(Path.Combine(_root, "obj")).FullName;
+        var yesterday = Path.Combine(obj, "rotation.development.2000-01-01.stamp");
+        var today = Path.Combine(obj, "rotation.development.2000-01-02.stamp");
+        File.WriteAllText(yesterday, string.Empty);
+        var task = NewTask();
+        task.StampFile = Path.Combine(obj, "provision.development.stamp");
+        task.ExternalNamesFile = Path.Combine(obj, "provision.development.external-names");
+        task.RotationStampFile = today;
+        task.StaleRotationStampFiles = [new Microsoft.Build.Utilities.TaskItem(yesterday)];
+
+        Assert.True(task.Execute());
+
+        var expected = new[] { task.StoreFile, task.MetadataFile }.Concat(task.WrittenFiles.Select(f => Path.GetFullPath(f.ItemSpec)));
+        Assert.Equal(expected, File.ReadAllLines(task.StampFile));
+        Assert.Equal([TestSchemas.ExternalName], File.ReadAllLines(task.ExternalNamesFile));
+        Assert.False(File.Exists(yesterday));
+        Assert.True(File.Exists(today));
+        // Read back by ReadLinesFromFile: no byte order mark in front of the first path.
+        Assert.NotEqual(new byte[] { 0xEF, 0xBB, 0xBF }, File.ReadAllBytes(task.StampFile)[..3]);
+    }
+
+    [Fact]
+    public void A_failed_run_writes_no_stamp()
+    {
+        var obj = Directory.CreateDirectory(Path.Combine(_root, "obj")).FullName;
+        var task = NewTask(environment: "nowhere");
+        task.StampFile = Path.Combine(obj, "provision.nowhere.stamp");
+        task.ExternalNamesFile = Path.Combine(obj, "provision.nowhere.external-names");
+        task.RotationStampFile = Path.Combine(obj, "rotation.nowhere.2000-01-02.stamp");
+
+        Assert.False(task.Execute());
+
+        Assert.Empty(Directory.GetFiles(obj));
     }
 
     public void Dispose() => Directory.Delete(_root, recursive: true);
