@@ -106,11 +106,12 @@ internal sealed class ImportRun
         var source = Path.GetFullPath(_options.SourcePath);
         var variables = _options.EnvironmentVariables ?? EnvironmentSnapshot.FromProcess();
         var evaluator = new RotationPolicyEvaluator(schema, _options.RotationDaysOverride, _categoryOverrides);
-        var now = _options.Clock.GetUtcNow();
         var declared = schema.Secrets.ToDictionary(s => s.Name, StringComparer.Ordinal);
 
         FileModes.EnsurePrivateDirectory(paths.SecretsDirectory);
         using var workspaceLock = WorkspaceLock.Acquire(paths.LockPath, cancellationToken);
+        // Read under the lock, after any earlier writer finished, so stored times only move forward.
+        var now = _options.Clock.GetUtcNow();
         using var opened = StoreOpener.Open(paths, workspace.Directory, _options.KeyDirectory, variables, mayCreate: true, _diagnostics);
         using var store = opened.Store;
         foreach (var entry in entries)

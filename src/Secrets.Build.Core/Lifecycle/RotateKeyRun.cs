@@ -56,8 +56,9 @@ internal sealed class RotateKeyRun
     {
         var paths = workspace.Paths;
         var variables = _options.EnvironmentVariables ?? EnvironmentSnapshot.FromProcess();
-        var now = _options.Clock.GetUtcNow();
         using var workspaceLock = WorkspaceLock.Acquire(paths.LockPath, cancellationToken);
+        // Read under the lock, after any earlier writer finished, so stored times only move forward.
+        var now = _options.Clock.GetUtcNow();
         using var opened = StoreOpener.Open(paths, workspace.Directory, _options.KeyDirectory, variables, mayCreate: false, _diagnostics);
         using var store = opened.Store;
         var oldKeyIds = store.KeyIds.ToImmutableArray();

@@ -66,10 +66,13 @@ internal sealed class ProvisionRun
         var variables = _options.EnvironmentVariables ?? EnvironmentSnapshot.FromProcess();
         var production = paths.Environment == "production";
         var rotation = new RotationPolicyEvaluator(schema, _options.RotationDaysOverride, _categoryOverrides);
-        var now = _options.Clock.GetUtcNow();
 
         FileModes.EnsurePrivateDirectory(paths.SecretsDirectory);
         using var workspaceLock = WorkspaceLock.Acquire(paths.LockPath, cancellationToken);
+        // Read only now that the lock is held: a time read before the wait can be older than a
+        // rotation another build saved meanwhile, and that rotation's previous value would then
+        // look "retired in the future" and drop out of the outputs.
+        var now = _options.Clock.GetUtcNow();
         using var opened = StoreOpener.Open(paths, workspace, _options.KeyDirectory, variables, _options.Generate, _diagnostics);
         using var store = opened.Store;
         // A hand-edited recipients file changes nobody's access; say so where the build shows it.

@@ -50,9 +50,10 @@ internal sealed class RotateRun
         var (schema, paths) = (workspace.Schema, workspace.Paths);
         var variables = _options.EnvironmentVariables ?? EnvironmentSnapshot.FromProcess();
         var evaluator = new RotationPolicyEvaluator(schema, _options.RotationDaysOverride, _categoryOverrides);
-        var now = _options.Clock.GetUtcNow();
 
         using var workspaceLock = WorkspaceLock.Acquire(paths.LockPath, cancellationToken);
+        // Read under the lock, after any earlier writer finished, so rotation times only move forward.
+        var now = _options.Clock.GetUtcNow();
         using var opened = StoreOpener.Open(paths, workspace.Directory, _options.KeyDirectory, variables, mayCreate: false, _diagnostics);
         var store = opened.Store;
         if (RotationSelection.Resolve(schema, _options.Selectors, evaluator, store, now, _diagnostics) is not { } selected)
