@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Secrets.Build.Core.Diagnostics;
+using Secrets.Build.Core.Store;
 
 namespace Secrets.Build.Core.Outputs;
 
@@ -10,7 +11,7 @@ namespace Secrets.Build.Core.Outputs;
 public static class OutputPaths
 {
     /// <summary>The folder that holds the committed, encrypted files.</summary>
-    public const string SecretsFolder = "secrets";
+    public const string SecretsFolder = StorePaths.SecretsFolderName;
 
     /// <summary>Plaintext values for docker compose and local tools: <c>.env.&lt;env&gt;</c>. Never committed.</summary>
     public static string EnvFile(string environment) => $".env.{Normalize(environment)}";
@@ -22,10 +23,10 @@ public static class OutputPaths
     public static string KubernetesSecret(string environment) => $"k8s-secrets-{Normalize(environment)}.yaml";
 
     /// <summary>The encrypted store: <c>secrets/.env.&lt;env&gt;.json</c>. Committed.</summary>
-    public static string Store(string environment) => $"{SecretsFolder}/.env.{Normalize(environment)}.json";
+    public static string Store(string environment) => $"{SecretsFolder}/{StorePaths.StoreFileName(Normalize(environment))}";
 
     /// <summary>The non-secret facts per secret: <c>secrets/.env.&lt;env&gt;.metadata</c>. Committed.</summary>
-    public static string Metadata(string environment) => $"{SecretsFolder}/.env.{Normalize(environment)}.metadata";
+    public static string Metadata(string environment) => $"{SecretsFolder}/{StorePaths.MetadataFileName(Normalize(environment))}";
 
     /// <summary>
     /// The <c>.gitignore</c> entries for the plaintext outputs of an environment. Exact file names,

@@ -24,10 +24,10 @@ public sealed record StorePaths
     public string Environment { get; }
 
     /// <summary>The encrypted store, committed.</summary>
-    public string StorePath => Path.Combine(SecretsDirectory, $".env.{Environment}.json");
+    public string StorePath => Path.Combine(SecretsDirectory, StoreFileName(Environment));
 
     /// <summary>The metadata file, committed.</summary>
-    public string MetadataPath => Path.Combine(SecretsDirectory, $".env.{Environment}.metadata");
+    public string MetadataPath => Path.Combine(SecretsDirectory, MetadataFileName(Environment));
 
     /// <summary>The cross-process lock file, never committed.</summary>
     public string LockPath => Path.Combine(SecretsDirectory, $".env.{Environment}.lock");
@@ -48,6 +48,12 @@ public sealed record StorePaths
         var env = OutputPaths.Normalize(environment);
         return [$"{SecretsFolderName}/.env.{env}.lock", $"{SecretsFolderName}/.env.{env}.json.pending", IO.AtomicFile.TempFilePattern];
     }
+
+    /// <summary>The store's file name for a lower-case, checked environment name.</summary>
+    internal static string StoreFileName(string environment) => $".env.{environment}.json";
+
+    /// <summary>The metadata's file name for a lower-case, checked environment name.</summary>
+    internal static string MetadataFileName(string environment) => $".env.{environment}.metadata";
 
     /// <summary>The paths for <paramref name="environment"/> under a workspace folder.</summary>
     public static StorePaths ForWorkspace(string workspaceDirectory, string environment) =>
