@@ -70,7 +70,6 @@ internal sealed class ComplianceRun
     {
         var workspace = Path.GetFullPath(_options.WorkspacePath ?? Path.GetDirectoryName(Path.GetFullPath(_options.SchemaPath))!);
         var variables = _options.EnvironmentVariables ?? EnvironmentSnapshot.FromProcess();
-        var now = _options.Clock.GetUtcNow();
         var paths = StorePaths.ForWorkspace(workspace, environment);
         var rotation = new RotationPolicyEvaluator(schema, _options.RotationDaysOverride, _categoryOverrides);
 
@@ -79,8 +78,11 @@ internal sealed class ComplianceRun
         // Held while reading, so a build saving the store at the same time cannot show the report a
         // new store next to old metadata (which would look like tampering).
         using (var held = Directory.Exists(paths.SecretsDirectory) ? WorkspaceLock.Acquire(paths.LockPath, cancellationToken) : null)
-        using (var context = new ComplianceContext(schema, workspace, environment, _options.KeyDirectory, variables, rotation, now, secretsDirectoryMode))
         {
+            // Read under the lock, as every writer does: a time from before the wait could be older
+            // than a rotation saved meanwhile.
+            var now = _options.Clock.GetUtcNow();
+            using var context = new ComplianceContext(schema, workspace, environment, _options.KeyDirectory, variables, rotation, now, secretsDirectoryMode);
             checks = [.. ComplianceChecks.All.Select(check => Evaluate(check, context))];
             var score = ComplianceScore.Compute(checks);
             var report = new ComplianceReport(schema.ProjectName, environment, workspace, now, AuditEvent.CurrentToolVersion, score, checks);
