@@ -92,6 +92,31 @@ internal sealed class JsonShape(string path, byte[] bytes)
         };
     }
 
+    /// <summary>Reads one object of a name-to-object map such as <c>secrets</c>.</summary>
+    public delegate T ReadNamedObject<T>(JsonShape shape, ref Utf8JsonReader reader);
+
+    /// <summary>
+    /// Reads an object whose members are named objects (the <c>secrets</c> of both files) into an
+    /// <see cref="OrdinalMap{T}"/>, refusing a name given twice.
+    /// </summary>
+    public OrdinalMap<T> NamedObjects<T>(ref Utf8JsonReader reader, ReadNamedObject<T> read)
+        where T : class
+    {
+        StartObject(ref reader);
+        var map = new OrdinalMap<T>();
+        while (NextMember(ref reader))
+        {
+            var nameToken = reader;
+            var name = reader.GetString()!;
+            if (!map.TryAdd(name, read(this, ref reader)))
+            {
+                throw Twice(nameToken);
+            }
+        }
+
+        return map;
+    }
+
     /// <summary>The next member of an object: true on its name, false at the object's end.</summary>
     public static bool NextMember(ref Utf8JsonReader reader)
     {

@@ -26,29 +26,12 @@ internal static class MetadataDocumentReader
             else if (reader.ValueTextEquals("formatVersion"u8)) { shape.Seen(ref seen, 1 << 1, reader); version = shape.Int(ref reader); }
             else if (reader.ValueTextEquals("storeId"u8)) { shape.Seen(ref seen, 1 << 2, reader); storeId = shape.String(ref reader); }
             else if (reader.ValueTextEquals("environment"u8)) { shape.Seen(ref seen, 1 << 3, reader); environment = shape.String(ref reader); }
-            else if (reader.ValueTextEquals("secrets"u8)) { shape.Seen(ref seen, 1 << 4, reader); secrets = Entries(shape, ref reader); }
+            else if (reader.ValueTextEquals("secrets"u8)) { shape.Seen(ref seen, 1 << 4, reader); secrets = shape.NamedObjects<MetadataEntryDocument>(ref reader, Entry); }
             else { throw shape.Unknown(reader); }
         }
 
         shape.RequireAll(seen, 0b1_1111, reader, RootNames);
         return new MetadataDocument { Format = format!, FormatVersion = version, StoreId = storeId!, Environment = environment!, Secrets = secrets! };
-    }
-
-    private static OrdinalMap<MetadataEntryDocument> Entries(JsonShape shape, ref Utf8JsonReader reader)
-    {
-        shape.StartObject(ref reader);
-        var entries = new OrdinalMap<MetadataEntryDocument>();
-        while (JsonShape.NextMember(ref reader))
-        {
-            var nameToken = reader;
-            var name = reader.GetString()!;
-            if (!entries.TryAdd(name, Entry(shape, ref reader)))
-            {
-                throw shape.Twice(nameToken);
-            }
-        }
-
-        return entries;
     }
 
     private static MetadataEntryDocument Entry(JsonShape shape, ref Utf8JsonReader reader)

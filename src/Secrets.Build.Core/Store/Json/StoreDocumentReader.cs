@@ -40,7 +40,7 @@ internal static class StoreDocumentReader
             else if (reader.ValueTextEquals("storeId"u8)) { shape.Seen(ref seen, 1 << 2, reader); storeId = shape.String(ref reader); }
             else if (reader.ValueTextEquals("environment"u8)) { shape.Seen(ref seen, 1 << 3, reader); environment = shape.String(ref reader); }
             else if (reader.ValueTextEquals("keys"u8)) { shape.Seen(ref seen, 1 << 4, reader); keys = Keys(shape, ref reader); }
-            else if (reader.ValueTextEquals("secrets"u8)) { shape.Seen(ref seen, 1 << 5, reader); secrets = Secrets(shape, ref reader); }
+            else if (reader.ValueTextEquals("secrets"u8)) { shape.Seen(ref seen, 1 << 5, reader); secrets = shape.NamedObjects<SecretDocument>(ref reader, Secret); }
             else if (reader.ValueTextEquals("retiredKeys"u8)) { shape.Seen(ref seen, 1 << 6, reader); retiredKeys = RetiredKeys(shape, ref reader); }
             else if (reader.ValueTextEquals("mac"u8)) { shape.Seen(ref seen, 1 << 7, reader); mac = shape.String(ref reader); }
             else { throw shape.Unknown(reader); }
@@ -122,23 +122,6 @@ internal static class StoreDocumentReader
 
         shape.RequireAll(seen, 0b111, reader, Argon2Names);
         return new Argon2Document { MemoryKiB = memory, Iterations = iterations, Parallelism = parallelism };
-    }
-
-    private static OrdinalMap<SecretDocument> Secrets(JsonShape shape, ref Utf8JsonReader reader)
-    {
-        shape.StartObject(ref reader);
-        var secrets = new OrdinalMap<SecretDocument>();
-        while (JsonShape.NextMember(ref reader))
-        {
-            var nameToken = reader;
-            var name = reader.GetString()!;
-            if (!secrets.TryAdd(name, Secret(shape, ref reader)))
-            {
-                throw shape.Twice(nameToken);
-            }
-        }
-
-        return secrets;
     }
 
     private static SecretDocument Secret(JsonShape shape, ref Utf8JsonReader reader)
