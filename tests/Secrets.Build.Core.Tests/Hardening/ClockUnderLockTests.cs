@@ -25,14 +25,8 @@ public sealed class ClockUnderLockTests : IDisposable
         Assert.True((await _kit.Provision()).Succeeded);
         var clock = new LockWitnessClock(LockPath, _kit.Clock.Now.AddDays(1));
 
-        var result = await _kit.Manager.ProvisionAsync(new ProvisionOptions
-        {
-            SchemaPath = _kit.Workspace.SchemaPath,
-            Environment = _kit.Environment,
-            KeyDirectory = _kit.Workspace.KeyDirectory,
-            EnvironmentVariables = _kit.Variables,
-            Clock = clock,
-        });
+        _kit.TimeSource = clock;
+        var result = await _kit.Provision();
 
         Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
         clock.AssertEveryReadHeldTheLock();
@@ -44,15 +38,8 @@ public sealed class ClockUnderLockTests : IDisposable
         Assert.True((await _kit.Provision()).Succeeded);
         var clock = new LockWitnessClock(LockPath, _kit.Clock.Now.AddDays(1));
 
-        var result = await _kit.Manager.RotateSecretsAsync(new RotateOptions
-        {
-            SchemaPath = _kit.Workspace.SchemaPath,
-            Environment = _kit.Environment,
-            KeyDirectory = _kit.Workspace.KeyDirectory,
-            EnvironmentVariables = _kit.Variables,
-            Clock = clock,
-            Selectors = ["JWT_SECRET_KEY"],
-        });
+        _kit.TimeSource = clock;
+        var result = await _kit.Rotate("JWT_SECRET_KEY");
 
         Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
         Assert.Equal(["JWT_SECRET_KEY"], result.Rotated.Select(r => r.Name));
@@ -66,15 +53,8 @@ public sealed class ClockUnderLockTests : IDisposable
         Assert.True((await _kit.Rotate("JWT_SECRET_KEY")).Succeeded);
         var clock = new LockWitnessClock(LockPath, _kit.Clock.Now.AddHours(1));
 
-        var result = await _kit.Manager.GetPreviousValuesAsync(new PreviousValuesOptions
-        {
-            SchemaPath = _kit.Workspace.SchemaPath,
-            Environment = _kit.Environment,
-            KeyDirectory = _kit.Workspace.KeyDirectory,
-            EnvironmentVariables = _kit.Variables,
-            Clock = clock,
-            Names = ["JWT_SECRET_KEY"],
-        });
+        _kit.TimeSource = clock;
+        var result = await _kit.Previous("JWT_SECRET_KEY");
 
         Assert.True(Assert.Single(result.Values).InGracePeriod);
         clock.AssertEveryReadHeldTheLock();

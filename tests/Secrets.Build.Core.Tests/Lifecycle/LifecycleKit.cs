@@ -23,6 +23,11 @@ internal sealed class LifecycleKit : IDisposable
 
     public ManualClock Clock { get; } = new(Start);
 
+    /// <summary>The time every run below is given: <see cref="Clock"/> unless a test puts in its own.</summary>
+    public TimeProvider TimeSource { get; set; }
+
+    public LifecycleKit() => TimeSource = Clock;
+
     public Dictionary<string, string> Variables { get; } = new();
 
     public string Environment { get; set; } = "development";
@@ -41,7 +46,7 @@ internal sealed class LifecycleKit : IDisposable
             Environment = Environment,
             KeyDirectory = Workspace.KeyDirectory,
             EnvironmentVariables = Variables,
-            Clock = Clock,
+            Clock = TimeSource,
             EnforceRotation = enforce,
         });
         return result;
@@ -53,7 +58,7 @@ internal sealed class LifecycleKit : IDisposable
         Environment = Environment,
         KeyDirectory = Workspace.KeyDirectory,
         EnvironmentVariables = Variables,
-        Clock = Clock,
+        Clock = TimeSource,
         Selectors = selectors,
     });
 
@@ -64,7 +69,7 @@ internal sealed class LifecycleKit : IDisposable
         // No key folder and no variables: the check must not need a key.
         KeyDirectory = Path.Combine(Workspace.Root, "no-keys-here"),
         EnvironmentVariables = new Dictionary<string, string>(),
-        Clock = Clock,
+        Clock = TimeSource,
         EnforceRotation = enforce,
     });
 
@@ -74,7 +79,7 @@ internal sealed class LifecycleKit : IDisposable
         Environment = Environment,
         KeyDirectory = Workspace.KeyDirectory,
         EnvironmentVariables = Variables,
-        Clock = Clock,
+        Clock = TimeSource,
         Names = names,
     });
 
