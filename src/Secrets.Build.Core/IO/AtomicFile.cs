@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Security.Cryptography;
 using System.Text;
 using Secrets.Build.Core.Diagnostics;
 
@@ -31,14 +32,15 @@ public static class AtomicFile
     /// <summary>Writes UTF-8 text (no byte order mark) atomically, mode 600.</summary>
     public static void WriteText(string path, string content)
     {
-        var bytes = RentUtf8(content, out var length);
+        var bytes = Utf8NoBom.GetBytes(content);
         try
         {
-            Write(path, bytes.AsSpan(0, length));
+            Write(path, bytes);
         }
         finally
         {
-            ReturnWiped(bytes);
+            // The text may be plaintext (a regenerated .env): clear the copy this method made.
+            CryptographicOperations.ZeroMemory(bytes);
         }
     }
 
@@ -62,31 +64,16 @@ public static class AtomicFile
     /// <summary>Text form of <see cref="WriteIfChanged(string, ReadOnlySpan{byte})"/>.</summary>
     public static bool WriteTextIfChanged(string path, string content)
     {
-        var bytes = RentUtf8(content, out var length);
+        var bytes = Utf8NoBom.GetBytes(content);
         try
         {
-            return WriteIfChanged(path, bytes.AsSpan(0, length));
+            return WriteIfChanged(path, bytes);
         }
         finally
         {
-            ReturnWiped(bytes);
+            CryptographicOperations.ZeroMemory(bytes);
         }
     }
-
-    /// <summary>
-    /// The UTF-8 bytes of <paramref name="content"/> in a pooled array. The outputs of a
-    /// 10,000-secret environment are megabytes each: a fresh array per file would be a
-    /// large-object allocation, and those are what drive a build process into full collections.
-    /// </summary>
-    private static byte[] RentUtf8(string content, out int length)
-    {
-        var bytes = ArrayPool<byte>.Shared.Rent(Utf8NoBom.GetMaxByteCount(content.Length));
-        length = Utf8NoBom.GetBytes(content, bytes);
-        return bytes;
-    }
-
-    // The bytes were file content, plaintext for a .env file: wipe them before others reuse the array.
-    private static void ReturnWiped(byte[] bytes) => ArrayPool<byte>.Shared.Return(bytes, clearArray: true);
 
     /// <summary>
     /// The write itself. <paramref name="beforeRename"/> runs after the temp file is complete
