@@ -12,13 +12,26 @@ public sealed record Argon2Parameters(int MemoryKiB, int Iterations, int Paralle
     public const int MinMemoryKiB = 8;
 
     /// <summary>
-    /// The largest memory accepted (1 GiB): parameters come from a committed file, and a tampered
-    /// header must not make a build allocate without bound.
+    /// The largest memory accepted (256 MiB, thirteen times the default): parameters come from a
+    /// committed file, and a tampered header must not make a build allocate without bound.
     /// </summary>
-    public const int MaxMemoryKiB = 1024 * 1024;
+    public const int MaxMemoryKiB = 256 * 1024;
 
     /// <summary>The most passes accepted, for the same reason as <see cref="MaxMemoryKiB"/>.</summary>
-    public const int MaxIterations = 64;
+    public const int MaxIterations = 8;
+
+    /// <summary>
+    /// The most work all passphrase entries of one store may ask for together, in KiB-passes
+    /// (memory times iterations): one entry at both maximums. A build tries every passphrase
+    /// entry, so the bound per entry alone would let a prepended list of them multiply it.
+    /// </summary>
+    public const long MaxTotalCost = (long)MaxMemoryKiB * MaxIterations;
+
+    /// <summary>The most passphrase entries one store may have; a team needs one or two.</summary>
+    public const int MaxPassphraseEntries = 8;
+
+    /// <summary>The work of one derivation in KiB-passes, as <see cref="MaxTotalCost"/> counts it.</summary>
+    public long Cost => (long)MemoryKiB * Iterations;
 
     /// <summary>
     /// OWASP's Password Storage Cheat Sheet minimum for Argon2id: m=19 MiB (19456 KiB), t=2, p=1.

@@ -47,6 +47,7 @@ internal static class DataKeyWrapping
     /// <exception cref="SecretsException">SECB240 when no entry belongs to the key; SECB241 when the matching entry was altered.</exception>
     public static byte[] Unwrap(StoreDocument store, KeyMaterial key, string path, StoreSecurity security)
     {
+        CheckDerivationBudget(store, path);
         if (key is IdentityKey identities)
         {
             return AgeKeyWrapping.Unwrap(store, identities, path);
@@ -122,16 +123,19 @@ internal static class DataKeyWrapping
         }
     }
 
-    private static Argon2Parameters Argon2From(KeyWrapDocument entry, int index, string path, StoreSecurity security)
+    private static Argon2Parameters BoundedArgon2(KeyWrapDocument entry, int index, string path)
     {
         var document = entry.Argon2id ?? throw StoreErrors.BadStructure(path, $"keys[{index}] is a passphrase entry without \"argon2id\" parameters.");
         var parameters = new Argon2Parameters(document.MemoryKiB, document.Iterations, document.Parallelism);
-        if (parameters.Problem is { } problem)
-        {
+        return parameters.Problem is { } problem
             // Also stops a committed file from making every build allocate gigabytes.
-            throw StoreErrors.WeakKeyDerivation(path, problem);
-        }
+            ? throw StoreErrors.WeakKeyDerivation(path, problem)
+            : parameters;
+    }
 
+    private static Argon2Parameters Argon2From(KeyWrapDocument entry, int index, string path, StoreSecurity security)
+    {
+        var parameters = BoundedArgon2(entry, index, path);
         if (!parameters.MeetsOwaspMinimum && !security.AcceptBelowOwaspMinimum)
         {
             throw StoreErrors.WeakKeyDerivation(path,
@@ -139,6 +143,39 @@ internal static class DataKeyWrapping
         }
 
         return parameters;
+    }
+
+    /// <summary>
+    /// Every passphrase entry's parameters, their number and their sum, checked before the first
+    /// derivation: the key list comes from a committed file, and until the data key is unwrapped
+    /// nothing in it is authenticated. Without this, entries prepended to the list would make
+    /// every build derive each of them first.
+    /// </summary>
+    private static void CheckDerivationBudget(StoreDocument store, string path)
+    {
+        var count = 0;
+        long total = 0;
+        for (var index = 0; index < store.Keys.Count; index++)
+        {
+            if (store.Keys[index].Kind != StoreFormat.KindPassphrase)
+            {
+                continue;
+            }
+
+            if (++count > Argon2Parameters.MaxPassphraseEntries)
+            {
+                throw StoreErrors.WeakKeyDerivation(path,
+                    $"the key list has more than {Argon2Parameters.MaxPassphraseEntries} passphrase entries, more than any team uses.");
+            }
+
+            total += BoundedArgon2(store.Keys[index], index, path).Cost;
+        }
+
+        if (total > Argon2Parameters.MaxTotalCost)
+        {
+            throw StoreErrors.WeakKeyDerivation(path,
+                $"its passphrase entries together ask for {total} KiB-passes of Argon2id work, more than the {Argon2Parameters.MaxTotalCost} one build allows.");
+        }
     }
 
     private static SecretsException WrongKey(StoreDocument store, KeyMaterial key, string path, List<string> givenIds)

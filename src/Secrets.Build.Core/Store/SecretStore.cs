@@ -32,6 +32,13 @@ public sealed partial class SecretStore : IDisposable
 
     // The secrets as opened, so a save that changes none of them re-uses their verified MAC.
     private StoreSnapshot? _loaded;
+
+    // 0 for a new store and for one written before generations existed (see Generation).
+    private int _generation;
+
+    // The MAC of the files as last opened or saved, or null before the first save: a save whose
+    // MAC at the same generation equals it changes nothing but the files' formatting.
+    private byte[]? _savedMac;
     private bool _disposed;
 
     private SecretStore(StorePaths paths, string storeId, List<KeyWrapDocument> keys, byte[] dataKey, OrdinalMap<StoredSecret> secrets)
@@ -52,6 +59,14 @@ public sealed partial class SecretStore : IDisposable
 
     /// <summary>A random id given at creation; key files are named after it.</summary>
     public string StoreId { get; }
+
+    /// <summary>
+    /// How many saves changed this store: 1 after the first, one more with each save that writes.
+    /// 0 for a store not yet saved, and for one written before generations existed until its
+    /// next changing save. Covered by the store MAC, so it can be compared with what this machine
+    /// saw before (the trust record) to notice an older copy put back.
+    /// </summary>
+    public int Generation => _generation;
 
     /// <summary>The lower-case environment name.</summary>
     public string Environment => Paths.Environment;
@@ -132,6 +147,8 @@ public sealed partial class SecretStore : IDisposable
         {
             _retiredKeys = loaded.RetiredKeys,
             _loaded = loaded.Snapshot,
+            _generation = loaded.Generation,
+            _savedMac = loaded.Mac,
         };
     }
 
@@ -297,12 +314,33 @@ public sealed partial class SecretStore : IDisposable
     internal bool Save(Action? afterMetadata)
     {
         ThrowIfDisposed();
-        var (storeBytes, metadataBytes) = StoreWriter.Serialize(StoreId, Environment, _keys, _secrets, _dataKey, _retiredKeys, _loaded);
-        if (SameContent(Paths.StorePath, storeBytes) && SameContent(Paths.MetadataPath, metadataBytes))
+        // First as the files are now (same generation): equal bytes mean nothing changed and
+        // nothing is written. The same MAC means the same content in another formatting, which
+        // is written back at the same generation. Anything else is a new generation. A store
+        // without a generation yet gets one with its first write: its MAC does not cover the
+        // key list, so it cannot tell a formatting change from a changed key entry.
+        (byte[] Store, byte[] Metadata, byte[] Mac) files = default;
+        var next = _generation + 1;
+        if (_savedMac is not null)
         {
-            return false;
+            files = StoreWriter.Serialize(StoreId, Environment, _generation, _keys, _secrets, _dataKey, _retiredKeys, _loaded);
+            if (SameContent(Paths.StorePath, files.Store) && SameContent(Paths.MetadataPath, files.Metadata))
+            {
+                return false;
+            }
+
+            if (_generation > 0 && CryptographicOperations.FixedTimeEquals(files.Mac, _savedMac))
+            {
+                next = _generation;
+            }
         }
 
+        if (next != _generation)
+        {
+            files = StoreWriter.Serialize(StoreId, Environment, next, _keys, _secrets, _dataKey, _retiredKeys, _loaded);
+        }
+
+        var (storeBytes, metadataBytes) = (files.Store, files.Metadata);
         FileModes.EnsurePrivateDirectory(Paths.SecretsDirectory);
         AtomicFile.Write(Paths.PendingStorePath, storeBytes);
         AtomicFile.Write(Paths.MetadataPath, metadataBytes);
@@ -316,6 +354,13 @@ public sealed partial class SecretStore : IDisposable
             throw StoreErrors.At(DiagnosticCodes.WriteFailed, Paths.StorePath,
                 $"Could not move the new store into place: {ex.Message} It is complete in '{Paths.PendingStorePath}' and the next build finishes the move.",
                 "Check that the secrets/ folder is writable by the user running the build, then build again.");
+        }
+        finally
+        {
+            // Set once the metadata is in place: from then on the next open sees this generation
+            // (directly, or by completing the pending store), so a later save must go beyond it.
+            _generation = next;
+            _savedMac = files.Mac;
         }
 
         return true;

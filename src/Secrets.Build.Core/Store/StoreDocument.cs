@@ -15,6 +15,13 @@ internal sealed class StoreDocument
     public required string StoreId { get; init; }
     public required string Environment { get; init; }
 
+    /// <summary>
+    /// Counts the saves that changed the store, starting at 1; covered by the MAC together with
+    /// the key lists. 0 means the member is absent: a store written before generations existed,
+    /// whose MAC covers values and metadata only. It gets a generation on its next changing save.
+    /// </summary>
+    public int Generation { get; init; }
+
     /// <summary>One entry per way to reach the data key; a list so recipients can be added later.</summary>
     public required List<KeyWrapDocument> Keys { get; init; }
 

@@ -67,7 +67,7 @@ internal static class StoreErrors
         RestoreFix);
 
     public static SecretsException MacMismatch(string path, string metadataPath) => At(DiagnosticCodes.StoreMacMismatch, path,
-        $"The integrity check of '{path}' together with '{metadataPath}' failed: an entry was deleted, added, rolled back or edited, or the metadata was changed by hand.",
+        $"The integrity check of '{path}' together with '{metadataPath}' failed: a secret or key entry was deleted, added, rolled back or edited, the generation was changed, or the metadata was changed by hand.",
         "Restore both files from the same commit (git checkout <commit> -- secrets/). " + RestoreFix);
 
     public static SecretsException WeakKeyDerivation(string path, string detail) => At(DiagnosticCodes.WeakKeyDerivation, path,

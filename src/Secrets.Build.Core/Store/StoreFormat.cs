@@ -25,6 +25,7 @@ internal static class StoreFormat
     public const string ValueAadLabel = "secrets-build value v1";
     public const string WrapAadLabel = "secrets-build data key v1";
     public const string MacLabel = "secrets-build store mac v1";
+    public const string SealedMacLabel = "secrets-build sealed store mac v1";
 
     public const string FingerprintPrefix = "hmac-sha256:";
     public const int FingerprintBytes = 16;

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Secrets.Build.Core.Crypto;
 
 namespace Secrets.Build.Core.Store;
@@ -34,9 +35,9 @@ internal static class StoreIntegrity
     /// <summary>
     /// The MAC over a canonical form of everything both files say, in ordinal name order.
     /// The metadata enters as parsed fields rather than raw bytes, so a checkout that turns
-    /// its line endings into CRLF does not break a valid store. The key list is left out: each
-    /// wrapping is authenticated by its own AES-GCM tag, and adding a recipient must not
-    /// require re-sealing the store.
+    /// its line endings into CRLF does not break a valid store. The key lists and the generation
+    /// are sealed on top of this by <see cref="SealedMac"/>; a store written before generations
+    /// existed carries this MAC alone.
     /// </summary>
     public static byte[] Mac(
         ReadOnlySpan<byte> macKey,
@@ -76,6 +77,75 @@ internal static class StoreIntegrity
 
         return hmac.Finish();
     }
+
+    /// <summary>
+    /// The MAC a store with a generation carries: the content MAC of <see cref="Mac"/> bound to
+    /// the generation, every key entry and every retired key. Each wrapping has its own AES-GCM
+    /// tag, but only the MAC sees an entry removed, re-added from an old copy or replaced with
+    /// one a former recipient made; only it ties the generation to the values, so a rollback
+    /// cannot keep an old store and claim a newer generation. Generation 0 is the older form:
+    /// the content MAC alone.
+    /// </summary>
+    public static byte[] SealedMac(
+        ReadOnlySpan<byte> macKey,
+        int generation,
+        IReadOnlyList<KeyWrapDocument> keys,
+        IReadOnlyList<RetiredKeyDocument>? retiredKeys,
+        byte[] contentMac)
+    {
+        if (generation == 0)
+        {
+            return contentMac;
+        }
+
+        using var hmac = new IncrementalHmacSha256(macKey);
+        var canonical = new CanonicalWriter(hmac)
+            .Add(StoreFormat.SealedMacLabel)
+            .Add(generation)
+            .Add(contentMac)
+            .Add(keys.Count);
+        foreach (var key in keys)
+        {
+            canonical.Add(key.Kind).Add(key.KeyId);
+            Optional(canonical, key.Salt);
+            canonical.Add(key.Argon2id is null ? 0 : 1);
+            if (key.Argon2id is { } argon2)
+            {
+                canonical.Add(argon2.MemoryKiB).Add(argon2.Iterations).Add(argon2.Parallelism);
+            }
+
+            Optional(canonical, key.Nonce);
+            Optional(canonical, key.WrappedKey);
+            canonical.Add(key.Other?.Count ?? 0);
+            foreach (var (name, value) in key.Other ?? [])
+            {
+                // Compact JSON: the writer re-indents these members, so their raw text is not stable.
+                canonical.Add(name).Add(CompactJson(value));
+            }
+        }
+
+        canonical.Add(retiredKeys?.Count ?? 0);
+        foreach (var retired in retiredKeys ?? [])
+        {
+            canonical.Add(retired.Kind).Add(retired.KeyId).Add(retired.RetiredAt).Add(retired.Nonce).Add(retired.AuditChainKey);
+        }
+
+        return hmac.Finish();
+    }
+
+    private static byte[] CompactJson(JsonElement value)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            value.WriteTo(writer);
+        }
+
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    private static void Optional(CanonicalWriter canonical, string? value) =>
+        canonical.Add(value is null ? 0 : 1).Add(value ?? string.Empty);
 }
 
 /// <summary>The encrypted half of a secret, which is all the MAC needs.</summary>

@@ -12,7 +12,9 @@ internal sealed record LoadedStore(
     byte[] DataKey,
     OrdinalMap<StoredSecret> Secrets,
     List<RetiredKeyDocument> RetiredKeys,
-    StoreSnapshot Snapshot);
+    StoreSnapshot Snapshot,
+    int Generation,
+    byte[] Mac);
 
 /// <summary>
 /// Opens a store in the order that gives the most precise error: the file's shape, the key,
@@ -117,7 +119,8 @@ internal static class StoreLoader
                     plaintexts[name] = plaintext;
                 }
 
-                var expected = StoreIntegrity.Mac(macKey, store.StoreId, store.Environment, views, metadataEntries);
+                var contentMac = StoreIntegrity.Mac(macKey, store.StoreId, store.Environment, views, metadataEntries);
+                var expected = StoreIntegrity.SealedMac(macKey, store.Generation, store.Keys, store.RetiredKeys, contentMac);
                 var mac = StoreDecoder.Bytes(storePath, store.Mac, "mac", KeyDerivation.HmacSize);
                 if (!CryptographicOperations.FixedTimeEquals(expected, mac))
                 {
@@ -125,8 +128,8 @@ internal static class StoreLoader
                 }
 
                 var secrets = Combine(paths.MetadataPath, views, plaintexts, metadataEntries);
-                var snapshot = new StoreSnapshot(store.StoreId, store.Environment, views, metadataEntries, mac, macKey);
-                return new LoadedStore(store.StoreId, store.Keys, dataKey, secrets, store.RetiredKeys ?? [], snapshot);
+                var snapshot = new StoreSnapshot(store.StoreId, store.Environment, views, metadataEntries, contentMac, macKey);
+                return new LoadedStore(store.StoreId, store.Keys, dataKey, secrets, store.RetiredKeys ?? [], snapshot, store.Generation, mac);
             }
             finally
             {
@@ -163,7 +166,7 @@ internal static class StoreLoader
         }
     }
 
-    private static OrdinalMap<StoredSecretView> DecodeSecrets(string path, StoreDocument store)
+    internal static OrdinalMap<StoredSecretView> DecodeSecrets(string path, StoreDocument store)
     {
         var views = new OrdinalMap<StoredSecretView>(store.Secrets.Count);
         foreach (var (name, secret) in store.Secrets)

@@ -38,7 +38,7 @@ internal sealed class StoreSnapshot : IDisposable
     }
 
     /// <summary>
-    /// The loaded MAC when it covers exactly <paramref name="secrets"/> under <paramref name="macKey"/>
+    /// The loaded content MAC (<see cref="StoreIntegrity.Mac"/>, before the generation and key lists are sealed on) when it covers exactly <paramref name="secrets"/> under <paramref name="macKey"/>
     /// (every MAC input equal: ids, names, versions, nonces, ciphertexts, retired versions and
     /// metadata); otherwise null, and the caller computes a new one.
     /// </summary>

@@ -9,9 +9,10 @@ namespace Secrets.Build.Core.Store;
 /// </summary>
 internal static class StoreWriter
 {
-    public static (byte[] Store, byte[] Metadata) Serialize(
+    public static (byte[] Store, byte[] Metadata, byte[] Mac) Serialize(
         string storeId,
         string environment,
+        int generation,
         List<KeyWrapDocument> keys,
         OrdinalMap<StoredSecret> secretsByName,
         byte[] dataKey,
@@ -22,7 +23,8 @@ internal static class StoreWriter
         byte[] mac;
         try
         {
-            mac = loaded?.MacFor(storeId, environment, macKey, secretsByName) ?? NewMac(macKey, storeId, environment, secretsByName);
+            var contentMac = loaded?.MacFor(storeId, environment, macKey, secretsByName) ?? NewMac(macKey, storeId, environment, secretsByName);
+            mac = StoreIntegrity.SealedMac(macKey, generation, keys, retiredKeys, contentMac);
         }
         finally
         {
@@ -30,8 +32,9 @@ internal static class StoreWriter
         }
 
         return (
-            StoreFileWriter.Store(storeId, environment, keys, secretsByName, retiredKeys, mac),
-            StoreFileWriter.Metadata(storeId, environment, secretsByName));
+            StoreFileWriter.Store(storeId, environment, generation, keys, secretsByName, retiredKeys, mac),
+            StoreFileWriter.Metadata(storeId, environment, secretsByName),
+            mac);
     }
 
     private static byte[] NewMac(byte[] macKey, string storeId, string environment, OrdinalMap<StoredSecret> secretsByName)

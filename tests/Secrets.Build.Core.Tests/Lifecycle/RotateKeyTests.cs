@@ -4,6 +4,7 @@ using Secrets.Build.Core.Audit;
 using Secrets.Build.Core.Diagnostics;
 using Secrets.Build.Core.Keys;
 using Secrets.Build.Core.Store;
+using Secrets.Build.Core.Tests.Store;
 
 namespace Secrets.Build.Core.Tests.Lifecycle;
 
@@ -211,7 +212,9 @@ public sealed class RotateKeyTests : IDisposable
         var text = File.ReadAllText(_kit.StorePath);
         var sealedKey = JsonDocument.Parse(text).RootElement.GetProperty("retiredKeys")[0].GetProperty("auditChainKey").GetString()!;
         var flipped = (sealedKey[0] == 'A' ? "B" : "A") + sealedKey[1..];
-        File.WriteAllText(_kit.StorePath, text.Replace(sealedKey, flipped, StringComparison.Ordinal));
+        // Sealed again under the store MAC, which would otherwise report the edit first: the
+        // entry's own authentication must hold even against someone who holds the data key.
+        StoreTestKit.EditSealed(Paths, ReadKey(KeyFile), json => json["retiredKeys"]![0]!["auditChainKey"] = flipped);
 
         using var store = SecretStore.Open(Paths, ReadKey(KeyFile));
         var error = Assert.Throws<SecretsException>(() => store.DecryptRetiredChainKeys());

@@ -69,7 +69,8 @@ public sealed class SecretStoreKeyListTests : IDisposable
     {
         _kit.SaveSample();
         var recipient = JsonNode.Parse("""{ "kind": "x25519", "keyId": "00112233aabbccdd", "ephemeralPublicKey": "AAEC", "wrappedKey": "AAEC" }""")!;
-        StoreTestKit.EditJson(_kit.Paths.StorePath, json => json["keys"]!.AsArray().Insert(0, recipient));
+        // A newer version seals its entries under the store MAC like every other.
+        StoreTestKit.EditSealed(_kit.Paths, _kit.Key, json => json["keys"]!.AsArray().Insert(0, recipient.DeepClone()));
 
         using (var store = SecretStore.Open(_kit.Paths, _kit.Key))
         {
@@ -79,5 +80,30 @@ public sealed class SecretStoreKeyListTests : IDisposable
 
         var kept = StoreTestKit.ReadJson(_kit.Paths.StorePath)["keys"]![0]!;
         Assert.True(JsonNode.DeepEquals(recipient, kept));
+    }
+
+    [Fact]
+    public void An_entry_inserted_without_the_data_key_breaks_the_store_mac()
+    {
+        var values = _kit.SaveSample();
+        var recipient = JsonNode.Parse("""{ "kind": "x25519", "keyId": "00112233aabbccdd", "ephemeralPublicKey": "AAEC", "wrappedKey": "AAEC" }""")!;
+        StoreTestKit.EditJson(_kit.Paths.StorePath, json => json["keys"]!.AsArray().Insert(0, recipient));
+
+        _kit.AssertOpenFails(DiagnosticCodes.StoreMacMismatch, values.Values);
+    }
+
+    [Fact]
+    public void A_removed_key_entry_breaks_the_store_mac()
+    {
+        var values = _kit.SaveSample();
+        using (var store = SecretStore.Open(_kit.Paths, _kit.Key))
+        {
+            store.AddKey(StoreTestKit.NewKey("second"));
+            store.Save();
+        }
+
+        StoreTestKit.EditJson(_kit.Paths.StorePath, json => json["keys"]!.AsArray().RemoveAt(1));
+
+        _kit.AssertOpenFails(DiagnosticCodes.StoreMacMismatch, values.Values);
     }
 }

@@ -46,11 +46,11 @@ public sealed class SecretStoreSaveTests : IDisposable
 
         var after = File.ReadAllLines(_kit.Paths.StorePath);
         var gone = before.Except(after).ToList();
-        // Only the MAC line and the changed secret's nonce and ciphertext lines are gone from
-        // their places; the old nonce and ciphertext live on verbatim under "retired".
-        Assert.Equal(3, gone.Count);
+        // Only the generation and MAC lines and the changed secret's nonce and ciphertext lines are
+        // gone from their places; the old nonce and ciphertext live on verbatim under "retired".
+        Assert.Equal(4, gone.Count);
         Assert.All(gone, line => Assert.True(
-            line.Contains("\"mac\"", StringComparison.Ordinal) || line.Contains(oldNonce, StringComparison.Ordinal) || line.Contains(oldCiphertext, StringComparison.Ordinal),
+            line.Contains("\"mac\"", StringComparison.Ordinal) || line.Contains("\"generation\": 1,", StringComparison.Ordinal) || line.Contains(oldNonce, StringComparison.Ordinal) || line.Contains(oldCiphertext, StringComparison.Ordinal),
             $"unexpected changed line: {line}"));
         Assert.Contains(after, line => line.Contains(oldNonce, StringComparison.Ordinal));
         Assert.Contains(after, line => line.Contains(oldCiphertext, StringComparison.Ordinal));

@@ -65,6 +65,23 @@ internal sealed class StoreTestKit : IDisposable
     }
 
     /// <summary>
+    /// Edits the store file and seals it again with its data key, as a newer version (or anyone
+    /// who can open the store, a former recipient with an old copy included) would write it.
+    /// </summary>
+    public static void EditSealed(StorePaths paths, KeyMaterial key, Action<JsonNode> edit)
+    {
+        EditJson(paths.StorePath, edit);
+        var store = SecretStore.ReadStoreFile(paths).Document;
+        var metadata = StoreFileReader.Parse<MetadataDocument>(paths.MetadataPath, File.ReadAllBytes(paths.MetadataPath), StoreFormat.MetadataMarker);
+        var dataKey = DataKeyWrapping.Unwrap(store, key, paths.StorePath, FastKdf);
+        var macKey = StoreIntegrity.MacKey(dataKey);
+        var content = StoreIntegrity.Mac(macKey, store.StoreId, store.Environment,
+            StoreLoader.DecodeSecrets(paths.StorePath, store), MetadataCodec.Decode(paths.MetadataPath, metadata));
+        var mac = StoreIntegrity.SealedMac(macKey, store.Generation, store.Keys, store.RetiredKeys, content);
+        EditJson(paths.StorePath, json => json["mac"] = Convert.ToBase64String(mac));
+    }
+
+    /// <summary>
     /// Opening fails with <paramref name="code"/>, names the file, and leaks none of the values;
     /// and the failed open changed no file.
     /// </summary>

@@ -17,7 +17,7 @@ namespace Secrets.Build.Core.Store.Json;
 /// </remarks>
 internal static class StoreDocumentReader
 {
-    private static readonly string[] RootNames = ["format", "formatVersion", "storeId", "environment", "keys", "secrets", "retiredKeys", "mac"];
+    private static readonly string[] RootNames = ["format", "formatVersion", "storeId", "environment", "keys", "secrets", "retiredKeys", "mac", "generation"];
     private static readonly string[] KeyNames = ["kind", "keyId", "salt", "argon2id", "nonce", "wrappedKey"];
     private static readonly string[] Argon2Names = ["memoryKiB", "iterations", "parallelism"];
     private static readonly string[] SecretNames = ["version", "nonce", "ciphertext", "retired"];
@@ -29,6 +29,7 @@ internal static class StoreDocumentReader
     {
         string? format = null, storeId = null, environment = null, mac = null;
         var version = 0;
+        var generation = 0;
         List<KeyWrapDocument>? keys = null;
         OrdinalMap<SecretDocument>? secrets = null;
         List<RetiredKeyDocument>? retiredKeys = null;
@@ -43,6 +44,7 @@ internal static class StoreDocumentReader
             else if (reader.ValueTextEquals("secrets"u8)) { shape.Seen(ref seen, 1 << 5, reader); secrets = shape.NamedObjects<SecretDocument>(ref reader, Secret); }
             else if (reader.ValueTextEquals("retiredKeys"u8)) { shape.Seen(ref seen, 1 << 6, reader); retiredKeys = RetiredKeys(shape, ref reader); }
             else if (reader.ValueTextEquals("mac"u8)) { shape.Seen(ref seen, 1 << 7, reader); mac = shape.String(ref reader); }
+            else if (reader.ValueTextEquals("generation"u8)) { shape.Seen(ref seen, 1 << 8, reader); generation = Generation(shape, ref reader); }
             else { throw shape.Unknown(reader); }
         }
 
@@ -53,11 +55,19 @@ internal static class StoreDocumentReader
             FormatVersion = version,
             StoreId = storeId!,
             Environment = environment!,
+            Generation = generation,
             Keys = keys!,
             Secrets = secrets!,
             RetiredKeys = retiredKeys,
             Mac = mac!,
         };
+    }
+
+    // Optional, but when present a real count: 0 is how the document says "absent".
+    private static int Generation(JsonShape shape, ref Utf8JsonReader reader)
+    {
+        var generation = shape.Int(ref reader);
+        return generation >= 1 ? generation : throw shape.WrongType(reader, "a whole number of 1 or more");
     }
 
     private static List<KeyWrapDocument> Keys(JsonShape shape, ref Utf8JsonReader reader)

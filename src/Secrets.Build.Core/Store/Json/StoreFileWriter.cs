@@ -28,6 +28,7 @@ internal static class StoreFileWriter
     private static readonly JsonEncodedText FormatVersion = JsonEncodedText.Encode("formatVersion");
     private static readonly JsonEncodedText StoreId = JsonEncodedText.Encode("storeId");
     private static readonly JsonEncodedText Environment = JsonEncodedText.Encode("environment");
+    private static readonly JsonEncodedText Generation = JsonEncodedText.Encode("generation");
     private static readonly JsonEncodedText Keys = JsonEncodedText.Encode("keys");
     private static readonly JsonEncodedText Secrets = JsonEncodedText.Encode("secrets");
     private static readonly JsonEncodedText RetiredKeys = JsonEncodedText.Encode("retiredKeys");
@@ -56,6 +57,7 @@ internal static class StoreFileWriter
     public static byte[] Store(
         string storeId,
         string environment,
+        int generation,
         List<KeyWrapDocument> keys,
         OrdinalMap<StoredSecret> secrets,
         List<RetiredKeyDocument>? retiredKeys,
@@ -66,6 +68,11 @@ internal static class StoreFileWriter
         {
             writer.WriteStartObject();
             WriteHead(writer, StoreFormat.StoreMarker, storeId, environment);
+            if (generation > 0)
+            {
+                writer.WriteNumber(Generation, generation);
+            }
+
             writer.WriteStartArray(Keys);
             foreach (var key in keys)
             {
