@@ -32,4 +32,7 @@ public abstract record LifecycleOptions
 
     /// <summary>What caused the run, recorded in the audit trail (e.g. the MSBuild target).</summary>
     public string Trigger { get; init; } = "api";
+
+    /// <summary>What this run accepts beyond the trust record, and the generation it requires (see <see cref="Core.TrustOptions"/>).</summary>
+    public TrustOptions Trust { get; init; } = TrustOptions.None;
 }

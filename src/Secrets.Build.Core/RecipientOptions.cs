@@ -35,4 +35,7 @@ public sealed record RecipientOptions
 
     /// <summary>What caused the operation, recorded in the audit trail (e.g. the MSBuild target).</summary>
     public string Trigger { get; init; } = "api";
+
+    /// <summary>What this run accepts beyond the trust record, and the generation it requires (see <see cref="Core.TrustOptions"/>).</summary>
+    public TrustOptions Trust { get; init; } = TrustOptions.None;
 }

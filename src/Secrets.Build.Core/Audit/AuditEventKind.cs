@@ -35,4 +35,10 @@ public enum AuditEventKind
 
     /// <summary><c>recipient-removed</c>: an age recipient was taken off the store (and the data key replaced).</summary>
     RecipientRemoved,
+
+    /// <summary>
+    /// <c>rollback-accepted</c>: an older generation or another store than this machine saw before was
+    /// accepted with <c>SecretsAcceptRollback</c>; the code says which check was overridden (SECB700, SECB701).
+    /// </summary>
+    RollbackAccepted,
 }

@@ -16,6 +16,7 @@ public static class AuditEventKindNames
         AuditEventKind.Failure => "failure",
         AuditEventKind.RecipientAdded => "recipient-added",
         AuditEventKind.RecipientRemoved => "recipient-removed",
+        AuditEventKind.RollbackAccepted => "rollback-accepted",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not an audit event kind."),
     };
 

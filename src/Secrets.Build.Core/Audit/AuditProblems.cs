@@ -60,6 +60,20 @@ internal static class AuditProblems
         DiagnosticCodes.AuditHeadMismatch, file, 0,
         $"The audit trail does not reach the recorded head: {what}.", RestoreFix);
 
+    /// <summary>
+    /// The trail against the head this machine recorded (its trust record): gone, shorter, or
+    /// different at that line. <paramref name="actual"/> is where the trail ends now (null: no trail).
+    /// </summary>
+    public static SecretsDiagnostic CutAgainstRecord(string file, AuditHead recorded, AuditHead actual) =>
+        actual.Sequence == 0
+            ? Error(DiagnosticCodes.AuditTrailDeleted, file, 0,
+                $"The audit trail is gone, but this machine recorded its head at seq {recorded.Sequence}: it was deleted.", RestoreFix)
+            : actual.Sequence < recorded.Sequence
+                ? Error(DiagnosticCodes.AuditTrailTruncated, file, 0,
+                    $"The audit trail ends at seq {actual.Sequence}, but this machine recorded its head at seq {recorded.Sequence}: its newest lines were cut off.", RestoreFix)
+                : Error(DiagnosticCodes.AuditTrailReplaced, file, 0,
+                    $"The audit trail's line with seq {recorded.Sequence} is not the one this machine recorded as its head: the trail was replaced or rewritten from there on.", RestoreFix);
+
     public static SecretsDiagnostic IoFailed(string file, string what) => Error(
         DiagnosticCodes.AuditIoFailed, file, 0,
         $"The audit trail file could not be used: {what}",

@@ -74,6 +74,45 @@ public sealed class AuditTrail : IDisposable
         return KeyDerivation.Hkdf(environmentKey, ReadOnlySpan<byte>.Empty, $"Secrets.Build audit chain v1 {environment}", ChainKeySize);
     }
 
+    /// <summary>
+    /// Where the trail at <paramref name="path"/> ends now, read from its last line only (under the
+    /// trail's lock, so an append in progress is never read half-written); <see cref="AuditHead.Empty"/>
+    /// when there is no trail. No key is needed: the head is compared, not verified.
+    /// </summary>
+    /// <exception cref="SecretsException">SECB523-SECB525 when the last line is damaged; SECB249 for a lock held too long.</exception>
+    internal static AuditHead ReadHead(string path)
+    {
+        var files = new AuditFiles(path);
+        if (!File.Exists(files.ActivePath) && files.FindRolled().Count == 0)
+        {
+            return AuditHead.Empty;
+        }
+
+        try
+        {
+            using var held = WorkspaceLock.Acquire(files.LockPath);
+            var active = File.Exists(files.ActivePath) ? files.ActivePath : files.FindRolled()[^1].Path;
+            using var stream = new FileStream(active, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+            var last = AuditTail.ReadLast(stream, active);
+            if (last is null && files.FindRolled() is { Count: > 0 } rolled && active == files.ActivePath)
+            {
+                using var older = new FileStream(rolled[^1].Path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+                last = AuditTail.ReadLast(older, rolled[^1].Path);
+            }
+
+            return last is null ? AuditHead.Empty : new AuditHead(last.Sequence, Convert.ToBase64String(last.Mac));
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new SecretsException(AuditProblems.IoFailed(files.ActivePath, ex.Message));
+        }
+    }
+
+    /// <summary>True when a trail ending at <paramref name="actual"/> still holds <paramref name="recorded"/> as its last line or before it.</summary>
+    internal static bool Reaches(AuditHead actual, AuditHead recorded) =>
+        actual.Sequence > recorded.Sequence
+        || (actual.Sequence == recorded.Sequence && string.Equals(actual.Mac, recorded.Mac, StringComparison.Ordinal));
+
     /// <summary>The active trail file (full path).</summary>
     public string Path => _files.ActivePath;
 
@@ -90,7 +129,15 @@ public sealed class AuditTrail : IDisposable
     /// SECB249 when another process holds the lock past the timeout; SECB523-SECB525 when the
     /// trail's last line is damaged (nothing is appended to a damaged trail); SECB528 on I/O failure.
     /// </exception>
-    public AuditHead Append(IEnumerable<AuditEvent> events)
+    public AuditHead Append(IEnumerable<AuditEvent> events) => Append(events, recordedHead: null);
+
+    /// <summary>
+    /// Appends as <see cref="Append(IEnumerable{AuditEvent})"/>, after checking the trail against
+    /// a head recorded outside it (this machine's trust record): a trail that is gone, ends before
+    /// that head or has another line there is refused (SECB710-SECB712) and nothing is appended.
+    /// A trail that grew beyond it is accepted; only a full verification can check those lines.
+    /// </summary>
+    public AuditHead Append(IEnumerable<AuditEvent> events, AuditHead? recordedHead)
     {
         ArgumentNullException.ThrowIfNull(events);
         var batch = events.ToList();
@@ -102,7 +149,7 @@ public sealed class AuditTrail : IDisposable
         try
         {
             using var held = WorkspaceLock.Acquire(_files.LockPath, _options.LockTimeout);
-            return AppendLocked(batch);
+            return AppendLocked(batch, recordedHead);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -160,7 +207,7 @@ public sealed class AuditTrail : IDisposable
         }
     }
 
-    private AuditHead AppendLocked(List<AuditEvent> batch)
+    private AuditHead AppendLocked(List<AuditEvent> batch, AuditHead? recordedHead)
     {
         var options = new FileStreamOptions
         {
@@ -177,6 +224,12 @@ public sealed class AuditTrail : IDisposable
         try
         {
             var last = AuditTail.ReadLast(stream, _files.ActivePath) ?? LastLineOfNewestRolledFile();
+            var actual = last is null ? AuditHead.Empty : new AuditHead(last.Sequence, Convert.ToBase64String(last.Mac));
+            if (recordedHead is { Sequence: > 0 } && !Reaches(actual, recordedHead))
+            {
+                throw new SecretsException(AuditProblems.CutAgainstRecord(_files.ActivePath, recordedHead, actual));
+            }
+
             var startsFile = stream.Length == 0;
             var lines = Serialize(batch, last, startsFile);
             if (!startsFile && stream.Length + lines.Bytes.Length > _options.MaxFileBytes)

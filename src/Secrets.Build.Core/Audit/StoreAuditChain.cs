@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Secrets.Build.Core.Diagnostics;
 using Secrets.Build.Core.Store;
 
 namespace Secrets.Build.Core.Audit;
@@ -11,10 +12,35 @@ namespace Secrets.Build.Core.Audit;
 /// </summary>
 internal static class StoreAuditChain
 {
+    /// <summary>
+    /// Appends <paramref name="events"/> chained under the store's chain key, after checking the trail
+    /// still reaches <see cref="SecretStore.RecordedAuditHead"/>, which then moves to the new head.
+    /// </summary>
+    /// <exception cref="Diagnostics.SecretsException">SECB710-SECB712 when the trail falls short of the recorded head; as <see cref="AuditTrail.Append(IEnumerable{AuditEvent})"/>.</exception>
+    public static AuditHead Append(SecretStore store, IEnumerable<AuditEvent> events)
+    {
+        var chainKey = store.DeriveAuditChainKey();
+        try
+        {
+            using var trail = new AuditTrail(TrailPath(store), chainKey);
+            var head = trail.Append(events, store.RecordedAuditHead);
+            store.RecordedAuditHead = head;
+            return head;
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(chainKey);
+        }
+    }
+
     /// <summary>The active trail file of <paramref name="store"/>'s environment.</summary>
     public static string TrailPath(SecretStore store) => AuditTrail.PathFor(store.Paths.SecretsDirectory, store.Environment);
 
-    /// <summary>Verifies the whole chain; never throws for a damaged trail (see <see cref="AuditTrail.Verify(AuditHead?)"/>).</summary>
+    /// <summary>
+    /// Verifies the whole chain; never throws for a damaged trail (see <see cref="AuditTrail.Verify(AuditHead?)"/>).
+    /// Without an <paramref name="expectedHead"/> the trail is held against the head this machine
+    /// recorded (<see cref="SecretStore.RecordedAuditHead"/>), and falling short of it is SECB710-SECB712.
+    /// </summary>
     /// <exception cref="Diagnostics.SecretsException">SECB249 when another process holds the trail's lock past the timeout.</exception>
     public static AuditVerification Verify(SecretStore store, AuditHead? expectedHead = null)
     {
@@ -23,7 +49,16 @@ internal static class StoreAuditChain
         try
         {
             using var trail = new AuditTrail(TrailPath(store), chainKey, new AuditTrailOptions { RetiredChainKeys = retired });
-            return trail.Verify(expectedHead);
+            var recorded = expectedHead is null ? store.RecordedAuditHead : null;
+            var verification = trail.Verify(expectedHead ?? recorded);
+            if (recorded is not null && verification.Error?.Code == DiagnosticCodes.AuditHeadMismatch)
+            {
+                // The recorded head is this machine's, not the caller's: say what happened to the trail.
+                var actual = File.Exists(trail.Path) || verification.LinesChecked > 0 ? AuditTrail.ReadHead(trail.Path) : AuditHead.Empty;
+                return verification with { Error = AuditProblems.CutAgainstRecord(trail.Path, recorded, actual) };
+            }
+
+            return verification;
         }
         finally
         {

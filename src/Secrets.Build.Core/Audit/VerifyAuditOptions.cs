@@ -24,4 +24,7 @@ public sealed record VerifyAuditOptions
     /// newest lines were cut off, which the chain alone cannot show.
     /// </summary>
     public AuditHead? ExpectedHead { get; init; }
+
+    /// <summary>What this run accepts beyond the trust record, and the generation it requires (see <see cref="Core.TrustOptions"/>).</summary>
+    public TrustOptions Trust { get; init; } = TrustOptions.None;
 }

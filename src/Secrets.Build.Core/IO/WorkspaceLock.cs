@@ -43,10 +43,23 @@ public sealed class WorkspaceLock : IDisposable
     /// Takes the lock, retrying with growing pauses while another process holds it.
     /// </summary>
     /// <exception cref="SecretsException">SECB249 when the lock is still held after <paramref name="timeout"/>.</exception>
-    public static WorkspaceLock Acquire(string lockPath, TimeSpan timeout, CancellationToken cancellationToken = default)
+    public static WorkspaceLock Acquire(string lockPath, TimeSpan timeout, CancellationToken cancellationToken = default) =>
+        Acquire(lockPath, timeout, ensureDirectory: true, cancellationToken);
+
+    /// <param name="lockPath">The lock file.</param>
+    /// <param name="timeout">How long to wait.</param>
+    /// <param name="ensureDirectory">
+    /// Whether to create the folder and make it 700. False for a folder whose mode is the user's
+    /// choice (the key folder, where the trust record's lock lives); it must exist.
+    /// </param>
+    /// <param name="cancellationToken">Stops the wait.</param>
+    internal static WorkspaceLock Acquire(string lockPath, TimeSpan timeout, bool ensureDirectory, CancellationToken cancellationToken = default)
     {
         var fullPath = System.IO.Path.GetFullPath(lockPath);
-        FileModes.EnsurePrivateDirectory(System.IO.Path.GetDirectoryName(fullPath)!);
+        if (ensureDirectory)
+        {
+            FileModes.EnsurePrivateDirectory(System.IO.Path.GetDirectoryName(fullPath)!);
+        }
 
         var waited = Stopwatch.StartNew();
         var delay = FirstDelay;

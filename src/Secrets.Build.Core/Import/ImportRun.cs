@@ -112,7 +112,7 @@ internal sealed class ImportRun
         using var workspaceLock = WorkspaceLock.Acquire(paths.LockPath, cancellationToken);
         // Read under the lock, after any earlier writer finished, so stored times only move forward.
         var now = _options.Clock.GetUtcNow();
-        using var opened = StoreOpener.Open(paths, workspace.Directory, _options.KeyDirectory, variables, mayCreate: true, _diagnostics);
+        using var opened = StoreOpener.Open(paths, workspace.Directory, _options.KeyDirectory, variables, mayCreate: true, _diagnostics, _options.Trust);
         using var store = opened.Store;
         foreach (var entry in entries)
         {
@@ -154,6 +154,7 @@ internal sealed class ImportRun
         }
 
         LifecycleAudit.Record(store, events);
+        opened.Remember(now);
         return Result(paths) with { Outputs = outputs };
     }
 

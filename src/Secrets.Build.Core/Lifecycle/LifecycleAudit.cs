@@ -10,19 +10,7 @@ namespace Secrets.Build.Core.Lifecycle;
 /// </summary>
 internal static class LifecycleAudit
 {
-    public static void Record(SecretStore store, IEnumerable<AuditEvent> events)
-    {
-        var chainKey = store.DeriveAuditChainKey();
-        try
-        {
-            using var trail = new AuditTrail(AuditTrail.PathFor(store.Paths.SecretsDirectory, store.Environment), chainKey);
-            trail.Append(events);
-        }
-        finally
-        {
-            CryptographicOperations.ZeroMemory(chainKey);
-        }
-    }
+    public static void Record(SecretStore store, IEnumerable<AuditEvent> events) => StoreAuditChain.Append(store, events);
 
     public static AuditEvent ForSecret(SecretStore store, string name, AuditEventKind kind, string trigger, TimeProvider clock)
     {

@@ -59,14 +59,16 @@ internal sealed class RotateKeyRun
         using var workspaceLock = WorkspaceLock.Acquire(paths.LockPath, cancellationToken);
         // Read under the lock, after any earlier writer finished, so stored times only move forward.
         var now = _options.Clock.GetUtcNow();
-        using var opened = StoreOpener.Open(paths, workspace.Directory, _options.KeyDirectory, variables, mayCreate: false, _diagnostics);
+        using var opened = StoreOpener.Open(paths, workspace.Directory, _options.KeyDirectory, variables, mayCreate: false, _diagnostics, _options.Trust);
         using var store = opened.Store;
         var oldKeyIds = store.KeyIds.ToImmutableArray();
         var values = store.Names.Sum(n => 1 + store.RetiredVersions(n).Count);
 
         if (opened.Key is PassphraseKey)
         {
-            return RotatePassphrase(store, now, oldKeyIds, values);
+            var rotated = RotatePassphrase(store, now, oldKeyIds, values);
+            opened.Remember(now);
+            return rotated;
         }
 
         var locator = new KeyLocator(paths.Environment, store.StoreId, variables, _options.KeyDirectory, workspace.Directory);
@@ -97,6 +99,7 @@ internal sealed class RotateKeyRun
         store.Save();
         Report(opened.Key, keyFile, retiredFile, paths);
         LifecycleAudit.Record(store, [AuditEvent.Now(AuditEventKind.KeyRotated, _options.Trigger, _options.Clock)]);
+        opened.Remember(now);
         return Result(paths) with
         {
             RetiredKeyIds = resumed ? retiredIds : oldKeyIds,

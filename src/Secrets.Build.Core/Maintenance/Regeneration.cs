@@ -44,7 +44,9 @@ internal sealed class Regeneration(RegenerateOptions options, IReadOnlyDictionar
             }
 
             var backup = BackUpAndRemove(paths, workspace, cancellationToken);
-            var result = new ProvisionRun(provision, categoryOverrides).Execute(cancellationToken);
+            // Confirmed: the store this machine knew for the environment is meant to go.
+            var startOver = provision with { Trust = provision.Trust with { StartingOver = true } };
+            var result = new ProvisionRun(startOver, categoryOverrides).Execute(cancellationToken);
             if (!result.Succeeded && !File.Exists(paths.StorePath) && backup.RestoreMissing() > 0)
             {
                 _diagnostics.Add(SecretsDiagnostic.Warning(DiagnosticCodes.RegenerationRolledBack,

@@ -73,7 +73,7 @@ internal sealed class ProvisionRun
         // rotation another build saved meanwhile, and that rotation's previous value would then
         // look "retired in the future" and drop out of the outputs.
         var now = _options.Clock.GetUtcNow();
-        using var opened = StoreOpener.Open(paths, workspace, _options.KeyDirectory, variables, _options.Generate, _diagnostics);
+        using var opened = StoreOpener.Open(paths, workspace, _options.KeyDirectory, variables, _options.Generate, _diagnostics, _options.Trust);
         using var store = opened.Store;
         // A hand-edited recipients file changes nobody's access; say so where the build shows it.
         _diagnostics.AddRange(Recipients.RecipientsSync.Check(store));
@@ -96,6 +96,7 @@ internal sealed class ProvisionRun
             ? OutputWriter.Write(schema, store, workspace, now)
             : ImmutableArray<string>.Empty;
         ProvisionAudit.Record(store, outcome, opened: !opened.Created, exported: _options.WriteOutputs, _options.Trigger, _options.Clock);
+        opened.Remember(now);
         return Result(paths, outcome) with { Outputs = outputs };
     }
 

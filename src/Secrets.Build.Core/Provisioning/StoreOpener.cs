@@ -1,6 +1,7 @@
 using Secrets.Build.Core.Diagnostics;
 using Secrets.Build.Core.Keys;
 using Secrets.Build.Core.Store;
+using Secrets.Build.Core.Trust;
 
 namespace Secrets.Build.Core.Provisioning;
 
@@ -16,29 +17,73 @@ internal static class StoreOpener
         string? keyDirectory,
         IReadOnlyDictionary<string, string> variables,
         bool mayCreate,
-        List<SecretsDiagnostic> diagnostics)
+        List<SecretsDiagnostic> diagnostics,
+        TrustOptions? trustOptions = null)
     {
+        var trust = EnvironmentTrust.Load(paths, workspace, keyDirectory, variables, trustOptions);
         if (SecretStore.Exists(paths))
         {
             // Parsed once here and handed to the open below: the workspace lock is held throughout.
             var storeFile = SecretStore.ReadStoreFile(paths);
             var locator = new KeyLocator(paths.Environment, storeFile.Document.StoreId, variables, keyDirectory, workspace);
-            var resolution = Resolve(locator, diagnostics);
-            if (resolution.Key is not { } key)
+            var opened = OpenExisting(paths, workspace, keyDirectory, variables, diagnostics, storeFile, locator);
+            try
             {
-                // No symmetric key here: the store may list this machine's age identity among its recipients.
-                return Recipients.IdentityOpener.Open(paths, workspace, keyDirectory, variables, resolution, storeFile, diagnostics);
+                diagnostics.AddRange(trust.CheckOpened(opened.Store, opened.Key is Recipients.IdentityKey, locator.KeyFilePath));
+            }
+            catch
+            {
+                opened.Dispose();
+                throw;
             }
 
-            var opened = WipeOnFailure(key, () => Recipients.IdentityOpener.OpenWithKey(paths, key, workspace, keyDirectory, variables, diagnostics, storeFile));
-            if (!ReferenceEquals(opened.Key, key))
-            {
-                // The key was not the store's and an age identity opened it: nothing holds the key any more.
-                key.Wipe();
-            }
-
-            return opened;
+            return opened with { Trust = trust };
         }
+
+        trust.CheckNoStoreExpected();
+        var created = Create(paths, workspace, keyDirectory, variables, mayCreate, diagnostics);
+        if (GitWorkTree.Contains(workspace))
+        {
+            diagnostics.Add(TrustErrors.NotCommitted(paths));
+        }
+
+        return created with { Trust = trust };
+    }
+
+    private static OpenedWorkspace OpenExisting(
+        StorePaths paths,
+        string workspace,
+        string? keyDirectory,
+        IReadOnlyDictionary<string, string> variables,
+        List<SecretsDiagnostic> diagnostics,
+        ParsedStoreFile storeFile,
+        KeyLocator locator)
+    {
+        var resolution = Resolve(locator, diagnostics);
+        if (resolution.Key is not { } key)
+        {
+            // No symmetric key here: the store may list this machine's age identity among its recipients.
+            return Recipients.IdentityOpener.Open(paths, workspace, keyDirectory, variables, resolution, storeFile, diagnostics);
+        }
+
+        var opened = WipeOnFailure(key, () => Recipients.IdentityOpener.OpenWithKey(paths, key, workspace, keyDirectory, variables, diagnostics, storeFile));
+        if (!ReferenceEquals(opened.Key, key))
+        {
+            // The key was not the store's and an age identity opened it: nothing holds the key any more.
+            key.Wipe();
+        }
+
+        return opened;
+    }
+
+    private static OpenedWorkspace Create(
+        StorePaths paths,
+        string workspace,
+        string? keyDirectory,
+        IReadOnlyDictionary<string, string> variables,
+        bool mayCreate,
+        List<SecretsDiagnostic> diagnostics)
+    {
 
         var storeId = SecretStore.NewStoreId();
         var newLocator = new KeyLocator(paths.Environment, storeId, variables, keyDirectory, workspace);

@@ -38,7 +38,7 @@ internal sealed class RecipientCommand
         using var workspaceLock = WorkspaceLock.Acquire(paths.LockPath, cancellationToken);
         var file = RecipientsFile.PathFor(paths);
         var listed = RecipientsFile.Read(file);
-        using var opened = StoreOpener.Open(paths, _workspace, _options.KeyDirectory, _variables, mayCreate: false, _diagnostics);
+        using var opened = StoreOpener.Open(paths, _workspace, _options.KeyDirectory, _variables, mayCreate: false, _diagnostics, _options.Trust);
         using var store = opened.Store;
         var added = store.AddRecipient(recipient);
         if (added)
@@ -62,6 +62,7 @@ internal sealed class RecipientCommand
                 SourceLocation.ForFile(paths.StorePath)));
         }
 
+        opened.Remember(_options.Clock.GetUtcNow());
         return Describe(store.KeyIds, store.Recipients) with { Changed = added || addedToFile };
     });
 
@@ -72,7 +73,7 @@ internal sealed class RecipientCommand
         using var workspaceLock = WorkspaceLock.Acquire(paths.LockPath, cancellationToken);
         var file = RecipientsFile.PathFor(paths);
         var listed = RecipientsFile.Read(file);
-        using var opened = StoreOpener.Open(paths, _workspace, _options.KeyDirectory, _variables, mayCreate: false, _diagnostics);
+        using var opened = StoreOpener.Open(paths, _workspace, _options.KeyDirectory, _variables, mayCreate: false, _diagnostics, _options.Trust);
         using var store = opened.Store;
         var removal = store.RemoveRecipient(recipient, [opened.Key], _options.Clock.GetUtcNow(), _options.DropUnavailableKeys);
         var inFile = listed.Any(e => e.Recipient.Equals(recipient));
@@ -103,6 +104,7 @@ internal sealed class RecipientCommand
             RecipientsFile.Remove(file, recipient);
         }
 
+        opened.Remember(_options.Clock.GetUtcNow());
         return Describe(store.KeyIds, store.Recipients) with { Changed = true, SecretsToRotate = toRotate };
     });
 

@@ -54,7 +54,7 @@ internal sealed class RotateRun
         using var workspaceLock = WorkspaceLock.Acquire(paths.LockPath, cancellationToken);
         // Read under the lock, after any earlier writer finished, so rotation times only move forward.
         var now = _options.Clock.GetUtcNow();
-        using var opened = StoreOpener.Open(paths, workspace.Directory, _options.KeyDirectory, variables, mayCreate: false, _diagnostics);
+        using var opened = StoreOpener.Open(paths, workspace.Directory, _options.KeyDirectory, variables, mayCreate: false, _diagnostics, _options.Trust);
         var store = opened.Store;
         if (RotationSelection.Resolve(schema, _options.Selectors, evaluator, store, now, _diagnostics) is not { } selected)
         {
@@ -109,6 +109,7 @@ internal sealed class RotateRun
         }
 
         LifecycleAudit.Record(store, events);
+        opened.Remember(now);
         return Result(paths) with { Rotated = rotated.ToImmutable(), Skipped = skipped.ToImmutable(), Outputs = outputs };
     }
 

@@ -13,4 +13,11 @@ public sealed partial class SecretStore
         ThrowIfDisposed();
         return AuditTrail.DeriveChainKey(_dataKey, Environment);
     }
+
+    /// <summary>
+    /// The trail's head as this machine last recorded it (its trust record), moved on by every
+    /// append through <see cref="StoreAuditChain"/>; null when this machine recorded none. Every
+    /// append checks the trail still reaches it, and the operation records the new one when done.
+    /// </summary>
+    internal AuditHead? RecordedAuditHead { get; set; }
 }

@@ -31,7 +31,7 @@ public sealed class AuditEventTests : IDisposable
         var kinds = Enum.GetValues<AuditEventKind>();
         trail.Append(kinds.Select((kind, i) => AuditTestKit.Event(i + 1, kind) with
         {
-            Code = kind == AuditEventKind.Failure ? "SECB240" : null,
+            Code = kind switch { AuditEventKind.Failure => "SECB240", AuditEventKind.RollbackAccepted => "SECB700", _ => null },
             Recipient = kind is AuditEventKind.RecipientAdded or AuditEventKind.RecipientRemoved ? "0123456789abcdef" : null,
             RecipientName = kind == AuditEventKind.RecipientAdded ? "CI build server" : null,
         }));
@@ -52,7 +52,7 @@ public sealed class AuditEventTests : IDisposable
 
         // Every event name the trail uses is one of the documented ones.
         var written = lines.Select(l => JsonDocument.Parse(l).RootElement.GetProperty("event").GetString()).ToHashSet();
-        Assert.Equal(new HashSet<string?> { "generated", "imported", "accessed", "exported", "rotated", "key-rotated", "report", "failure", "recipient-added", "recipient-removed" }, written);
+        Assert.Equal(new HashSet<string?> { "generated", "imported", "accessed", "exported", "rotated", "key-rotated", "report", "failure", "recipient-added", "recipient-removed", "rollback-accepted" }, written);
     }
 
     public static TheoryData<string, Func<AuditEvent, AuditEvent>> InvalidEvents => new()

@@ -116,11 +116,14 @@ public sealed class VerifyAuditTests : IDisposable
         await Provision();
         AuditTestKit.EditLines(TrailPath, lines => lines.Take(lines.Count - 2));
 
-        var unanchored = await _manager.VerifyAuditAsync(Options());
+        var unanchored = await _manager.VerifyAuditAsync(OnAnotherMachine());
         var anchored = await _manager.VerifyAuditAsync(Options() with { ExpectedHead = head with { Sequence = head.Sequence + 1 } });
+        var recorded = await _manager.VerifyAuditAsync(Options());
 
         Assert.True(unanchored.Succeeded, "A cut at the end is invisible to the chain alone.");
         Assert.Equal(DiagnosticCodes.AuditHeadMismatch, anchored.Break?.Code);
+        // The machine that wrote the lines recorded the head in its trust record.
+        Assert.Equal(DiagnosticCodes.AuditTrailTruncated, recorded.Break?.Code);
     }
 
     [Fact]
@@ -151,17 +154,20 @@ public sealed class VerifyAuditTests : IDisposable
     }
 
     [Fact]
-    public async Task A_store_without_its_trail_is_a_warning_not_a_pass()
+    public async Task A_store_without_its_trail_is_a_warning_where_no_head_was_recorded_and_an_error_where_one_was()
     {
         await Provision();
         File.Delete(TrailPath);
 
-        var result = await _manager.VerifyAuditAsync(Options());
+        var result = await _manager.VerifyAuditAsync(OnAnotherMachine());
+        var here = await _manager.VerifyAuditAsync(Options());
 
         Assert.True(result.Succeeded);
         var warning = Assert.Single(result.Diagnostics);
         Assert.Equal((DiagnosticCodes.AuditTrailMissing, SecretsSeverity.Warning), (warning.Code, warning.Severity));
         Assert.Equal(0, result.EntriesVerified);
+        Assert.False(here.Succeeded);
+        Assert.Equal(DiagnosticCodes.AuditTrailDeleted, Assert.Single(here.Diagnostics, d => d.Severity == SecretsSeverity.Error).Code);
     }
 
     [Fact]
@@ -194,6 +200,19 @@ public sealed class VerifyAuditTests : IDisposable
         KeyDirectory = _workspace.KeyDirectory,
         EnvironmentVariables = key is null ? new Dictionary<string, string>() : new Dictionary<string, string> { ["SECRETS_BUILD_KEY_DEVELOPMENT"] = key },
     };
+
+    /// <summary>The same key file in another key folder, without this machine's trust record.</summary>
+    private VerifyAuditOptions OnAnotherMachine()
+    {
+        var keys = Path.Combine(_workspace.Root, "other-machine-keys");
+        Secrets.Build.Core.IO.FileModes.EnsurePrivateDirectory(keys);
+        foreach (var keyFile in Directory.GetFiles(_workspace.KeyDirectory, "*.key"))
+        {
+            File.Copy(keyFile, Path.Combine(keys, Path.GetFileName(keyFile)), overwrite: true);
+        }
+
+        return Options() with { KeyDirectory = keys };
+    }
 
     private KeyMaterial Key() =>
         new KeyLocator("development", SecretStore.ReadHeader(Paths).StoreId, new Dictionary<string, string>(), _workspace.KeyDirectory, _workspace.Workspace).Resolve().Key!;

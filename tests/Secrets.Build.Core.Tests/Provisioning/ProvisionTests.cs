@@ -158,7 +158,7 @@ public sealed class ProvisionTests : IDisposable
     public async Task A_build_server_with_the_key_decrypts_the_committed_store()
     {
         await Provision(Options());
-        var key = File.ReadAllText(Directory.GetFiles(_workspace.KeyDirectory).Single()).Trim();
+        var key = File.ReadAllText(Directory.GetFiles(_workspace.KeyDirectory, "*.key").Single()).Trim();
         var expected = EnvValues();
         File.Delete(_workspace.Path_(".env.development"));
         Directory.Delete(_workspace.KeyDirectory, recursive: true);

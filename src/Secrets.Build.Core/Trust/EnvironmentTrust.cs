@@ -1,0 +1,176 @@
+using Secrets.Build.Core.Audit;
+using Secrets.Build.Core.Diagnostics;
+using Secrets.Build.Core.Keys;
+using Secrets.Build.Core.Store;
+
+namespace Secrets.Build.Core.Trust;
+
+/// <summary>
+/// One environment's store held against this machine's trust record, for one operation: the
+/// record is read once when the operation starts (under the environment's lock), every check
+/// runs against that reading, and <see cref="Record"/> writes what the operation saw and did.
+/// Store/README.md ("Threat model") says what each check detects and what it cannot.
+/// </summary>
+internal sealed class EnvironmentTrust
+{
+    private readonly string? _path;
+    private readonly TrustRecord _record;
+    private readonly StorePaths _paths;
+    private readonly string _workspace;
+    private readonly TrustOptions _options;
+    private readonly int _minimumGeneration;
+    private readonly List<string> _accepted = [];
+
+    private EnvironmentTrust(string? path, TrustRecord record, StorePaths paths, string workspace, TrustOptions options, int minimumGeneration)
+    {
+        _path = path;
+        _record = record;
+        _paths = paths;
+        _workspace = workspace;
+        _options = options;
+        _minimumGeneration = minimumGeneration;
+    }
+
+    /// <summary>The environment's store as this machine last saw it, or null.</summary>
+    public StoreTrust? Seen(string storeId) => _record.Store(storeId, _paths.Environment);
+
+    /// <summary>Reads the trust record from the key folder; without a key folder nothing is remembered and every check passes.</summary>
+    /// <exception cref="SecretsException">SECB706 for an unusable minimum generation; SECB707 for a damaged record.</exception>
+    public static EnvironmentTrust Load(StorePaths paths, string workspace, string? keyDirectory, IReadOnlyDictionary<string, string> variables, TrustOptions? options)
+    {
+        options ??= TrustOptions.None;
+        var minimum = MinimumGeneration.From(options, variables, paths);
+        var directory = KeyDirectory.Find(keyDirectory, variables, OperatingSystem.IsWindows(), workspace);
+        var path = directory is null || KeyDirectory.IsInside(directory, workspace) ? null : TrustFile.PathIn(directory);
+        var record = path is null ? TrustRecord.Empty : TrustFile.Read(path);
+        return new EnvironmentTrust(path, record, paths, Path.GetFullPath(workspace), options, minimum);
+    }
+
+    /// <summary>
+    /// Before a store is created: the environment must not be one this machine (or its trail)
+    /// knows had a store. Starting over is what a confirmed RegenerateSecrets does.
+    /// </summary>
+    /// <exception cref="SecretsException">SECB703.</exception>
+    public void CheckNoStoreExpected()
+    {
+        if (_options.StartingOver)
+        {
+            return;
+        }
+
+        if (_record.Workspace(_workspace, _paths.Environment) is { } used)
+        {
+            throw TrustErrors.Vanished(_paths, used.StoreId, Seen(used.StoreId), "this machine's trust record");
+        }
+
+        var trail = new AuditFiles(AuditTrail.PathFor(_paths.SecretsDirectory, _paths.Environment));
+        if ((File.Exists(trail.ActivePath) && new FileInfo(trail.ActivePath).Length > 0) || trail.FindRolled().Count > 0)
+        {
+            throw TrustErrors.Vanished(_paths, storeId: null, seen: null, $"the audit trail {trail.ActivePath}");
+        }
+
+        if (_minimumGeneration > 0)
+        {
+            throw TrustErrors.BelowMinimum(_paths, 0, _minimumGeneration);
+        }
+    }
+
+    /// <summary>
+    /// After a store opened: its generation against the pinned minimum and the highest this machine
+    /// saw, its id against the one this workspace used, and an opening through an age identity
+    /// against this machine's key file for the store. Returns the warnings (an accepted rollback).
+    /// </summary>
+    /// <exception cref="SecretsException">SECB700, SECB701, SECB702 or SECB705.</exception>
+    public IReadOnlyList<SecretsDiagnostic> CheckOpened(SecretStore store, bool throughIdentity, string? keyFilePath)
+    {
+        var warnings = new List<SecretsDiagnostic>();
+        if (store.Generation < _minimumGeneration)
+        {
+            throw TrustErrors.BelowMinimum(_paths, store.Generation, _minimumGeneration);
+        }
+
+        if (throughIdentity && KeyFileEntry.MatchesNone(keyFilePath, store) is { } keyId)
+        {
+            throw TrustErrors.KeyFileMatchesNoEntry(_paths, keyFilePath!, keyId, store);
+        }
+
+        if (!_options.StartingOver && _record.Workspace(_workspace, _paths.Environment) is { } used && used.StoreId != store.StoreId)
+        {
+            var replaced = TrustErrors.Replaced(_paths, used, Seen(used.StoreId), store);
+            Accept(replaced, warnings);
+        }
+
+        if (Seen(store.StoreId) is { } seen && store.Generation < seen.Generation)
+        {
+            Accept(TrustErrors.RolledBack(_paths, seen, store), warnings);
+        }
+
+        CheckTrail(store);
+
+        if (_accepted.Count > 0)
+        {
+            // Chained like every other event, so the trail says who put an older store back, and when.
+            StoreAuditChain.Append(store, [.. _accepted.Select(code => AuditEvent.Now(AuditEventKind.RollbackAccepted, "SecretsAcceptRollback") with { Code = code })]);
+        }
+
+        return warnings;
+    }
+
+    /// <summary>Remembers the store as it is now (after the operation's save) and the trail head it left.</summary>
+    /// <exception cref="SecretsException">SECB248 when the record cannot be written; SECB707 when it became unreadable.</exception>
+    public void Record(SecretStore store, DateTimeOffset now)
+    {
+        var head = store.RecordedAuditHead;
+        if (_path is null)
+        {
+            return;
+        }
+
+        TrustFile.Update(_path, record =>
+        {
+            var before = record.Store(store.StoreId, _paths.Environment);
+            // Only an accepted rollback lowers the generation; otherwise another process may have
+            // recorded a newer one meanwhile, which stays.
+            var generation = before is null || _accepted.Count > 0 ? store.Generation : Math.Max(before.Generation, store.Generation);
+            var seenAt = before is not null && before.Generation == generation ? before.GenerationSeenAt : now;
+            var keyIds = (before?.KeyIds ?? []).Union(store.KeyIds, StringComparer.Ordinal).TakeLast(64).ToList();
+            var trust = new StoreTrust(store.StoreId, _paths.Environment, generation, seenAt, keyIds, head ?? (_accepted.Count > 0 ? null : before?.AuditHead), now);
+            return record.With(trust).With(new WorkspaceTrust(_workspace, _paths.Environment, store.StoreId, now));
+        });
+    }
+
+    // Before anything is written: a cut trail stops the operation while store and outputs are as they were.
+    private void CheckTrail(SecretStore store)
+    {
+        if (Seen(store.StoreId)?.AuditHead is not { } recorded)
+        {
+            return;
+        }
+
+        var path = AuditTrail.PathFor(_paths.SecretsDirectory, _paths.Environment);
+        if (!_options.VerifiesTrail && !AuditTrail.Reaches(AuditTrail.ReadHead(path), recorded))
+        {
+            throw new SecretsException(AuditProblems.CutAgainstRecord(path, recorded, AuditTrail.ReadHead(path)));
+        }
+
+        store.RecordedAuditHead = recorded;
+    }
+
+    private void Accept(SecretsException refusal, List<SecretsDiagnostic> warnings)
+    {
+        if (!_options.Accepts(_paths.Environment))
+        {
+            throw refusal;
+        }
+
+        var error = refusal.Diagnostics[0];
+        _accepted.Add(error.Code);
+        warnings.Add(error with
+        {
+            Severity = SecretsSeverity.Warning,
+            Code = DiagnosticCodes.RollbackAccepted,
+            Message = $"Accepted with SecretsAcceptRollback={_paths.Environment} and recorded in the audit trail: {error.Code}: {error.Message}",
+            Fix = "Nothing to do if this was intended; from now on this machine compares against this store.",
+        });
+    }
+}
