@@ -1,0 +1,354 @@
+using System.Security.Cryptography;
+using Secrets.Build.Core.Audit;
+using Secrets.Build.Core.Diagnostics;
+using Secrets.Build.Core.Keys;
+using Secrets.Build.Core.Recipients;
+using Secrets.Build.Core.Recipients.Age;
+using Secrets.Build.Core.Store;
+using Secrets.Build.Core.Tests.Audit;
+using Secrets.Build.Core.Tests.Provisioning;
+
+namespace Secrets.Build.Core.Tests.Trust;
+
+/// <summary>
+/// The checks every open makes against this machine's trust record, on real workspaces through
+/// <see cref="SecretsManager"/>: each refusal has its own code and leaves every file as it was.
+/// </summary>
+public sealed class TrustCheckTests : IDisposable
+{
+    private readonly TempWorkspace _workspace = new();
+    private readonly SecretsManager _manager = new();
+
+    public void Dispose() => _workspace.Dispose();
+
+    private StorePaths Paths => StorePaths.ForWorkspace(_workspace.Workspace, "development");
+
+    private string TrailPath => AuditTrail.PathFor(Paths.SecretsDirectory, "development");
+
+    private string TrustPath => Path.Combine(_workspace.KeyDirectory, "trust.json");
+
+    [Fact]
+    public async Task Every_save_raises_the_generation_and_the_trust_record_follows_it_mode_600()
+    {
+        Ok(await Provision());
+        Assert.Equal(1, Generation());
+        await Rotate();
+
+        Assert.Equal(2, Generation());
+        var trust = File.ReadAllText(TrustPath);
+        Assert.Contains("\"generation\": 2", trust, StringComparison.Ordinal);
+        Assert.Contains(SecretStore.ReadHeader(Paths).StoreId, trust, StringComparison.Ordinal);
+        Assert.Contains(_workspace.Workspace, trust, StringComparison.Ordinal);
+        if (Secrets.Build.Core.IO.FileModes.IsSupported)
+        {
+            Assert.Equal(Secrets.Build.Core.IO.FileModes.PrivateFile, File.GetUnixFileMode(TrustPath));
+        }
+    }
+
+    [Fact]
+    public async Task An_older_store_put_back_is_refused_with_both_generations_and_changes_nothing()
+    {
+        Ok(await Provision());
+        var old = CopyStore();
+        await Rotate();
+        PutBack(old);
+        var before = _workspace.Snapshot();
+
+        var result = await Provision();
+
+        var error = SingleError(result, DiagnosticCodes.StoreRolledBack);
+        Assert.Contains("generation 1", error.Message, StringComparison.Ordinal);
+        Assert.Contains("generation 2", error.Message, StringComparison.Ordinal);
+        Assert.Contains("SecretsAcceptRollback=development", error.Fix, StringComparison.Ordinal);
+        AssertUnchanged(before);
+    }
+
+    [Fact]
+    public async Task An_accepted_rollback_is_a_warning_an_audit_event_and_the_new_baseline()
+    {
+        Ok(await Provision());
+        var old = CopyStore();
+        await Rotate();
+        PutBack(old);
+
+        var accepted = Ok(await Provision(new TrustOptions { AcceptRollback = "Development" }));
+
+        Assert.Contains(accepted.Diagnostics, d => d.Code == DiagnosticCodes.RollbackAccepted && d.Severity == SecretsSeverity.Warning);
+        Assert.Contains(AuditTestKit.ReadLines(TrailPath), line => line.Contains("\"event\":\"rollback-accepted\"", StringComparison.Ordinal) && line.Contains("SECB700", StringComparison.Ordinal));
+        // Later builds compare against the accepted store.
+        Ok(await Provision());
+    }
+
+    [Fact]
+    public async Task Accepting_needs_the_environment_name_typed_again()
+    {
+        Ok(await Provision());
+        var old = CopyStore();
+        await Rotate();
+        PutBack(old);
+
+        SingleError(await Provision(new TrustOptions { AcceptRollback = "true" }), DiagnosticCodes.StoreRolledBack);
+    }
+
+    [Fact]
+    public async Task A_store_with_another_id_in_the_same_workspace_is_refused()
+    {
+        Ok(await Provision());
+        var other = new TempWorkspace();
+        try
+        {
+            // Another store, made with a key in the same key folder, so this machine can open it.
+            Ok(await _manager.ProvisionAsync(new ProvisionOptions { SchemaPath = other.SchemaPath, KeyDirectory = _workspace.KeyDirectory, EnvironmentVariables = new Dictionary<string, string>() }));
+            var otherPaths = StorePaths.ForWorkspace(other.Workspace, "development");
+            File.Copy(otherPaths.StorePath, Paths.StorePath, overwrite: true);
+            File.Copy(otherPaths.MetadataPath, Paths.MetadataPath, overwrite: true);
+        }
+        finally
+        {
+            other.Dispose();
+        }
+
+        var before = _workspace.Snapshot();
+        var error = SingleError(await Provision(), DiagnosticCodes.StoreReplaced);
+
+        Assert.Contains("SecretsAcceptRollback=development", error.Fix, StringComparison.Ordinal);
+        AssertUnchanged(before);
+    }
+
+    [Fact]
+    public async Task A_store_made_for_this_machine_s_identity_is_refused_when_the_key_file_for_its_id_opens_none_of_its_entries()
+    {
+        using var identity = AgeIdentity.Generate("laptop");
+        Ok(await Provision());
+        var recipient = await _manager.AddRecipientAsync(new RecipientOptions
+        {
+            WorkspacePath = _workspace.Workspace,
+            Recipient = identity.Recipient.Text,
+            KeyDirectory = _workspace.KeyDirectory,
+            EnvironmentVariables = new Dictionary<string, string>(),
+        });
+        Assert.True(recipient.Succeeded, string.Join("\n", recipient.Diagnostics));
+
+        // Made from public data only: the recipient and the store id.
+        var storeId = SecretStore.ReadHeader(Paths).StoreId;
+        File.Delete(Paths.StorePath);
+        File.Delete(Paths.MetadataPath);
+        using (var forged = SecretStore.Create(Paths, new RecipientKey(identity.Recipient), storeId))
+        {
+            forged.Set("POSTGRES_PASSWORD", "attacker-chosen", SecretSource.Generated, DateTimeOffset.UtcNow, null);
+            forged.Save();
+        }
+
+        var before = _workspace.Snapshot();
+        var result = await Provision(variables: new Dictionary<string, string> { ["SECRETS_BUILD_IDENTITY_DEVELOPMENT"] = identity.ToSecretText() });
+
+        var error = SingleError(result, DiagnosticCodes.KeyFileMatchesNoEntry);
+        Assert.Contains(".development.key", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("attacker-chosen", string.Join("\n", result.Diagnostics), StringComparison.Ordinal);
+        AssertUnchanged(before);
+    }
+
+    [Fact]
+    public async Task A_vanished_store_is_refused_naming_its_id_and_generation_and_no_new_store_or_key_is_made()
+    {
+        Ok(await Provision());
+        await Rotate();
+        var storeId = SecretStore.ReadHeader(Paths).StoreId;
+        File.Delete(Paths.StorePath);
+        File.Delete(Paths.MetadataPath);
+        var before = _workspace.Snapshot();
+
+        var error = SingleError(await Provision(), DiagnosticCodes.StoreVanished);
+
+        Assert.Contains(storeId, error.Message, StringComparison.Ordinal);
+        Assert.Contains("generation 2", error.Message, StringComparison.Ordinal);
+        Assert.Contains("SecretsConfirmRegenerate=development", error.Fix, StringComparison.Ordinal);
+        AssertUnchanged(before);
+    }
+
+    [Fact]
+    public async Task A_vanished_store_is_refused_on_a_machine_without_a_record_when_its_trail_remains()
+    {
+        Ok(await Provision());
+        File.Delete(Paths.StorePath);
+        File.Delete(Paths.MetadataPath);
+        var before = _workspace.Snapshot();
+
+        var elsewhere = Path.Combine(_workspace.Root, "fresh-keys");
+        var error = SingleError(await Provision(keyDirectory: elsewhere), DiagnosticCodes.StoreVanished);
+
+        Assert.Contains(TrailPath, error.Message, StringComparison.Ordinal);
+        AssertUnchanged(before);
+    }
+
+    [Fact]
+    public async Task A_confirmed_regeneration_starts_over_and_later_builds_accept_the_new_store()
+    {
+        Ok(await Provision());
+        var oldId = SecretStore.ReadHeader(Paths).StoreId;
+
+        var regenerated = await _manager.RegenerateAsync(new RegenerateOptions { Provision = ProvisionOptions(), Confirm = "development" });
+
+        Assert.True(regenerated.Succeeded, string.Join("\n", regenerated.Diagnostics));
+        Assert.NotEqual(oldId, SecretStore.ReadHeader(Paths).StoreId);
+        Ok(await Provision());
+    }
+
+    [Fact]
+    public async Task A_trail_cut_short_stops_the_build_before_anything_is_written()
+    {
+        Ok(await Provision());
+        Ok(await Provision());
+        AuditTestKit.EditLines(TrailPath, lines => lines.Take(lines.Count - 1));
+        var before = _workspace.Snapshot();
+
+        SingleError(await Provision(), DiagnosticCodes.AuditTrailTruncated);
+        AssertUnchanged(before);
+    }
+
+    [Fact]
+    public async Task A_deleted_trail_stops_the_build()
+    {
+        Ok(await Provision());
+        File.Delete(TrailPath);
+        var before = _workspace.Snapshot();
+
+        SingleError(await Provision(), DiagnosticCodes.AuditTrailDeleted);
+        AssertUnchanged(before);
+    }
+
+    [Fact]
+    public async Task A_trail_re_signed_by_someone_holding_the_data_key_is_a_replaced_trail()
+    {
+        Ok(await Provision());
+        Ok(await Provision());
+        var lines = AuditTestKit.ReadLines(TrailPath).Length;
+        AuditTestKit.EditLines(TrailPath, all => all.Take(all.Count - 1));
+        using (var store = SecretStore.Open(Paths, Key()))
+        {
+            var chainKey = store.DeriveAuditChainKey();
+            using var trail = new AuditTrail(TrailPath, chainKey);
+            trail.Append(AuditEvent.Now(AuditEventKind.Report, "forger"));
+        }
+
+        Assert.Equal(lines, AuditTestKit.ReadLines(TrailPath).Length);
+        SingleError(await Provision(), DiagnosticCodes.AuditTrailReplaced);
+    }
+
+    [Fact]
+    public async Task A_pinned_minimum_generation_refuses_an_older_store_and_a_bad_pin_is_its_own_error()
+    {
+        Ok(await Provision());
+
+        SingleError(await Provision(new TrustOptions { MinimumGeneration = "2" }), DiagnosticCodes.BelowMinimumGeneration);
+        SingleError(await Provision(variables: new() { ["SECRETS_BUILD_MIN_GENERATION_DEVELOPMENT"] = "3" }), DiagnosticCodes.BelowMinimumGeneration);
+        SingleError(await Provision(variables: new() { ["SECRETS_BUILD_MIN_GENERATION_DEVELOPMENT"] = "two" }), DiagnosticCodes.InvalidMinimumGeneration);
+        SingleError(await Provision(new TrustOptions { MinimumGeneration = "0" }), DiagnosticCodes.InvalidMinimumGeneration);
+        Ok(await Provision(new TrustOptions { MinimumGeneration = "1" }));
+    }
+
+    [Fact]
+    public async Task A_pinned_minimum_refuses_to_make_a_new_store()
+    {
+        SingleError(await Provision(new TrustOptions { MinimumGeneration = "4" }), DiagnosticCodes.BelowMinimumGeneration);
+
+        Assert.False(File.Exists(Paths.StorePath));
+    }
+
+    [Fact]
+    public async Task A_new_store_inside_a_git_work_tree_warns_once_that_it_must_be_committed()
+    {
+        Directory.CreateDirectory(Path.Combine(_workspace.Workspace, ".git"));
+
+        var first = await Provision();
+        var second = await Provision();
+
+        var warning = Assert.Single(first.Diagnostics, d => d.Code == DiagnosticCodes.StoreNotCommitted);
+        Assert.Equal(SecretsSeverity.Warning, warning.Severity);
+        Assert.Contains("git add secrets/.env.development.json secrets/.env.development.metadata", warning.Fix, StringComparison.Ordinal);
+        Assert.DoesNotContain(second.Diagnostics, d => d.Code == DiagnosticCodes.StoreNotCommitted);
+    }
+
+    [Fact]
+    public async Task A_damaged_trust_record_is_its_own_error_naming_the_file()
+    {
+        Ok(await Provision());
+        File.WriteAllText(TrustPath, "{ not json");
+
+        var error = SingleError(await Provision(), DiagnosticCodes.TrustRecordDamaged);
+
+        Assert.Equal(TrustPath, error.Location!.File);
+    }
+
+    [Fact]
+    public async Task Without_a_key_folder_nothing_is_recorded_and_no_folder_is_made()
+    {
+        var key = KeyText.Format(RandomNumberGenerator.GetBytes(32));
+        var serverKeys = Path.Combine(_workspace.Root, "server-keys");
+
+        Ok(await Provision(keyDirectory: serverKeys, variables: new() { ["SECRETS_BUILD_KEY_DEVELOPMENT"] = key }));
+
+        Assert.False(Directory.Exists(serverKeys));
+    }
+
+    private ProvisionOptions ProvisionOptions(TrustOptions? trust = null, string? keyDirectory = null, Dictionary<string, string>? variables = null) => new()
+    {
+        SchemaPath = _workspace.SchemaPath,
+        KeyDirectory = keyDirectory ?? _workspace.KeyDirectory,
+        EnvironmentVariables = variables ?? new Dictionary<string, string>(),
+        Trust = trust ?? TrustOptions.None,
+    };
+
+    private Task<ProvisionResult> Provision(TrustOptions? trust = null, string? keyDirectory = null, Dictionary<string, string>? variables = null) =>
+        _manager.ProvisionAsync(ProvisionOptions(trust, keyDirectory, variables));
+
+    private async Task Rotate()
+    {
+        var rotated = await _manager.RotateSecretsAsync(new RotateOptions
+        {
+            SchemaPath = _workspace.SchemaPath,
+            KeyDirectory = _workspace.KeyDirectory,
+            EnvironmentVariables = new Dictionary<string, string>(),
+            Selectors = ["POSTGRES_PASSWORD"],
+        });
+        Assert.True(rotated.Succeeded, string.Join("\n", rotated.Diagnostics));
+    }
+
+    private static ProvisionResult Ok(ProvisionResult result)
+    {
+        Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
+        return result;
+    }
+
+    private static SecretsDiagnostic SingleError(ProvisionResult result, string code)
+    {
+        var error = Assert.Single(result.Diagnostics, d => d.Severity == SecretsSeverity.Error);
+        Assert.True(code == error.Code, error.ToString());
+        Assert.False(string.IsNullOrWhiteSpace(error.Fix));
+        return error;
+    }
+
+    private int Generation()
+    {
+        using var store = SecretStore.Open(Paths, Key());
+        return store.Generation;
+    }
+
+    private KeyMaterial Key() =>
+        new KeyLocator("development", SecretStore.ReadHeader(Paths).StoreId, new Dictionary<string, string>(), _workspace.KeyDirectory, _workspace.Workspace).Resolve().Key!;
+
+    private (byte[] Store, byte[] Metadata) CopyStore() => (File.ReadAllBytes(Paths.StorePath), File.ReadAllBytes(Paths.MetadataPath));
+
+    private void PutBack((byte[] Store, byte[] Metadata) copy)
+    {
+        File.WriteAllBytes(Paths.StorePath, copy.Store);
+        File.WriteAllBytes(Paths.MetadataPath, copy.Metadata);
+    }
+
+    private void AssertUnchanged(Dictionary<string, byte[]> before)
+    {
+        var after = _workspace.Snapshot();
+        Assert.Equal(before.Keys.Order(), after.Keys.Order());
+        Assert.All(before, file => Assert.True(file.Value.AsSpan().SequenceEqual(after[file.Key]), $"{file.Key} changed"));
+    }
+}
