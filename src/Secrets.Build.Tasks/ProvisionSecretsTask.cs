@@ -38,6 +38,12 @@ public sealed class ProvisionSecretsTask : Microsoft.Build.Utilities.Task, ICanc
     /// <summary>Detailed messages at high importance (<c>$(SecretsDebug)</c>). Names and paths only.</summary>
     public bool Debug { get; set; }
 
+    /// <summary>The environment's name typed again (<c>$(SecretsAcceptRollback)</c>) to accept an older or replaced store once (SECB700, SECB701).</summary>
+    public string? AcceptRollback { get; set; }
+
+    /// <summary>The lowest store generation accepted (<c>$(SecretsMinimumGeneration)</c>); empty for none.</summary>
+    public string? MinimumGeneration { get; set; }
+
     /// <summary>
     /// Whether an overdue secret fails the build (<c>$(SecretsEnforceRotation)</c>, true for production
     /// by default); empty leaves it to Core, which enforces for production only.
@@ -267,6 +273,7 @@ public sealed class ProvisionSecretsTask : Microsoft.Build.Utilities.Task, ICanc
             KeyDirectory = string.IsNullOrWhiteSpace(KeyDirectory) ? null : Path.GetFullPath(KeyDirectory),
             EnforceRotation = enforceRotation,
             Trigger = "msbuild:ProvisionSecrets",
+            Trust = new TrustOptions { AcceptRollback = AcceptRollback, MinimumGeneration = MinimumGeneration },
         };
         return true;
     }

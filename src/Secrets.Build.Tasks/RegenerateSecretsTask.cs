@@ -37,6 +37,7 @@ public sealed class RegenerateSecretsTask : SecretsOperationTask
                     RotationDaysOverride = RotationDaysOverride,
                     Generate = true,
                     Trigger = "msbuild:" + TargetName,
+                    Trust = Trust,
                 },
                 Confirm = string.IsNullOrWhiteSpace(Confirm) ? null : Confirm.Trim(),
             },

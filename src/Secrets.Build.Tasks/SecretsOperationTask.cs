@@ -36,6 +36,12 @@ public abstract class SecretsOperationTask : Microsoft.Build.Utilities.Task, ICa
     /// <summary>Detailed messages at high importance (<c>$(SecretsDebug)</c>). Names and paths only.</summary>
     public bool Debug { get; set; }
 
+    /// <summary>The environment's name typed again (<c>$(SecretsAcceptRollback)</c>) to accept an older or replaced store once (SECB700, SECB701).</summary>
+    public string? AcceptRollback { get; set; }
+
+    /// <summary>The lowest store generation accepted (<c>$(SecretsMinimumGeneration)</c>); empty for none.</summary>
+    public string? MinimumGeneration { get; set; }
+
     /// <summary>The target that runs the task, recorded as the audit trail's trigger.</summary>
     protected abstract string TargetName { get; }
 
@@ -56,6 +62,9 @@ public abstract class SecretsOperationTask : Microsoft.Build.Utilities.Task, ICa
 
     /// <summary>The full key folder path, or null for the per-user default.</summary>
     protected string? KeyDirectoryPath => string.IsNullOrWhiteSpace(KeyDirectory) ? null : Path.GetFullPath(KeyDirectory);
+
+    /// <summary>What this run accepts beyond the machine's trust record, and the generation it requires.</summary>
+    protected TrustOptions Trust => new() { AcceptRollback = AcceptRollback, MinimumGeneration = MinimumGeneration };
 
     /// <summary>The parsed <see cref="RotationDays"/>, once <see cref="Execute"/> has validated it.</summary>
     protected int? RotationDaysOverride { get; private set; }
@@ -196,6 +205,7 @@ public abstract class SecretsOperationTask : Microsoft.Build.Utilities.Task, ICa
             KeyDirectory = KeyDirectoryPath,
             RotationDaysOverride = RotationDaysOverride,
             Trigger = "msbuild:" + TargetName,
+            Trust = Trust,
         };
 
     /// <summary>Runs a Core call synchronously: MSBuild tasks are synchronous.</summary>

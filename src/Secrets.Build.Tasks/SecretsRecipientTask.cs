@@ -64,6 +64,7 @@ public sealed class SecretsRecipientTask : SecretsOperationTask
             KeyDirectory = KeyDirectoryPath,
             DropUnavailableKeys = DropUnavailableKeys,
             Trigger = "msbuild:" + TargetName,
+            Trust = Trust,
         };
         var manager = new SecretsManager();
         var result = Wait(Operation switch

@@ -65,6 +65,7 @@ public sealed class SecretsReportTask : SecretsOperationTask
                 RotationDaysOverride = RotationDaysOverride,
                 MinimumScore = ParsedMinimumScore,
                 Trigger = "msbuild:" + TargetName,
+                Trust = Trust,
             },
             cancellationToken));
 

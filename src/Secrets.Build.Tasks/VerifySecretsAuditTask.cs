@@ -27,6 +27,7 @@ public sealed class VerifySecretsAuditTask : SecretsOperationTask
                 WorkspacePath = ResolvedWorkspacePath,
                 Environment = EnvironmentName,
                 KeyDirectory = KeyDirectoryPath,
+                Trust = Trust,
             },
             cancellationToken));
 

@@ -67,12 +67,19 @@ internal sealed class EnvironmentAccess : IDisposable
             return new EnvironmentAccess(paths) { Exists = true, Keys = resolution, Problem = problem };
         }
 
+        SecretStore? store = null;
         try
         {
-            return new EnvironmentAccess(paths) { Exists = true, Keys = resolution, Store = SecretStore.Open(paths, key) };
+            store = SecretStore.Open(paths, key);
+            // Held against this machine's trust record like every open. The trail itself is left to
+            // the audit chain check, which verifies it against the recorded head and fails with the code.
+            var trust = Trust.EnvironmentTrust.Load(paths, workspace, keyDirectory, variables, new TrustOptions { VerifiesTrail = true });
+            trust.CheckOpened(store, throughIdentity: false, keyFilePath: null);
+            return new EnvironmentAccess(paths) { Exists = true, Keys = resolution, Store = store };
         }
         catch (SecretsException ex)
         {
+            store?.Dispose();
             return new EnvironmentAccess(paths) { Exists = true, Keys = resolution, Problem = ex.Diagnostics[0] };
         }
     }

@@ -147,13 +147,12 @@ internal sealed class EnvironmentTrust
             return;
         }
 
+        store.RecordedAuditHead = recorded;
         var path = AuditTrail.PathFor(_paths.SecretsDirectory, _paths.Environment);
         if (!_options.VerifiesTrail && !AuditTrail.Reaches(AuditTrail.ReadHead(path), recorded))
         {
             throw new SecretsException(AuditProblems.CutAgainstRecord(path, recorded, AuditTrail.ReadHead(path)));
         }
-
-        store.RecordedAuditHead = recorded;
     }
 
     private void Accept(SecretsException refusal, List<SecretsDiagnostic> warnings)
