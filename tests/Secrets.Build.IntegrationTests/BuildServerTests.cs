@@ -68,7 +68,7 @@ public sealed class BuildServerTests(PackageFixture package)
     /// <summary>The developer's key, as they would paste it into the build server's secret settings.</summary>
     private static string ReadOnlyKey(TestWorkspace workspace)
     {
-        var keys = Directory.GetFiles(workspace.KeyDirectory, "*", SearchOption.AllDirectories);
+        var keys = Directory.GetFiles(workspace.KeyDirectory, "*.key", SearchOption.AllDirectories);
         Assert.Single(keys);
         return File.ReadAllText(keys[0]).Trim();
     }

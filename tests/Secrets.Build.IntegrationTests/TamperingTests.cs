@@ -14,8 +14,8 @@ public sealed class TamperingTests(PackageFixture package)
         var other = ProvisionedWorkspace("other-key", out _);
 
         // The right key file holding someone else's key: what a developer gets from a wrong copy-paste.
-        var ownKey = Assert.Single(Directory.GetFiles(workspace.KeyDirectory, "*", SearchOption.AllDirectories));
-        var otherKey = Assert.Single(Directory.GetFiles(other.KeyDirectory, "*", SearchOption.AllDirectories));
+        var ownKey = Assert.Single(Directory.GetFiles(workspace.KeyDirectory, "*.key", SearchOption.AllDirectories));
+        var otherKey = Assert.Single(Directory.GetFiles(other.KeyDirectory, "*.key", SearchOption.AllDirectories));
         File.WriteAllBytes(ownKey, File.ReadAllBytes(otherKey));
 
         TouchSchema(workspace);
