@@ -42,7 +42,7 @@ internal static class StoreOpener
 
         trust.CheckNoStoreExpected();
         var created = Create(paths, workspace, keyDirectory, variables, mayCreate, diagnostics);
-        if (GitWorkTree.Contains(workspace))
+        if (GitWorkTree.WouldTrack(paths.StorePath))
         {
             diagnostics.Add(TrustErrors.NotCommitted(paths));
         }

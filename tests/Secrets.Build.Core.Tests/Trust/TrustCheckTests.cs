@@ -270,6 +270,19 @@ public sealed class TrustCheckTests : IDisposable
     }
 
     [Fact]
+    public async Task A_new_store_that_git_ignores_gets_no_warning()
+    {
+        var init = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("git", ["init", "-q", _workspace.Workspace]) { UseShellExecute = false })!;
+        init.WaitForExit();
+        Assert.Equal(0, init.ExitCode);
+        File.WriteAllText(_workspace.Path_(".gitignore"), "secrets/\n");
+
+        var result = Ok(await Provision());
+
+        Assert.DoesNotContain(result.Diagnostics, d => d.Code == DiagnosticCodes.StoreNotCommitted);
+    }
+
+    [Fact]
     public async Task A_damaged_trust_record_is_its_own_error_naming_the_file()
     {
         Ok(await Provision());
