@@ -94,12 +94,12 @@ internal static class TrustFile
         {
             var sequence = entry.GetProperty("auditSequence").GetInt64();
             stores.Add(new StoreTrust(
-                entry.GetProperty("storeId").GetString()!,
-                entry.GetProperty("environment").GetString()!,
+                Text(entry, "storeId"),
+                Text(entry, "environment"),
                 entry.GetProperty("generation").GetInt32(),
                 Date(entry, "generationSeenAt"),
-                [.. entry.GetProperty("keyIds").EnumerateArray().Select(k => k.GetString()!)],
-                sequence > 0 ? new AuditHead(sequence, entry.GetProperty("auditMac").GetString()!) : null,
+                [.. entry.GetProperty("keyIds").EnumerateArray().Select(k => k.GetString() ?? throw new FormatException())],
+                sequence > 0 ? new AuditHead(sequence, Text(entry, "auditMac")) : null,
                 Date(entry, "lastSeen")));
         }
 
@@ -107,9 +107,9 @@ internal static class TrustFile
         foreach (var entry in root.GetProperty("workspaces").EnumerateArray())
         {
             workspaces.Add(new WorkspaceTrust(
-                entry.GetProperty("path").GetString()!,
-                entry.GetProperty("environment").GetString()!,
-                entry.GetProperty("storeId").GetString()!,
+                Text(entry, "path"),
+                Text(entry, "environment"),
+                Text(entry, "storeId"),
                 Date(entry, "lastSeen")));
         }
 
@@ -117,7 +117,11 @@ internal static class TrustFile
     }
 
     private static DateTimeOffset Date(JsonElement entry, string name) =>
-        StoreFormat.TryParseDate(entry.GetProperty(name).GetString()!, out var date) ? date : throw new FormatException();
+        StoreFormat.TryParseDate(Text(entry, name), out var date) ? date : throw new FormatException();
+
+    // GetString returns null for a JSON null; a record with a null id would match nothing and say nothing.
+    private static string Text(JsonElement entry, string name) =>
+        entry.GetProperty(name).GetString() ?? throw new FormatException();
 
     private static byte[] Serialize(TrustRecord record)
     {

@@ -31,6 +31,8 @@ public sealed class FuzzWorkspace : IDisposable
         using var store = SecretStore.Open(Paths, Key);
         ChainKey = store.DeriveAuditChainKey();
         EnvFileBytes = File.ReadAllBytes(_workspace.PathOf(".env.development"));
+        TrustPath = Path.Combine(_workspace.KeyDirectory, "trust.json");
+        TrustBytes = File.ReadAllBytes(TrustPath);
     }
 
     public string Workspace => _workspace.Workspace;
@@ -54,6 +56,11 @@ public sealed class FuzzWorkspace : IDisposable
     public byte[] TrailBytes { get; }
 
     public byte[] ChainKey { get; }
+
+    /// <summary>This machine's trust record beside the key file, as the two provisionings left it.</summary>
+    public string TrustPath { get; }
+
+    public byte[] TrustBytes { get; }
 
     /// <summary>The rendered <c>.env</c>: real quoting and escaping, test values only.</summary>
     public byte[] EnvFileBytes { get; }

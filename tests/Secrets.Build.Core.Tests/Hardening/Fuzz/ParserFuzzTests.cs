@@ -130,6 +130,34 @@ public sealed class ParserFuzzTests(FuzzWorkspace workspace, ITestOutputHelper o
         }
     }
 
+    [Fact]
+    public void Trust_records()
+    {
+        var seeds = new[] { workspace.TrustBytes };
+        try
+        {
+            _runner.Run("trust", seeds, input =>
+            {
+                File.WriteAllBytes(workspace.TrustPath, input);
+                return () =>
+                {
+                    // A record it cannot read is SECB707, whatever is wrong with it.
+                    var record = Secrets.Build.Core.Trust.TrustFile.Read(workspace.TrustPath);
+                    if (input.AsSpan().SequenceEqual(workspace.TrustBytes))
+                    {
+                        Assert.NotEmpty(record.Stores);
+                    }
+
+                    return "ok";
+                };
+            }, workspace.KeyDirectory);
+        }
+        finally
+        {
+            File.WriteAllBytes(workspace.TrustPath, workspace.TrustBytes);
+        }
+    }
+
     /// <summary>"ok", or the first error's code; every diagnostic must carry a SECB code and a location.</summary>
     private static string Outcome(IEnumerable<Diagnostics.SecretsDiagnostic> diagnostics)
     {
