@@ -41,4 +41,10 @@ public enum AuditEventKind
     /// accepted with <c>SecretsAcceptRollback</c>; the code says which check was overridden (SECB700, SECB701).
     /// </summary>
     RollbackAccepted,
+
+    /// <summary>
+    /// <c>chain-key-changed</c>: the first line under this machine's own chain key (from the secret beside its
+    /// key files) after lines chained under a key derived from the store's data key.
+    /// </summary>
+    ChainKeyChanged,
 }

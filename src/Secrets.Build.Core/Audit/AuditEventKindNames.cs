@@ -17,6 +17,7 @@ public static class AuditEventKindNames
         AuditEventKind.RecipientAdded => "recipient-added",
         AuditEventKind.RecipientRemoved => "recipient-removed",
         AuditEventKind.RollbackAccepted => "rollback-accepted",
+        AuditEventKind.ChainKeyChanged => "chain-key-changed",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not an audit event kind."),
     };
 

@@ -224,6 +224,12 @@ public sealed class AuditTrail : IDisposable
         try
         {
             var last = AuditTail.ReadLast(stream, _files.ActivePath) ?? LastLineOfNewestRolledFile();
+            if (last is not null && last.KeyId != _keyId && _options.KeyChangeEvent is { } keyChange)
+            {
+                AuditEventRules.Validate(keyChange);
+                batch.Insert(0, keyChange);
+            }
+
             var actual = last is null ? AuditHead.Empty : new AuditHead(last.Sequence, Convert.ToBase64String(last.Mac));
             if (recordedHead is { Sequence: > 0 } && !Reaches(actual, recordedHead))
             {

@@ -25,4 +25,10 @@ public sealed record AuditTrailOptions
     /// key's id; verification needs that key to check them. New lines always use the current key.
     /// </summary>
     public IReadOnlyList<byte[]> RetiredChainKeys { get; init; } = Array.Empty<byte[]>();
+
+    /// <summary>
+    /// Written first, under the current key, when an append finds the trail's last line chained
+    /// under another key: the change of chain key is itself a line of the chain. Null writes none.
+    /// </summary>
+    internal AuditEvent? KeyChangeEvent { get; init; }
 }

@@ -19,10 +19,13 @@ internal static class StoreAuditChain
     /// <exception cref="Diagnostics.SecretsException">SECB710-SECB712 when the trail falls short of the recorded head; as <see cref="AuditTrail.Append(IEnumerable{AuditEvent})"/>.</exception>
     public static AuditHead Append(SecretStore store, IEnumerable<AuditEvent> events)
     {
-        var chainKey = store.DeriveAuditChainKey();
+        var chainKey = store.LocalChainKey is { } local ? (byte[])local.Clone() : store.DeriveAuditChainKey();
         try
         {
-            using var trail = new AuditTrail(TrailPath(store), chainKey);
+            var options = store.LocalChainKey is null
+                ? new AuditTrailOptions()
+                : new AuditTrailOptions { KeyChangeEvent = AuditEvent.Now(AuditEventKind.ChainKeyChanged, "secrets-build") };
+            using var trail = new AuditTrail(TrailPath(store), chainKey, options);
             var head = trail.Append(events, store.RecordedAuditHead);
             store.RecordedAuditHead = head;
             return head;
@@ -31,6 +34,21 @@ internal static class StoreAuditChain
         {
             CryptographicOperations.ZeroMemory(chainKey);
         }
+    }
+
+    /// <summary>
+    /// The key new lines are chained under, and every key older lines may carry: this machine's
+    /// own chain key when it has one, then the chain keys of the current and every replaced data key.
+    /// </summary>
+    private static (byte[] Current, List<byte[]> Older) VerificationKeys(SecretStore store)
+    {
+        var retired = store.DecryptRetiredChainKeys();
+        if (store.LocalChainKey is not { } local)
+        {
+            return (store.DeriveAuditChainKey(), retired);
+        }
+
+        return ((byte[])local.Clone(), [store.DeriveAuditChainKey(), .. retired]);
     }
 
     /// <summary>The active trail file of <paramref name="store"/>'s environment.</summary>
@@ -44,8 +62,7 @@ internal static class StoreAuditChain
     /// <exception cref="Diagnostics.SecretsException">SECB249 when another process holds the trail's lock past the timeout.</exception>
     public static AuditVerification Verify(SecretStore store, AuditHead? expectedHead = null)
     {
-        var chainKey = store.DeriveAuditChainKey();
-        var retired = store.DecryptRetiredChainKeys();
+        var (chainKey, retired) = VerificationKeys(store);
         try
         {
             using var trail = new AuditTrail(TrailPath(store), chainKey, new AuditTrailOptions { RetiredChainKeys = retired });

@@ -74,6 +74,7 @@ internal sealed class EnvironmentAccess : IDisposable
             // Held against this machine's trust record like every open. The trail itself is left to
             // the audit chain check, which verifies it against the recorded head and fails with the code.
             var trust = Trust.EnvironmentTrust.Load(paths, workspace, keyDirectory, variables, new TrustOptions { VerifiesTrail = true });
+            trust.AttachChainKey(store);
             trust.CheckOpened(store, throughIdentity: false, keyFilePath: null);
             return new EnvironmentAccess(paths) { Exists = true, Keys = resolution, Store = store };
         }

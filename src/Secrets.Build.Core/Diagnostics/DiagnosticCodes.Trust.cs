@@ -32,6 +32,9 @@ public static partial class DiagnosticCodes
     /// <summary>A rollback or a replaced store was accepted with <c>SecretsAcceptRollback</c>; the acceptance is in the audit trail.</summary>
     public const string RollbackAccepted = "SECB708";
 
+    /// <summary>This machine's audit chain secret beside the key files cannot be read.</summary>
+    public const string AuditChainSecretDamaged = "SECB709";
+
     /// <summary>The audit trail ends before the head this machine recorded: its newest lines were cut off.</summary>
     public const string AuditTrailTruncated = "SECB710";
 

@@ -29,6 +29,7 @@ internal static class StoreOpener
             var opened = OpenExisting(paths, workspace, keyDirectory, variables, diagnostics, storeFile, locator);
             try
             {
+                trust.AttachChainKey(opened.Store);
                 diagnostics.AddRange(trust.CheckOpened(opened.Store, opened.Key is Recipients.IdentityKey, locator.KeyFilePath));
             }
             catch
@@ -42,6 +43,16 @@ internal static class StoreOpener
 
         trust.CheckNoStoreExpected();
         var created = Create(paths, workspace, keyDirectory, variables, mayCreate, diagnostics);
+        try
+        {
+            trust.AttachChainKey(created.Store);
+        }
+        catch
+        {
+            created.Dispose();
+            throw;
+        }
+
         if (GitWorkTree.WouldTrack(paths.StorePath))
         {
             diagnostics.Add(TrustErrors.NotCommitted(paths));

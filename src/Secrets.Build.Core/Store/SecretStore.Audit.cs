@@ -20,4 +20,11 @@ public sealed partial class SecretStore
     /// append checks the trail still reaches it, and the operation records the new one when done.
     /// </summary>
     internal AuditHead? RecordedAuditHead { get; set; }
+
+    /// <summary>
+    /// This machine's chain key for the store's trail (from the secret beside its key files), or
+    /// null where there is none (no key folder): then the trail is chained under the data key's.
+    /// Set when the store is opened for an operation; wiped with the store.
+    /// </summary>
+    internal byte[]? LocalChainKey { get; set; }
 }

@@ -386,6 +386,11 @@ public sealed partial class SecretStore : IDisposable
 
         _disposed = true;
         _loaded?.Dispose();
+        if (LocalChainKey is { } localChainKey)
+        {
+            CryptographicOperations.ZeroMemory(localChainKey);
+        }
+
         _valueKey.Dispose();
         CryptographicOperations.ZeroMemory(_dataKey);
         _fingerprintKey.Dispose();

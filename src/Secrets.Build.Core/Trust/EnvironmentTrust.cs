@@ -31,6 +31,32 @@ internal sealed class EnvironmentTrust
         _minimumGeneration = minimumGeneration;
     }
 
+    /// <summary>
+    /// Gives the store this machine's chain key for its trail (see <see cref="AuditChainSecret"/>),
+    /// making the secret on first use unless the operation only reads. Without a key folder the
+    /// trail stays chained under the data key's chain key.
+    /// </summary>
+    /// <exception cref="SecretsException">SECB709 when the secret exists but cannot be read.</exception>
+    public void AttachChainKey(SecretStore store)
+    {
+        if (_path is null)
+        {
+            return;
+        }
+
+        var directory = Path.GetDirectoryName(_path)!;
+        var secret = _options.VerifiesTrail
+            ? AuditChainSecret.Read(Path.Combine(directory, AuditChainSecret.FileName))
+            : AuditChainSecret.ReadOrCreate(directory);
+        if (secret is null)
+        {
+            return;
+        }
+
+        store.LocalChainKey = AuditChainSecret.ChainKey(secret, store.StoreId, _paths.Environment);
+        System.Security.Cryptography.CryptographicOperations.ZeroMemory(secret);
+    }
+
     /// <summary>The environment's store as this machine last saw it, or null.</summary>
     public StoreTrust? Seen(string storeId) => _record.Store(storeId, _paths.Environment);
 

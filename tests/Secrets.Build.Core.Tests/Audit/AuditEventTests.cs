@@ -52,7 +52,7 @@ public sealed class AuditEventTests : IDisposable
 
         // Every event name the trail uses is one of the documented ones.
         var written = lines.Select(l => JsonDocument.Parse(l).RootElement.GetProperty("event").GetString()).ToHashSet();
-        Assert.Equal(new HashSet<string?> { "generated", "imported", "accessed", "exported", "rotated", "key-rotated", "report", "failure", "recipient-added", "recipient-removed", "rollback-accepted" }, written);
+        Assert.Equal(new HashSet<string?> { "generated", "imported", "accessed", "exported", "rotated", "key-rotated", "report", "failure", "recipient-added", "recipient-removed", "rollback-accepted", "chain-key-changed" }, written);
     }
 
     public static TheoryData<string, Func<AuditEvent, AuditEvent>> InvalidEvents => new()

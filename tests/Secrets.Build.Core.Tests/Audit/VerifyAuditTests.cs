@@ -201,12 +201,12 @@ public sealed class VerifyAuditTests : IDisposable
         EnvironmentVariables = key is null ? new Dictionary<string, string>() : new Dictionary<string, string> { ["SECRETS_BUILD_KEY_DEVELOPMENT"] = key },
     };
 
-    /// <summary>The same key file in another key folder, without this machine's trust record.</summary>
+    /// <summary>The key folder copied without this machine's trust record (key file and audit chain secret only).</summary>
     private VerifyAuditOptions OnAnotherMachine()
     {
         var keys = Path.Combine(_workspace.Root, "other-machine-keys");
         Secrets.Build.Core.IO.FileModes.EnsurePrivateDirectory(keys);
-        foreach (var keyFile in Directory.GetFiles(_workspace.KeyDirectory, "*.key"))
+        foreach (var keyFile in Directory.GetFiles(_workspace.KeyDirectory, "*.key").Append(Path.Combine(_workspace.KeyDirectory, "audit-chain.secret")))
         {
             File.Copy(keyFile, Path.Combine(keys, Path.GetFileName(keyFile)), overwrite: true);
         }

@@ -236,6 +236,30 @@ public sealed class TrustCheckTests : IDisposable
     }
 
     [Fact]
+    public async Task A_trail_chained_under_the_data_key_keeps_verifying_and_the_switch_to_this_machine_s_key_is_a_chained_event()
+    {
+        Ok(await Provision());
+        // What an older version left: a trail chained under the data key's chain key, no secret, no record.
+        File.Delete(TrailPath);
+        File.Delete(TrustPath);
+        File.Delete(Path.Combine(_workspace.KeyDirectory, "audit-chain.secret"));
+        using (var store = SecretStore.Open(Paths, Key()))
+        {
+            StoreAuditChain.Append(store, [AuditEvent.Now(AuditEventKind.Accessed, "older-version"), AuditEvent.Now(AuditEventKind.Exported, "older-version")]);
+        }
+
+        Ok(await Provision());
+        Ok(await Provision(new TrustOptions(), variables: null));
+
+        var lines = AuditTestKit.ReadLines(TrailPath);
+        Assert.Single(lines, l => l.Contains("\"event\":\"chain-key-changed\"", StringComparison.Ordinal));
+        Assert.Contains("chain-key-changed", lines[2], StringComparison.Ordinal);
+        var verified = await _manager.VerifyAuditAsync(new VerifyAuditOptions { WorkspacePath = _workspace.Workspace, KeyDirectory = _workspace.KeyDirectory, EnvironmentVariables = new Dictionary<string, string>() });
+        Assert.True(verified.Succeeded, string.Join("\n", verified.Diagnostics));
+        Assert.Equal(lines.Length, verified.EntriesVerified);
+    }
+
+    [Fact]
     public async Task A_pinned_minimum_generation_refuses_an_older_store_and_a_bad_pin_is_its_own_error()
     {
         Ok(await Provision());

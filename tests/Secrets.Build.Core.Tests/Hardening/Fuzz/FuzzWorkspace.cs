@@ -29,7 +29,7 @@ public sealed class FuzzWorkspace : IDisposable
         TrailPath = AuditTrail.PathFor(Paths.SecretsDirectory, Paths.Environment);
         TrailBytes = File.ReadAllBytes(TrailPath);
         using var store = SecretStore.Open(Paths, Key);
-        ChainKey = store.DeriveAuditChainKey();
+        ChainKey = Tests.Trust.LocalChain.KeyFor(store, _workspace.KeyDirectory);
         EnvFileBytes = File.ReadAllBytes(_workspace.PathOf(".env.development"));
         TrustPath = Path.Combine(_workspace.KeyDirectory, "trust.json");
         TrustBytes = File.ReadAllBytes(TrustPath);

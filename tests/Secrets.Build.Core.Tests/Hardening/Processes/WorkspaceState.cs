@@ -25,9 +25,7 @@ internal sealed record WorkspaceState(
         var resolution = new KeyLocator(environment, header.StoreId, new Dictionary<string, string>(), workspace.KeyDirectory, workspace.Workspace).Resolve();
         Assert.True(resolution.Found, string.Join("\n", resolution.Diagnostics));
         using var store = SecretStore.Open(paths, resolution.Key!);
-        var chainKey = store.DeriveAuditChainKey();
-        using var trail = new AuditTrail(AuditTrail.PathFor(paths.SecretsDirectory, environment), chainKey);
-        var audit = trail.Verify();
+        var audit = Tests.Trust.LocalChain.Verify(store, workspace.KeyDirectory);
         var versions = store.Names.ToDictionary(n => n, n => store.GetMetadata(n).Version);
         var history = store.Names.ToDictionary(n => n, store.RetiredVersions);
         return new WorkspaceState(
