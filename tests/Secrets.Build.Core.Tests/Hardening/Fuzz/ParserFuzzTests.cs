@@ -61,30 +61,18 @@ public sealed class ParserFuzzTests(FuzzWorkspace workspace, ITestOutputHelper o
     [Fact]
     public void Audit_trails()
     {
-        var seeds = new[] { workspace.TrailBytes };
-        try
+        FuzzFile("audit", workspace.TrailPath, workspace.TrailBytes, workspace.Paths.SecretsDirectory, input =>
         {
-            _runner.Run("audit", seeds, input =>
+            // Verify reports damage in its result; only a lock timeout may throw.
+            var verification = new AuditTrail(workspace.TrailPath, workspace.ChainKey).Verify();
+            if (input.AsSpan().SequenceEqual(workspace.TrailBytes))
             {
-                File.WriteAllBytes(workspace.TrailPath, input);
-                return () =>
-                {
-                    // Verify reports damage in its result; only a lock timeout may throw.
-                    var verification = new AuditTrail(workspace.TrailPath, workspace.ChainKey).Verify();
-                    if (input.AsSpan().SequenceEqual(workspace.TrailBytes))
-                    {
-                        Assert.True(verification.IsValid, verification.Error?.ToString());
-                    }
+                Assert.True(verification.IsValid, verification.Error?.ToString());
+            }
 
-                    _ = AuditReader.Read(workspace.TrailPath).ToList();
-                    return verification.Error?.Code ?? "ok";
-                };
-            }, workspace.Paths.SecretsDirectory);
-        }
-        finally
-        {
-            File.WriteAllBytes(workspace.TrailPath, workspace.TrailBytes);
-        }
+            _ = AuditReader.Read(workspace.TrailPath).ToList();
+            return verification.Error?.Code ?? "ok";
+        });
     }
 
     [Fact]
@@ -107,55 +95,31 @@ public sealed class ParserFuzzTests(FuzzWorkspace workspace, ITestOutputHelper o
     [Fact]
     public void Key_files_and_key_text()
     {
-        var seeds = new[] { workspace.KeyFileBytes };
-        try
+        FuzzFile("key", workspace.KeyFilePath, workspace.KeyFileBytes, workspace.KeyDirectory, input =>
         {
-            _runner.Run("key", seeds, input =>
-            {
-                File.WriteAllBytes(workspace.KeyFilePath, input);
-                return () =>
-                {
-                    // TryParse never throws: false is its only way to say no.
-                    KeyText.TryParse(Utf8.GetString(input), out _);
-                    var locator = new KeyLocator("development", workspace.Paths.StoreId(), new Dictionary<string, string>(), workspace.KeyDirectory, workspace.Workspace);
-                    var resolution = locator.Resolve();
-                    Assert.True(resolution.Found || resolution.HasErrors, "A present key file is either a key or an error.");
-                    return Outcome(resolution.Diagnostics);
-                };
-            }, workspace.KeyDirectory);
-        }
-        finally
-        {
-            File.WriteAllBytes(workspace.KeyFilePath, workspace.KeyFileBytes);
-        }
+            // TryParse never throws: false is its only way to say no.
+            KeyText.TryParse(Utf8.GetString(input), out _);
+            var locator = new KeyLocator("development", workspace.Paths.StoreId(), new Dictionary<string, string>(), workspace.KeyDirectory, workspace.Workspace);
+            var resolution = locator.Resolve();
+            Assert.True(resolution.Found || resolution.HasErrors, "A present key file is either a key or an error.");
+            return Outcome(resolution.Diagnostics);
+        });
     }
 
     [Fact]
     public void Trust_records()
     {
-        var seeds = new[] { workspace.TrustBytes };
-        try
+        FuzzFile("trust", workspace.TrustPath, workspace.TrustBytes, workspace.KeyDirectory, input =>
         {
-            _runner.Run("trust", seeds, input =>
+            // A record it cannot read is SECB707, whatever is wrong with it.
+            var record = Secrets.Build.Core.Trust.TrustFile.Read(workspace.TrustPath);
+            if (input.AsSpan().SequenceEqual(workspace.TrustBytes))
             {
-                File.WriteAllBytes(workspace.TrustPath, input);
-                return () =>
-                {
-                    // A record it cannot read is SECB707, whatever is wrong with it.
-                    var record = Secrets.Build.Core.Trust.TrustFile.Read(workspace.TrustPath);
-                    if (input.AsSpan().SequenceEqual(workspace.TrustBytes))
-                    {
-                        Assert.NotEmpty(record.Stores);
-                    }
+                Assert.NotEmpty(record.Stores);
+            }
 
-                    return "ok";
-                };
-            }, workspace.KeyDirectory);
-        }
-        finally
-        {
-            File.WriteAllBytes(workspace.TrustPath, workspace.TrustBytes);
-        }
+            return "ok";
+        });
     }
 
     /// <summary>"ok", or the first error's code; every diagnostic must carry a SECB code and a location.</summary>
@@ -166,22 +130,26 @@ public sealed class ParserFuzzTests(FuzzWorkspace workspace, ITestOutputHelper o
         return all.FirstOrDefault(d => d.Severity == Diagnostics.SecretsSeverity.Error)?.Code ?? "ok";
     }
 
-    private void FuzzStoreFile(string name, string path, byte[] original)
+    private void FuzzStoreFile(string name, string path, byte[] original) =>
+        FuzzFile(name, path, original, workspace.Paths.SecretsDirectory, _ =>
+        {
+            // What a build does: read the header to find the key, then open and verify.
+            SecretStore.ReadHeader(workspace.Paths);
+            using var store = SecretStore.Open(workspace.Paths, workspace.Key);
+            _ = store.Names.Select(store.Reveal).ToList();
+            return "ok";
+        });
+
+    /// <summary>Fuzzes the file at <paramref name="path"/> in place, and puts the original back afterwards.</summary>
+    private void FuzzFile(string name, string path, byte[] original, string watchedDirectory, Func<byte[], string> check)
     {
         try
         {
             _runner.Run(name, [original], input =>
             {
                 File.WriteAllBytes(path, input);
-                return () =>
-                {
-                    // What a build does: read the header to find the key, then open and verify.
-                    SecretStore.ReadHeader(workspace.Paths);
-                    using var store = SecretStore.Open(workspace.Paths, workspace.Key);
-                    _ = store.Names.Select(store.Reveal).ToList();
-                    return "ok";
-                };
-            }, workspace.Paths.SecretsDirectory);
+                return () => check(input);
+            }, watchedDirectory);
         }
         finally
         {
