@@ -131,7 +131,7 @@ public sealed class ParserFuzzTests(FuzzWorkspace workspace, ITestOutputHelper o
     }
 
     private void FuzzStoreFile(string name, string path, byte[] original) =>
-        FuzzFile(name, path, original, workspace.Paths.SecretsDirectory, _ =>
+        FuzzFile(name, path, original, workspace.Paths.SecretsDirectory, mutated =>
         {
             // What a build does: read the header to find the key, then open and verify.
             SecretStore.ReadHeader(workspace.Paths);
