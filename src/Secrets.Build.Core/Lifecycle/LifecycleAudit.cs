@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Secrets.Build.Core.Audit;
 using Secrets.Build.Core.Store;
 
