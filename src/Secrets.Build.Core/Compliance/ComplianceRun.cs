@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Security.Cryptography;
 using Secrets.Build.Core.Audit;
 using Secrets.Build.Core.Compliance.Writers;
 using Secrets.Build.Core.Diagnostics;
@@ -170,24 +169,19 @@ internal sealed class ComplianceRun
     private void RecordAudit(SecretStore store, int score)
     {
         var below = _options.MinimumScore is { } minimum && score < minimum;
-        var chainKey = store.DeriveAuditChainKey();
         try
         {
             var auditEvent = AuditEvent.Now(AuditEventKind.Report, _options.Trigger, _options.Clock) with
             {
                 Code = below ? DiagnosticCodes.ComplianceScoreBelowMinimum : null,
             };
-            using var trail = new AuditTrail(AuditTrail.PathFor(store.Paths.SecretsDirectory, store.Environment), chainKey);
-            trail.Append(auditEvent);
+            // Chained like every operation's lines: under this machine's chain key, against its recorded head.
+            StoreAuditChain.Append(store, [auditEvent]);
         }
         catch (SecretsException ex)
         {
             // A damaged trail is already check 8's finding; the report itself stands.
             _diagnostics.AddRange(ex.Diagnostics.Select(d => d with { Severity = SecretsSeverity.Warning }));
-        }
-        finally
-        {
-            CryptographicOperations.ZeroMemory(chainKey);
         }
     }
 

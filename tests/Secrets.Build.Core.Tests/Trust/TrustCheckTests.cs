@@ -207,6 +207,25 @@ public sealed class TrustCheckTests : IDisposable
     }
 
     [Fact]
+    public async Task The_compliance_audit_check_fails_a_trail_cut_short_with_its_code()
+    {
+        Ok(await Provision());
+        Ok(await Provision());
+        AuditTestKit.EditLines(TrailPath, lines => lines.Take(lines.Count - 1));
+
+        var report = await _manager.GenerateComplianceReportAsync(new Secrets.Build.Core.Compliance.ReportOptions
+        {
+            SchemaPath = _workspace.SchemaPath,
+            KeyDirectory = _workspace.KeyDirectory,
+            EnvironmentVariables = new Dictionary<string, string>(),
+        });
+
+        var check = Assert.Single(report.Checks, c => c.Id == DiagnosticCodes.ComplianceAuditChain);
+        Assert.Equal(Secrets.Build.Core.Compliance.ComplianceStatus.Fail, check.Status);
+        Assert.StartsWith(DiagnosticCodes.AuditTrailTruncated, check.Evidence, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_deleted_trail_stops_the_build()
     {
         Ok(await Provision());
