@@ -48,6 +48,23 @@ public sealed class TamperingTests(PackageFixture package)
         Assert.Equal(before, workspace.Snapshot());
     }
 
+    [Fact]
+    public void A_generation_claimed_without_the_data_key_fails_the_store_mac_and_leaves_every_file_byte_identical()
+    {
+        var workspace = ProvisionedWorkspace("generation", out var project);
+        var store = workspace.StorePath();
+        var text = File.ReadAllText(store);
+        Assert.Contains("\"generation\": 1,", text, StringComparison.Ordinal);
+        File.WriteAllText(store, text.Replace("\"generation\": 1,", "\"generation\": 9,", StringComparison.Ordinal));
+        var before = workspace.Snapshot();
+
+        var result = workspace.Build(project);
+
+        Assert.False(result.Succeeded, result.ToString());
+        Assert.Contains("error SECB242", result.Output, StringComparison.Ordinal);
+        Assert.Equal(before, workspace.Snapshot());
+    }
+
     private TestWorkspace ProvisionedWorkspace(string name, out string project)
     {
         var workspace = new TestWorkspace(package, name);
