@@ -143,6 +143,24 @@ public sealed class TrustTargetTests(PackageFixture package)
         LifecycleAssert.Succeeded(workspace.Build(project));
     }
 
+    [Fact]
+    public void A_pipeline_s_pinned_minimum_generation_stops_even_an_up_to_date_build_and_a_met_pin_builds()
+    {
+        var (workspace, project) = ProvisionedTemplate.For(package).Copy("trust-minimum");
+        var before = Hashes(workspace);
+
+        // Nothing changed since the template's build: the new pin alone must bring provisioning back.
+        workspace.Environment["SECRETS_BUILD_MIN_GENERATION_DEVELOPMENT"] = "5";
+        var pinned = workspace.Build(project);
+        var property = workspace.Build(project, "-p:SecretsMinimumGeneration=1");
+
+        LifecycleAssert.FailedWith(pinned, "SECB705");
+        LifecycleAssert.FailedWith(property, "SECB705");
+        Assert.Equal(before, Hashes(workspace));
+        workspace.Environment["SECRETS_BUILD_MIN_GENERATION_DEVELOPMENT"] = "1";
+        LifecycleAssert.Succeeded(workspace.Build(project));
+    }
+
     /// <summary>The store, the metadata and the outputs, by name, with a SHA-256 of each (null: absent).</summary>
     private static Dictionary<string, string?> Hashes(TestWorkspace workspace) =>
         new[] { workspace.StorePath(), workspace.MetadataPath(), workspace.EnvFilePath(), workspace.ComposeOverridePath(), workspace.KubernetesManifestPath() }
