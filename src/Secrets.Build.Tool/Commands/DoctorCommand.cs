@@ -1,0 +1,63 @@
+using System.CommandLine;
+using Secrets.Build.Core.Diagnostics;
+using Secrets.Build.Core.Workspace;
+using Secrets.Build.Tool.Cli;
+using Secrets.Build.Tool.Doctor;
+using Spectre.Console;
+
+namespace Secrets.Build.Tool.Commands;
+
+/// <summary><c>doctor</c>: checks a workspace for what a newcomer trips on; each problem with its fix.</summary>
+internal static class DoctorCommand
+{
+    public static Command Create()
+    {
+        var command = new Command("doctor", "Checks the schema, each environment's key (and where it came from), file modes, the gitignore, that the store is tracked by git, docker compose and kubectl, and the package version of the projects that use it.");
+        CommandRunner.SetBody(command, requireSchema: false, async (context, cancellationToken) =>
+        {
+            var settings = context.Settings;
+            var table = context.Output.NewTable("CHECK", "STATE", "DETAIL");
+            if (settings.SchemaPath is null)
+            {
+                Report(context, table, Finding.Problem("schema", "no secrets.schema.json at, above or below " + settings.StartDirectory,
+                    "Run 'secrets-build init' in the workspace folder, or point --schema at the schema.", blocking: true));
+                context.Output.Console.Write(table);
+                return ExitCodes.Error;
+            }
+
+            var loaded = SchemaFile.Load(settings.SchemaPath);
+            context.Report(loaded.Diagnostics);
+            if (loaded.Schema is not { } schema)
+            {
+                Report(context, table, Finding.Problem("schema", settings.SchemaPath + " does not parse (see above)", "Fix the errors listed above.", blocking: true));
+                context.Output.Console.Write(table);
+                return ExitCodes.Error;
+            }
+
+            Report(context, table, Finding.Pass("schema", $"{settings.SchemaPath}: {schema.Secrets.Length} secret(s), environments {string.Join(", ", schema.Environments)}"));
+            foreach (var finding in await DoctorChecks.RunAsync(settings, schema, cancellationToken))
+            {
+                Report(context, table, finding);
+            }
+
+            context.Output.Console.Write(table);
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static void Report(CommandContext context, Table table, Finding finding)
+    {
+        table.AddRow(
+            context.Output.Cell(finding.Check),
+            context.Output.Cell(finding.Ok ? "ok" : "problem", finding.Ok ? Color.Green : finding.Blocking ? Color.Red : Color.Yellow),
+            context.Output.Cell(finding.Detail));
+        if (!finding.Ok)
+        {
+            var message = $"doctor: {finding.Check}: {finding.Detail}.";
+            context.Report([finding.Blocking
+                ? SecretsDiagnostic.Error(DiagnosticCodes.DoctorFinding, message, finding.Fix)
+                : SecretsDiagnostic.Warning(DiagnosticCodes.DoctorFinding, message, finding.Fix)]);
+        }
+    }
+}
