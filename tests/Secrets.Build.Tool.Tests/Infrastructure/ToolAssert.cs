@@ -25,9 +25,18 @@ public static partial class ToolAssert
     /// Compares output with Snapshots/&lt;name&gt;.txt after replacing what changes between runs (dates,
     /// temp paths, key ids) and trailing spaces. On a mismatch it writes &lt;name&gt;.received.txt beside it.
     /// </summary>
-    public static void MatchesSnapshot(string name, string actual, ToolWorkspace workspace)
+    /// <param name="name">The snapshot's file name without .txt.</param>
+    /// <param name="actual">The output.</param>
+    /// <param name="workspace">Whose paths to replace.</param>
+    /// <param name="collapseSpaces">Whether to turn runs of spaces into one: for tables whose column widths depend on the machine (user@host).</param>
+    public static void MatchesSnapshot(string name, string actual, ToolWorkspace workspace, bool collapseSpaces = false)
     {
         var normalized = Normalize(actual, workspace);
+        if (collapseSpaces)
+        {
+            normalized = Spaces().Replace(normalized, " ");
+        }
+
         var directory = Path.Combine(IntegrationTests.Infrastructure.RepositoryPaths.Root, "tests", "Secrets.Build.Tool.Tests", "Snapshots");
         var expectedPath = Path.Combine(directory, name + ".txt");
         var expected = File.Exists(expectedPath) ? File.ReadAllText(expectedPath) : null;
@@ -44,6 +53,8 @@ public static partial class ToolAssert
         text = text.Replace(workspace.Directory, "<workspace>", StringComparison.Ordinal).Replace(workspace.Root, "<root>", StringComparison.Ordinal);
         text = Date().Replace(text, "YYYY-MM-DD");
         text = KeyId().Replace(text, "<key-id>");
+        text = Time().Replace(text, "HH:MM:SS");
+        text = text.Replace($"{Environment.UserName}@{Environment.MachineName}", "<user@host>", StringComparison.Ordinal);
         return string.Join('\n', text.Split('\n').Select(line => line.TrimEnd()));
     }
 
@@ -52,4 +63,10 @@ public static partial class ToolAssert
 
     [GeneratedRegex(@"\b[0-9a-f]{16}\b")]
     private static partial Regex KeyId();
+
+    [GeneratedRegex(@"\d{2}:\d{2}:\d{2}")]
+    private static partial Regex Time();
+
+    [GeneratedRegex(" {2,}")]
+    private static partial Regex Spaces();
 }
