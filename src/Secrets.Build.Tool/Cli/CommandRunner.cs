@@ -11,14 +11,14 @@ namespace Secrets.Build.Tool.Cli;
 internal static class CommandRunner
 {
     /// <summary>Sets <paramref name="command"/>'s action. <paramref name="body"/> returns its own exit code (run passes its child's through).</summary>
-    public static void SetBody(Command command, bool requireSchema, Func<CommandContext, CancellationToken, Task<int>> body) =>
-        command.SetAction((parse, cancellationToken) => RunAsync(parse, requireSchema, body, cancellationToken));
+    public static void SetBody(Command command, SchemaNeed need, Func<CommandContext, CancellationToken, Task<int>> body) =>
+        command.SetAction((parse, cancellationToken) => RunAsync(parse, need, body, cancellationToken));
 
-    private static async Task<int> RunAsync(ParseResult parse, bool requireSchema, Func<CommandContext, CancellationToken, Task<int>> body, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(ParseResult parse, SchemaNeed need, Func<CommandContext, CancellationToken, Task<int>> body, CancellationToken cancellationToken)
     {
         var output = ToolOutput.Create();
         var diagnostics = new List<SecretsDiagnostic>();
-        var settings = SettingsResolver.Resolve(parse, requireSchema, diagnostics);
+        var settings = SettingsResolver.Resolve(parse, need, diagnostics);
         output.Report(diagnostics);
         if (output.HasErrors)
         {

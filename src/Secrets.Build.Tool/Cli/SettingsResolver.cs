@@ -12,7 +12,7 @@ namespace Secrets.Build.Tool.Cli;
 /// </summary>
 internal static class SettingsResolver
 {
-    public static ToolSettings Resolve(ParseResult parse, bool requireSchema, List<SecretsDiagnostic> diagnostics)
+    public static ToolSettings Resolve(ParseResult parse, SchemaNeed need, List<SecretsDiagnostic> diagnostics)
     {
         var variables = new Dictionary<string, string>(EnvironmentSnapshot.FromProcess());
         var environment = FirstNonEmpty(parse.GetValue(CommonOptions.Environment), Variable(variables, "SECRETS_ENVIRONMENT")) ?? "development";
@@ -31,10 +31,10 @@ internal static class SettingsResolver
                     SourceLocation.ForFile(schema)));
             }
         }
-        else
+        else if (need != SchemaNeed.NotSearched)
         {
             schema = SchemaLocator.Find(start, diagnostics);
-            if (schema is null && requireSchema && diagnostics.Count == 0)
+            if (schema is null && need == SchemaNeed.Required && diagnostics.Count == 0)
             {
                 diagnostics.Add(SchemaLocator.NotFound(start));
             }

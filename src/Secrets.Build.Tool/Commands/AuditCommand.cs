@@ -21,7 +21,7 @@ internal static class AuditCommand
     public static Command Create()
     {
         var verify = new Command("verify", "Verifies the trail's hash chain (rolled-over files included) and names the first line that does not verify. Writes nothing.");
-        CommandRunner.SetBody(verify, requireSchema: true, async (context, cancellationToken) =>
+        CommandRunner.SetBody(verify, SchemaNeed.Required, async (context, cancellationToken) =>
         {
             var result = await new SecretsManager().VerifyAuditAsync(
                 new VerifyAuditOptions
@@ -46,7 +46,7 @@ internal static class AuditCommand
             Secret,
             Event,
         };
-        CommandRunner.SetBody(log, requireSchema: true, (context, _) => Task.FromResult(Log(context)));
+        CommandRunner.SetBody(log, SchemaNeed.Required, (context, _) => Task.FromResult(Log(context)));
 
         return new Command("audit", "The environment's tamper-evident audit trail.") { verify, log };
     }

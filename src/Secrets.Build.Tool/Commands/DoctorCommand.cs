@@ -13,7 +13,7 @@ internal static class DoctorCommand
     public static Command Create()
     {
         var command = new Command("doctor", "Checks the schema, each environment's key (and where it came from), file modes, the gitignore, that the store is tracked by git, docker compose and kubectl, and the package version of the projects that use it.");
-        CommandRunner.SetBody(command, requireSchema: false, async (context, cancellationToken) =>
+        CommandRunner.SetBody(command, SchemaNeed.Optional, async (context, cancellationToken) =>
         {
             var settings = context.Settings;
             var table = context.Output.NewTable("CHECK", "STATE", "DETAIL");

@@ -19,7 +19,7 @@ internal static class GetCommand
             Name,
             Reveal,
         };
-        CommandRunner.SetBody(command, requireSchema: true, async (context, cancellationToken) =>
+        CommandRunner.SetBody(command, SchemaNeed.Required, async (context, cancellationToken) =>
         {
             var name = context.Value(Name)!;
             if (context.Output.IsTerminal && !context.Value(Reveal))

@@ -18,7 +18,7 @@ internal static class ImportCommand
             File,
             Overwrite,
         };
-        CommandRunner.SetBody(command, requireSchema: true, (context, cancellationToken) =>
+        CommandRunner.SetBody(command, SchemaNeed.Required, (context, cancellationToken) =>
             RunAsync(context, Path.GetFullPath(context.Value(File)!), context.Value(Overwrite), cancellationToken));
         return command;
     }

@@ -22,7 +22,7 @@ internal static class InitCommand
             Template,
             From,
         };
-        CommandRunner.SetBody(command, requireSchema: false, async (context, cancellationToken) =>
+        CommandRunner.SetBody(command, SchemaNeed.NotSearched, async (context, cancellationToken) =>
         {
             var folder = context.Settings.StartDirectory;
             var path = Path.Combine(folder, SchemaLocator.FileName);

@@ -21,7 +21,7 @@ internal static class ProvisionCommand
             Generate,
             NoOutputs,
         };
-        CommandRunner.SetBody(command, requireSchema: true, async (context, cancellationToken) =>
+        CommandRunner.SetBody(command, SchemaNeed.Required, async (context, cancellationToken) =>
         {
             var settings = context.Settings;
             var result = await new SecretsManager().ProvisionAsync(ProvisionOptionsFor(context, context.Value(Generate), !context.Value(NoOutputs)), cancellationToken);

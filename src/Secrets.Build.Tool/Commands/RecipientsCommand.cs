@@ -20,15 +20,15 @@ internal static class RecipientsCommand
     public static Command Create()
     {
         var add = new Command("add", "Lets an age recipient open the store; updates the store and secrets/recipients.<env>.txt (commit both).") { Recipient, Name };
-        CommandRunner.SetBody(add, requireSchema: true, (context, cancellationToken) =>
+        CommandRunner.SetBody(add, SchemaNeed.Required, (context, cancellationToken) =>
             RunAsync(context, m => m.AddRecipientAsync(Options(context) with { Recipient = context.Value(Recipient), Name = context.Value(Name) }, cancellationToken)));
 
         var remove = new Command("remove", "Takes an age recipient off and rotates the data key; lists the secrets they could read, to rotate.") { Recipient, DropUnavailableKeys };
-        CommandRunner.SetBody(remove, requireSchema: true, (context, cancellationToken) =>
+        CommandRunner.SetBody(remove, SchemaNeed.Required, (context, cancellationToken) =>
             RunAsync(context, m => m.RemoveRecipientAsync(Options(context) with { Recipient = context.Value(Recipient), DropUnavailableKeys = context.Value(DropUnavailableKeys) }, cancellationToken)));
 
         var list = new Command("list", "Lists who can open the store: age recipients and the other keys. Needs no key.");
-        CommandRunner.SetBody(list, requireSchema: true, (context, cancellationToken) =>
+        CommandRunner.SetBody(list, SchemaNeed.Required, (context, cancellationToken) =>
             RunAsync(context, m => m.ListRecipientsAsync(Options(context), cancellationToken)));
 
         return new Command("recipients", "The age recipients that can open the environment's store.") { add, remove, list };

@@ -16,7 +16,7 @@ internal static class RegenerateCommand
         {
             Confirm,
         };
-        CommandRunner.SetBody(command, requireSchema: true, async (context, cancellationToken) =>
+        CommandRunner.SetBody(command, SchemaNeed.Required, async (context, cancellationToken) =>
         {
             var provision = ProvisionCommand.ProvisionOptionsFor(context, generate: true, writeOutputs: true, "regenerate");
             var result = await context.Output.WithStatusAsync("Regenerating", () => new SecretsManager().RegenerateAsync(

@@ -25,7 +25,7 @@ internal static class ReportCommand
             MinimumScore,
             Format,
         };
-        CommandRunner.SetBody(command, requireSchema: true, async (context, cancellationToken) =>
+        CommandRunner.SetBody(command, SchemaNeed.Required, async (context, cancellationToken) =>
         {
             var result = await new SecretsManager().GenerateComplianceReportAsync(
                 context.Settings.Apply(new ReportOptions { SchemaPath = context.Settings.Schema, MinimumScore = context.Value(MinimumScore) }, "report"), cancellationToken);

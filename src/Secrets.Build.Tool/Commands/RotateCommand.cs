@@ -21,7 +21,7 @@ internal static class RotateCommand
         {
             Selectors,
         };
-        CommandRunner.SetBody(command, requireSchema: true, async (context, cancellationToken) =>
+        CommandRunner.SetBody(command, SchemaNeed.Required, async (context, cancellationToken) =>
         {
             var selectors = context.Value(Selectors)!.SelectMany(s => s.Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
             var result = await context.Output.WithStatusAsync("Rotating", () => new SecretsManager().RotateSecretsAsync(

@@ -13,7 +13,7 @@ internal static class RotateKeyCommand
     public static Command Create()
     {
         var command = new Command("rotate-key", $"Re-encrypts every value under a new data key and a new key file (a passphrase store takes the new passphrase from ${NewPassphraseVariable}).");
-        CommandRunner.SetBody(command, requireSchema: true, async (context, cancellationToken) =>
+        CommandRunner.SetBody(command, SchemaNeed.Required, async (context, cancellationToken) =>
         {
             var newPassphrase = context.Settings.Variables.GetValueOrDefault(NewPassphraseVariable);
             var result = await context.Output.WithStatusAsync("Rotating the key", () => new SecretsManager().RotateKeyAsync(

@@ -25,7 +25,7 @@ internal static class RunCommand
         {
             Command,
         };
-        CommandRunner.SetBody(command, requireSchema: true, async (context, cancellationToken) =>
+        CommandRunner.SetBody(command, SchemaNeed.Required, async (context, cancellationToken) =>
         {
             var line = context.Value(Command)!;
             var read = await new SecretsManager().ReadValuesAsync(

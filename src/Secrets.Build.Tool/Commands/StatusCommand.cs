@@ -16,7 +16,7 @@ internal static class StatusCommand
         {
             Json,
         };
-        CommandRunner.SetBody(command, requireSchema: true, async (context, cancellationToken) =>
+        CommandRunner.SetBody(command, SchemaNeed.Required, async (context, cancellationToken) =>
         {
             var diagnostics = new List<SecretsDiagnostic>();
             var model = await StatusReader.ReadAsync(context.Settings, diagnostics, cancellationToken);
