@@ -51,13 +51,18 @@ internal static class DoctorCommand
         table.AddRow(
             context.Output.Cell(finding.Check),
             context.Output.Cell(finding.Ok ? "ok" : "problem", finding.Ok ? Color.Green : finding.Blocking ? Color.Red : Color.Yellow),
-            context.Output.Cell(finding.Detail));
+            context.Output.Cell(Shortened(finding.Detail)));
         if (!finding.Ok)
         {
-            var message = $"doctor: {finding.Check}: {finding.Detail}.";
+            var message = $"doctor: {finding.Check}: {finding.Detail.TrimEnd('.')}.";
             context.Report([finding.Blocking
                 ? SecretsDiagnostic.Error(DiagnosticCodes.DoctorFinding, message, finding.Fix)
                 : SecretsDiagnostic.Warning(DiagnosticCodes.DoctorFinding, message, finding.Fix)]);
         }
     }
+
+    // The table stays readable; the diagnostic on stderr carries the whole text and the fix.
+    private static string Shortened(string detail) => detail.Length <= MaxDetail ? detail : detail[..(MaxDetail - 1)] + "…";
+
+    private const int MaxDetail = 100;
 }

@@ -10,7 +10,7 @@ namespace Secrets.Build.Tool.Output;
 internal sealed class ToolOutput
 {
     // Wide enough that a redirected table is never wrapped: scripts read it line by line.
-    private const int RedirectedWidth = 512;
+    private const int RedirectedWidth = 4096;
 
     private ToolOutput(IAnsiConsole console, bool isTerminal, bool color)
     {
