@@ -44,4 +44,6 @@ public static partial class DiagnosticCodes
     public const string SchemaReservedPreviousSuffix = "SECB119";
     /// <summary>A secret name is a variable Secrets.Build or .NET reads to choose the environment or the key (<c>SECRETS_ENVIRONMENT</c>, <c>DOTNET_ENVIRONMENT</c>, <c>ASPNETCORE_ENVIRONMENT</c>, <c>SECRETS_BUILD_*</c>...).</summary>
     public const string SchemaReservedVariable = "SECB120";
+    /// <summary>Warning: <c>SecretsGeneratedAccessibility</c> is neither <c>internal</c> nor <c>public</c>; the generated <c>AppSecrets</c> stays internal.</summary>
+    public const string GeneratedAccessibilityInvalid = "SECB121";
 }
