@@ -26,9 +26,9 @@ public static class NameConventions
     public const string PreviousSuffix = "__PREVIOUS";
 
     /// <summary>
-    /// Variables read to choose the environment at build and run time: a secret with one of these
-    /// names would be written into <c>.env</c> and the compose environment and change which
-    /// environment, and so which secrets, the application reads.
+    /// Variables read for the tool's and the runtime's own settings: a secret with one of these
+    /// names would be written into <c>.env</c> and the compose environment, where it would change
+    /// which environment, and so which secrets, the application reads, or how the tool behaves.
     /// </summary>
     private static readonly HashSet<string> ReservedVariables = new(System.StringComparer.Ordinal)
     {
@@ -42,7 +42,7 @@ public static class NameConventions
     /// <summary>True when <paramref name="name"/> ends in <see cref="PreviousSuffix"/>.</summary>
     public static bool HasPreviousSuffix(string name) => name.EndsWith(PreviousSuffix, System.StringComparison.Ordinal);
 
-    /// <summary>True when <paramref name="name"/> is a variable Secrets.Build or .NET itself reads (see <see cref="ReservedVariables"/>).</summary>
+    /// <summary>True when <paramref name="name"/> is a variable Secrets.Build or .NET reads for its own settings (see <see cref="ReservedVariables"/>).</summary>
     public static bool IsReservedVariable(string name) =>
         ReservedVariables.Contains(name) || name.StartsWith(KeyVariablePrefix, System.StringComparison.Ordinal);
 

@@ -77,7 +77,7 @@ public static partial class SchemaParser
             if (NameConventions.IsReservedVariable(entry.Name))
             {
                 context.Error(DiagnosticCodes.SchemaReservedVariable,
-                    $"'{entry.Name}' is a variable Secrets.Build or .NET reads to choose the environment or the key; as a secret it would be written to .env and change which secrets the app reads.",
+                    $"'{entry.Name}' is a variable Secrets.Build or .NET reads for its own settings (the environment, keys, workspace); as a secret it would be written to .env and the compose environment, where it would change what the tool or the app does.",
                     "Rename the secret, e.g. with a prefix naming its service (APP_...).", entry);
                 continue;
             }
