@@ -67,4 +67,26 @@ public sealed class StatusTests(ToolFixture tool)
         ToolAssert.ExitCode(0, status);
         Assert.Contains("Outputs:     stale", status.Stdout);
     }
+
+    [Fact]
+    public void Status_marks_an_overdue_secret()
+    {
+        var workspace = new ToolWorkspace(tool);
+        workspace.Provision();
+        // The metadata is plaintext by design; dating DB_PASSWORD back makes it overdue without a clock.
+        var metadata = Path.Combine(workspace.Directory, "secrets", ".env.development.metadata");
+        var text = File.ReadAllText(metadata);
+        var start = text.IndexOf("\"DB_PASSWORD\"", StringComparison.Ordinal);
+        var end = text.IndexOf('}', start);
+        var entry = text[start..end];
+        var dated = System.Text.RegularExpressions.Regex.Replace(entry, "\"(createdAt|rotatedAt)\": \"[^\"]+\"", "\"$1\": \"2020-01-01T00:00:00Z\"");
+        dated = System.Text.RegularExpressions.Regex.Replace(dated, "\"nextRotation\": \"[^\"]+\"", "\"nextRotation\": \"2020-03-31T00:00:00Z\"");
+        File.WriteAllText(metadata, text[..start] + dated + text[end..]);
+
+        var status = workspace.Run("status");
+
+        ToolAssert.ExitCode(0, status);
+        Assert.Contains("2020-03-31 (overdue)", status.Stdout.Split('\n').Single(l => l.StartsWith("DB_PASSWORD", StringComparison.Ordinal)));
+        Assert.DoesNotContain("overdue", status.Stdout.Split('\n').Single(l => l.StartsWith("API_TOKEN", StringComparison.Ordinal)));
+    }
 }
