@@ -1,4 +1,5 @@
 using System.Runtime.Versioning;
+using Microsoft.Win32.SafeHandles;
 
 namespace Secrets.Build.Core.IO;
 
@@ -43,6 +44,15 @@ public static class FileModes
         if (IsSupported && File.GetUnixFileMode(path) != PrivateFile)
         {
             File.SetUnixFileMode(path, PrivateFile);
+        }
+    }
+
+    /// <summary>Makes the open file behind <paramref name="handle"/> mode 600, whatever its path now points at.</summary>
+    public static void EnsurePrivateFile(SafeFileHandle handle)
+    {
+        if (IsSupported && File.GetUnixFileMode(handle) != PrivateFile)
+        {
+            File.SetUnixFileMode(handle, PrivateFile);
         }
     }
 
