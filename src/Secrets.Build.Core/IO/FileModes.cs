@@ -38,6 +38,37 @@ public static class FileModes
         }
     }
 
+    /// <summary>
+    /// Creates <paramref name="path"/> and each missing folder above it, every one of them mode 700;
+    /// folders that already exist keep their mode (they are the user's).
+    /// </summary>
+    /// <remarks>
+    /// <see cref="Directory.CreateDirectory(string, UnixFileMode)"/> gives its mode to the last folder
+    /// only and creates the missing parents with the default mode (755 under the usual umask), so a
+    /// new <c>~/.config/secrets-build</c> would show other users which stores have keys here.
+    /// </remarks>
+    public static void CreatePrivateDirectories(string path)
+    {
+        if (!IsSupported)
+        {
+            Directory.CreateDirectory(path);
+            return;
+        }
+
+        var missing = new Stack<string>();
+        for (var folder = System.IO.Path.GetFullPath(path); folder is not null && !Directory.Exists(folder); folder = System.IO.Path.GetDirectoryName(folder))
+        {
+            missing.Push(folder);
+        }
+
+        while (missing.TryPop(out var folder))
+        {
+            Directory.CreateDirectory(folder, PrivateDirectory);
+            // The umask may have narrowed the mode; it must end up exactly 700.
+            File.SetUnixFileMode(folder, PrivateDirectory);
+        }
+    }
+
     /// <summary>Makes an existing file mode 600.</summary>
     public static void EnsurePrivateFile(string path)
     {

@@ -208,6 +208,12 @@ public sealed partial class KeyLocator
         if (!File.Exists(path))
         {
             places.Add($"key file {path} (not found)");
+            // A first build writes the new key into this folder: an open folder is worth saying so now.
+            if (Directory.Exists(KeyDirectoryPath))
+            {
+                diagnostics.AddRange(KeyFilePermissions.CheckDirectory(KeyDirectoryPath!));
+            }
+
             return null;
         }
 
