@@ -29,4 +29,10 @@ public static partial class DiagnosticCodes
 
     /// <summary>Warning: regeneration failed after the backup, so the backed-up files were put back in place.</summary>
     public const string RegenerationRolledBack = "SECB558";
+
+    /// <summary>A folder that holds secrets (e.g. <c>secrets/</c>) belongs to another user; nothing is read from or written into it.</summary>
+    public const string SecretsFolderOwnedByOtherUser = "SECB560";
+
+    /// <summary>A <c>git</c> command the compliance report runs did not finish in time; it was stopped.</summary>
+    public const string GitCommandTimedOut = "SECB561";
 }
