@@ -209,9 +209,10 @@ public sealed partial class KeyLocator
         {
             places.Add($"key file {path} (not found)");
             // A first build writes the new key into this folder: an open folder is worth saying so now.
-            if (Directory.Exists(KeyDirectoryPath))
+            var folder = Path.GetDirectoryName(path)!;
+            if (Directory.Exists(folder))
             {
-                diagnostics.AddRange(KeyFilePermissions.CheckDirectory(KeyDirectoryPath!));
+                diagnostics.AddRange(KeyFilePermissions.CheckDirectory(folder));
             }
 
             return null;
