@@ -35,15 +35,11 @@ public sealed class WorkspaceHazardTests(PackageFixture package)
         // The data key is one 48-byte chunk; 10 bytes of it are left, fewer than its 16-byte tag.
         entry["wrappedKey"] = Convert.ToBase64String(file[..^38]);
         File.WriteAllText(workspace.StorePath(), store.ToJsonString());
-        TouchSchema(workspace);
-        var before = workspace.Snapshot();
 
-        var result = workspace.Build(project);
+        var result = BuildFailsAndChangesNothing(workspace, project, "SECB265");
 
-        LifecycleAssert.FailedWith(result, "SECB265");
         Assert.DoesNotContain("SECB403", result.Output, StringComparison.Ordinal);
         Assert.Contains("keys[", result.Output, StringComparison.Ordinal);
-        Assert.Equal(before, workspace.Snapshot());
     }
 
     [Fact]
@@ -70,15 +66,11 @@ public sealed class WorkspaceHazardTests(PackageFixture package)
         File.SetUnixFileMode(victim, (UnixFileMode)0b110_100_100);   // 644
         File.Delete(trail);
         File.CreateSymbolicLink(trail, victim);
-        TouchSchema(workspace);
-        var before = workspace.Snapshot();
 
-        var result = workspace.Build(project);
+        var result = BuildFailsAndChangesNothing(workspace, project, "SECB553");
 
-        LifecycleAssert.FailedWith(result, "SECB553");
         Assert.Equal("someone else's file\n", File.ReadAllText(victim));
         Assert.Equal((UnixFileMode)0b110_100_100, File.GetUnixFileMode(victim));
-        Assert.Equal(before, workspace.Snapshot());
     }
 
     [Fact]
@@ -89,14 +81,10 @@ public sealed class WorkspaceHazardTests(PackageFixture package)
         var link = Path.Combine(workspace.ConfigHome, "keys-link");
         Directory.CreateSymbolicLink(link, inside);
         workspace.Environment["SECRETS_BUILD_KEY_DIR"] = link;
-        TouchSchema(workspace);
-        var before = workspace.Snapshot();
 
-        var result = workspace.Build(project);
+        BuildFailsAndChangesNothing(workspace, project, "SECB256");
 
-        LifecycleAssert.FailedWith(result, "SECB256");
         Assert.Empty(Directory.GetFileSystemEntries(inside));
-        Assert.Equal(before, workspace.Snapshot());
     }
 
     [RootFact]
@@ -105,15 +93,11 @@ public sealed class WorkspaceHazardTests(PackageFixture package)
         var (workspace, project) = ProvisionedTemplate.For(package).Copy("foreign-secrets");
         var secrets = Path.Combine(workspace.Directory, "secrets");
         Run("chown", "-R", "4321", secrets);
-        TouchSchema(workspace);
-        var before = workspace.Snapshot();
 
-        var result = workspace.Build(project);
+        var result = BuildFailsAndChangesNothing(workspace, project, "SECB560");
 
-        LifecycleAssert.FailedWith(result, "SECB560");
         Assert.Contains("uid 4321", result.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("UnauthorizedAccessException", result.Output, StringComparison.Ordinal);
-        Assert.Equal(before, workspace.Snapshot());
     }
 
     [Fact]
@@ -133,8 +117,18 @@ public sealed class WorkspaceHazardTests(PackageFixture package)
         Assert.Single(Directory.GetFiles(workspace.KeyDirectory, "*.key"));
     }
 
-    private static void TouchSchema(TestWorkspace workspace) =>
+    /// <summary>A build made to provision again (the schema is touched) fails with <paramref name="code"/> and leaves every file as it was.</summary>
+    private static CommandResult BuildFailsAndChangesNothing(TestWorkspace workspace, string project, string code)
+    {
         File.SetLastWriteTimeUtc(Path.Combine(workspace.Directory, "secrets.schema.json"), DateTime.UtcNow);
+        var before = workspace.Snapshot();
+
+        var result = workspace.Build(project);
+
+        LifecycleAssert.FailedWith(result, code);
+        Assert.Equal(before, workspace.Snapshot());
+        return result;
+    }
 
     private static void Run(string fileName, params string[] arguments)
     {
