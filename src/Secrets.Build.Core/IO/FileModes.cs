@@ -1,6 +1,5 @@
 using System.Runtime.Versioning;
 using Microsoft.Win32.SafeHandles;
-using Secrets.Build.Core.Diagnostics;
 
 namespace Secrets.Build.Core.IO;
 
@@ -22,7 +21,7 @@ public static class FileModes
     public static bool IsSupported => !OperatingSystem.IsWindows();
 
     /// <summary>Creates <paramref name="path"/> (and missing parents) and makes it mode 700.</summary>
-    /// <exception cref="SecretsException">SECB560 when the folder exists and belongs to another user.</exception>
+    /// <exception cref="Diagnostics.SecretsException">SECB560 when the folder exists and belongs to another user.</exception>
     public static void EnsurePrivateDirectory(string path)
     {
         if (!IsSupported)
@@ -31,7 +30,7 @@ public static class FileModes
             return;
         }
 
-        RefuseAnotherUsersFolder(path);
+        FileOwner.RefuseAnotherUsersFolder(path);
         Directory.CreateDirectory(path, PrivateDirectory);
         // CreateDirectory leaves an existing folder's mode alone, and the umask may have
         // narrowed a new one; either way the folder must end up exactly 700.
@@ -69,25 +68,6 @@ public static class FileModes
             Directory.CreateDirectory(folder, PrivateDirectory);
             // The umask may have narrowed the mode; it must end up exactly 700.
             File.SetUnixFileMode(folder, PrivateDirectory);
-        }
-    }
-
-    /// <summary>
-    /// Refuses an existing folder another user owns. Without this a build fails half-way with a raw
-    /// access error (it may not change the folder's mode or create its lock there), and a build run
-    /// as root (a container on a mounted checkout) fills the user's folder with root-owned files
-    /// that the user's own builds then cannot open. Git refuses such a repository for the same reason.
-    /// </summary>
-    /// <exception cref="SecretsException">SECB560 when it belongs to another user.</exception>
-    public static void RefuseAnotherUsersFolder(string path)
-    {
-        if (Directory.Exists(path) && FileOwner.BelongsToAnotherUser(path, out var owner, out var current))
-        {
-            throw new SecretsException(SecretsDiagnostic.Error(
-                DiagnosticCodes.SecretsFolderOwnedByOtherUser,
-                $"The folder {path} belongs to another user (uid {owner}); this build runs as uid {current}. Secrets.Build does not read or write secrets in a folder another user owns: its owner can read and replace them, and files written here would lock its owner out.",
-                $"Build as the folder's owner (in a container: docker run --user {owner}), or, if the folder is yours to take over: chown -R {current} '{path}'.",
-                SourceLocation.ForFile(path)));
         }
     }
 

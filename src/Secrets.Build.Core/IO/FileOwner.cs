@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using Secrets.Build.Core.Diagnostics;
 
 namespace Secrets.Build.Core.IO;
 
@@ -65,6 +66,25 @@ public static class FileOwner
         owner = known ?? 0;
         current = me ?? 0;
         return known is not null && me is not null && known != me;
+    }
+
+    /// <summary>
+    /// Refuses an existing folder another user owns. Without this a build fails half-way with a raw
+    /// access error (it may not change the folder's mode or create its lock there), and a build run
+    /// as root (a container on a mounted checkout) fills the user's folder with root-owned files
+    /// that the user's own builds then cannot open. Git refuses such a repository for the same reason.
+    /// </summary>
+    /// <exception cref="SecretsException">SECB560 when it belongs to another user.</exception>
+    public static void RefuseAnotherUsersFolder(string path)
+    {
+        if (Directory.Exists(path) && BelongsToAnotherUser(path, out var owner, out var current))
+        {
+            throw new SecretsException(SecretsDiagnostic.Error(
+                DiagnosticCodes.SecretsFolderOwnedByOtherUser,
+                $"The folder {path} belongs to another user (uid {owner}); this build runs as uid {current}. Secrets.Build does not read or write secrets in a folder another user owns: its owner can read and replace them, and files written here would lock its owner out.",
+                $"Build as the folder's owner (in a container: docker run --user {owner}), or, if the folder is yours to take over: sudo chown -R {current} '{path}'.",
+                SourceLocation.ForFile(path)));
+        }
     }
 
     [DllImport("libSystem.Native", EntryPoint = "SystemNative_GetEUid")]
