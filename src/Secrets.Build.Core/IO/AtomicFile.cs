@@ -79,14 +79,25 @@ public static class AtomicFile
     /// The write itself. <paramref name="beforeRename"/> runs after the temp file is complete
     /// and before the rename: tests throw from it to simulate a crash at the worst moment.
     /// </summary>
-    internal static void Write(string path, ReadOnlySpan<byte> content, Action<string>? beforeRename)
+    internal static void Write(string path, ReadOnlySpan<byte> content, Action<string>? beforeRename) =>
+        Write(path, content, beforeRename, durable: true);
+
+    /// <param name="path">The file to replace.</param>
+    /// <param name="content">Its new bytes.</param>
+    /// <param name="beforeRename">Runs between the complete temp file and the rename (crash tests).</param>
+    /// <param name="durable">
+    /// Whether the bytes reach the device before the rename. Only a file that can be lost without
+    /// losing anything (it is rebuilt from what the next run sees) may skip it: the flush is a
+    /// visible share of a short build.
+    /// </param>
+    internal static void Write(string path, ReadOnlySpan<byte> content, Action<string>? beforeRename, bool durable)
     {
         var fullPath = Path.GetFullPath(path);
         var directory = Path.GetDirectoryName(fullPath)!;
         var tempPath = Path.Combine(directory, $"{Path.GetFileName(fullPath)}.{Guid.NewGuid():N}{TempSuffix}");
         try
         {
-            WriteTempFile(tempPath, content);
+            WriteTempFile(tempPath, content, durable);
             beforeRename?.Invoke(tempPath);
             // rename(2) replaces the target atomically. The folder entry itself is not fsynced
             // (.NET cannot open a directory as a file); after a power loss the folder shows
@@ -109,7 +120,7 @@ public static class AtomicFile
         }
     }
 
-    private static void WriteTempFile(string tempPath, ReadOnlySpan<byte> content)
+    private static void WriteTempFile(string tempPath, ReadOnlySpan<byte> content, bool durable)
     {
         var options = new FileStreamOptions
         {
@@ -128,7 +139,7 @@ public static class AtomicFile
         stream.Write(content);
         // Flush to the device, not only to the OS cache: the rename must never reach the disk
         // before the data it points to.
-        stream.Flush(flushToDisk: true);
+        stream.Flush(flushToDisk: durable);
         if (FileModes.IsSupported)
         {
             // The umask may narrow UnixCreateMode but never widen it; set it exactly anyway,

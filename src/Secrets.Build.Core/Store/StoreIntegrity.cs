@@ -117,10 +117,15 @@ internal static class StoreIntegrity
             Optional(canonical, key.Nonce);
             Optional(canonical, key.WrappedKey);
             canonical.Add(key.Other?.Count ?? 0);
-            foreach (var (name, value) in key.Other ?? [])
+            if (key.Other is { } other)
             {
-                // Compact JSON: the writer re-indents these members, so their raw text is not stable.
-                canonical.Add(name).Add(CompactJson(value));
+                // Only when present: an empty dictionary over JsonElement, made for every entry,
+                // was generic code over a value type that each build compiled anew.
+                foreach (var (name, value) in other)
+                {
+                    // Compact JSON: the writer re-indents these members, so their raw text is not stable.
+                    canonical.Add(name).Add(CompactJson(value));
+                }
             }
         }
 

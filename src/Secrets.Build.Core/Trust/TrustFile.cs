@@ -26,8 +26,10 @@ internal static class TrustFile
         try
         {
             var info = new FileInfo(path);
-            if (!info.Exists)
+            if (!info.Exists || info.Length == 0)
             {
+                // Empty: what a power cut can leave of a file replaced without a flush. Whoever
+                // could empty it could delete it, so it means no more than a missing one.
                 return TrustRecord.Empty;
             }
 
@@ -66,7 +68,10 @@ internal static class TrustFile
         }
 
         using var held = WorkspaceLock.Acquire(path + ".lock", WorkspaceLock.DefaultTimeout, ensureDirectory: false);
-        AtomicFile.Write(path, TrustRecordJson.Serialize(change(Read(path))));
+        // Not flushed to the device: nothing is lost with it that the next run does not see again,
+        // a flush per build is time every build pays, and a record a power cut empties is read
+        // as none (below): a new machine.
+        AtomicFile.Write(path, TrustRecordJson.Serialize(change(Read(path))), beforeRename: null, durable: false);
     }
 
     private static SecretsException Damaged(string path, string detail) => new(SecretsDiagnostic.Error(

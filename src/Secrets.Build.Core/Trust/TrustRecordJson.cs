@@ -6,59 +6,165 @@ namespace Secrets.Build.Core.Trust;
 
 /// <summary>
 /// The JSON of <c>trust.json</c>: an object with <c>format</c>, <c>formatVersion</c>, a
-/// <c>stores</c> array and a <c>workspaces</c> array (see <see cref="TrustRecord"/>). Small and
-/// read once per provisioning, so <see cref="JsonDocument"/> reads it; anything unexpected throws,
-/// and <see cref="TrustFile"/> reports it as a damaged record.
+/// <c>stores</c> array and a <c>workspaces</c> array (see <see cref="TrustRecord"/>). Read with
+/// <see cref="Utf8JsonReader"/>, which every build has loaded already for the store; a document
+/// model was a visible share of what the record added to a build's start. Members this version
+/// does not know are skipped; anything else unexpected throws, and <see cref="TrustFile"/>
+/// reports it as a damaged record.
 /// </summary>
 internal static class TrustRecordJson
 {
     private const string Marker = "secrets-build-trust";
     private const int Version = 1;
 
+    private delegate T ReadItem<T>(ref Utf8JsonReader reader);
+
     /// <exception cref="JsonException">Not JSON.</exception>
-    /// <exception cref="FormatException">JSON, but not a trust record (also InvalidOperationException, KeyNotFoundException).</exception>
+    /// <exception cref="FormatException">JSON, but not a trust record.</exception>
     public static TrustRecord Parse(byte[] bytes)
     {
-        using var document = JsonDocument.Parse(bytes);
-        var root = document.RootElement;
-        if (root.GetProperty("format").GetString() != Marker || root.GetProperty("formatVersion").GetInt32() != Version)
+        var reader = new Utf8JsonReader(bytes);
+        Start(ref reader, JsonTokenType.StartObject);
+        string? format = null;
+        long version = 0;
+        List<StoreTrust>? stores = null;
+        List<WorkspaceTrust>? workspaces = null;
+        while (NextMember(ref reader, out var name))
+        {
+            switch (name)
+            {
+                case "format": format = Text(ref reader); break;
+                case "formatVersion": version = Number(ref reader); break;
+                case "stores": stores = Items(ref reader, Store); break;
+                case "workspaces": workspaces = Items(ref reader, Workspace); break;
+                default: reader.Skip(); break;
+            }
+        }
+
+        if (format != Marker || version != Version || stores is null || workspaces is null || reader.Read())
         {
             throw new FormatException();
-        }
-
-        var stores = new List<StoreTrust>();
-        foreach (var entry in root.GetProperty("stores").EnumerateArray())
-        {
-            var sequence = entry.GetProperty("auditSequence").GetInt64();
-            stores.Add(new StoreTrust(
-                Text(entry, "storeId"),
-                Text(entry, "environment"),
-                entry.GetProperty("generation").GetInt32(),
-                Date(entry, "generationSeenAt"),
-                [.. entry.GetProperty("keyIds").EnumerateArray().Select(k => k.GetString() ?? throw new FormatException())],
-                sequence > 0 ? new AuditHead(sequence, Text(entry, "auditMac")) : null,
-                Date(entry, "lastSeen")));
-        }
-
-        var workspaces = new List<WorkspaceTrust>();
-        foreach (var entry in root.GetProperty("workspaces").EnumerateArray())
-        {
-            workspaces.Add(new WorkspaceTrust(
-                Text(entry, "path"),
-                Text(entry, "environment"),
-                Text(entry, "storeId"),
-                Date(entry, "lastSeen")));
         }
 
         return new TrustRecord(stores, workspaces);
     }
 
-    private static DateTimeOffset Date(JsonElement entry, string name) =>
-        StoreFormat.TryParseDate(Text(entry, name), out var date) ? date : throw new FormatException();
+    private static StoreTrust Store(ref Utf8JsonReader reader)
+    {
+        Expect(reader, JsonTokenType.StartObject);
+        string? storeId = null, environment = null, auditMac = null;
+        long generation = -1, sequence = -1;
+        DateTimeOffset? seenAt = null, lastSeen = null;
+        List<string>? keyIds = null;
+        while (NextMember(ref reader, out var name))
+        {
+            switch (name)
+            {
+                case "storeId": storeId = Text(ref reader); break;
+                case "environment": environment = Text(ref reader); break;
+                case "generation": generation = Number(ref reader); break;
+                case "generationSeenAt": seenAt = Date(ref reader); break;
+                case "keyIds": keyIds = Items(ref reader, (ref Utf8JsonReader item) => Current(item)); break;
+                case "auditSequence": sequence = Number(ref reader); break;
+                case "auditMac": auditMac = Text(ref reader); break;
+                case "lastSeen": lastSeen = Date(ref reader); break;
+                default: reader.Skip(); break;
+            }
+        }
 
-    // GetString returns null for a JSON null; a record with a null id would match nothing and say nothing.
-    private static string Text(JsonElement entry, string name) =>
-        entry.GetProperty(name).GetString() ?? throw new FormatException();
+        if (storeId is null || environment is null || generation is < 0 or > int.MaxValue || seenAt is null
+            || keyIds is null || sequence < 0 || auditMac is null || lastSeen is null)
+        {
+            throw new FormatException();
+        }
+
+        return new StoreTrust(storeId, environment, (int)generation, seenAt.Value, keyIds,
+            sequence > 0 ? new AuditHead(sequence, auditMac) : null, lastSeen.Value);
+    }
+
+    private static WorkspaceTrust Workspace(ref Utf8JsonReader reader)
+    {
+        Expect(reader, JsonTokenType.StartObject);
+        string? path = null, environment = null, storeId = null;
+        DateTimeOffset? lastSeen = null;
+        while (NextMember(ref reader, out var name))
+        {
+            switch (name)
+            {
+                case "path": path = Text(ref reader); break;
+                case "environment": environment = Text(ref reader); break;
+                case "storeId": storeId = Text(ref reader); break;
+                case "lastSeen": lastSeen = Date(ref reader); break;
+                default: reader.Skip(); break;
+            }
+        }
+
+        return path is null || environment is null || storeId is null || lastSeen is null
+            ? throw new FormatException()
+            : new WorkspaceTrust(path, environment, storeId, lastSeen.Value);
+    }
+
+    private static List<T> Items<T>(ref Utf8JsonReader reader, ReadItem<T> item)
+    {
+        Start(ref reader, JsonTokenType.StartArray);
+        var items = new List<T>();
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            items.Add(item(ref reader));
+        }
+
+        return items;
+    }
+
+    // Moves onto the next member's name; false at the end of the object.
+    private static bool NextMember(ref Utf8JsonReader reader, out string name)
+    {
+        reader.Read();
+        if (reader.TokenType == JsonTokenType.EndObject)
+        {
+            name = string.Empty;
+            return false;
+        }
+
+        Expect(reader, JsonTokenType.PropertyName);
+        name = reader.GetString()!;
+        return true;
+    }
+
+    private static void Start(ref Utf8JsonReader reader, JsonTokenType token)
+    {
+        reader.Read();
+        Expect(reader, token);
+    }
+
+    private static void Expect(in Utf8JsonReader reader, JsonTokenType token)
+    {
+        if (reader.TokenType != token)
+        {
+            throw new FormatException();
+        }
+    }
+
+    private static string Text(ref Utf8JsonReader reader)
+    {
+        reader.Read();
+        return Current(reader);
+    }
+
+    private static string Current(in Utf8JsonReader reader)
+    {
+        Expect(reader, JsonTokenType.String);
+        return reader.GetString()!;
+    }
+
+    private static long Number(ref Utf8JsonReader reader)
+    {
+        reader.Read();
+        return reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out var value) ? value : throw new FormatException();
+    }
+
+    private static DateTimeOffset Date(ref Utf8JsonReader reader) =>
+        StoreFormat.TryParseDate(Text(ref reader), out var date) ? date : throw new FormatException();
 
     public static byte[] Serialize(TrustRecord record)
     {

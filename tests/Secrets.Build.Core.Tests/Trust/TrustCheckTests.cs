@@ -337,6 +337,17 @@ public sealed class TrustCheckTests : IDisposable
     }
 
     [Fact]
+    public async Task An_empty_trust_record_what_a_power_cut_can_leave_counts_as_none_and_is_written_again()
+    {
+        Ok(await Provision());
+        File.WriteAllBytes(TrustPath, []);
+
+        Ok(await Provision());
+
+        Assert.Contains(SecretStore.ReadHeader(Paths).StoreId, File.ReadAllText(TrustPath), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Without_a_key_folder_nothing_is_recorded_and_no_folder_is_made()
     {
         var key = KeyText.Format(RandomNumberGenerator.GetBytes(32));
