@@ -88,6 +88,11 @@ internal static class OutputWriter
         entries.Add($"{StorePaths.SecretsFolderName}/.env.{environment}.audit.jsonl");
         entries.Add($"{StorePaths.SecretsFolderName}/.env.{environment}.audit.*.jsonl");
         entries.Add($"{StorePaths.SecretsFolderName}/.env.{environment}.audit.jsonl.lock");
+
+        // The compliance report is regenerated on demand and names this machine's findings;
+        // backups hold plaintext outputs (a regeneration's, or a foreign file set aside).
+        entries.Add($"{StorePaths.SecretsFolderName}/.env.{environment}.compliance.*");
+        entries.Add($"{StorePaths.SecretsFolderName}/{IO.BackupFolder.Name}/");
         if (GitIgnoreUpdater.Update(existing, entries) is { } updated)
         {
             // .gitignore is the user's file and nothing secret: replace its content atomically,
