@@ -78,8 +78,6 @@ internal static class OutputWriter
 
     private static void UpdateGitIgnore(string workspace, string environment)
     {
-        var path = Path.Combine(workspace, ".gitignore");
-        var existing = File.Exists(path) ? File.ReadAllText(path) : null;
         var entries = new List<string>(OutputPaths.PlaintextOutputs(environment));
         entries.AddRange(StorePaths.GitIgnoreEntries(environment));
 
@@ -93,16 +91,6 @@ internal static class OutputWriter
         // backups hold plaintext outputs (a regeneration's, or a foreign file set aside).
         entries.Add($"{StorePaths.SecretsFolderName}/.env.{environment}.compliance.*");
         entries.Add($"{StorePaths.SecretsFolderName}/{IO.BackupFolder.Name}/");
-        if (GitIgnoreUpdater.Update(existing, entries) is { } updated)
-        {
-            // .gitignore is the user's file and nothing secret: replace its content atomically,
-            // then give back the mode it had (or the usual 644) instead of the private 600.
-            var mode = (existing is null ? null : FileModes.Read(path)) ?? (UnixFileMode)0b110_100_100;
-            AtomicFile.WriteTextIfChanged(path, updated);
-            if (FileModes.IsSupported)
-            {
-                File.SetUnixFileMode(path, mode);
-            }
-        }
+        GitIgnoreFile.Ensure(workspace, entries);
     }
 }

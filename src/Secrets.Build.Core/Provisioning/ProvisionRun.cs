@@ -100,6 +100,7 @@ internal sealed class ProvisionRun
         }
 
         store.Save();
+        CommittedFileModes.Tighten(paths, _diagnostics);
         var metadata = schema.Secrets
             .Where(s => store.Contains(s.Name))
             .ToDictionary(s => s.Name, s => store.GetMetadata(s.Name));
