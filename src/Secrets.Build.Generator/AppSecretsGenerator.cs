@@ -24,6 +24,9 @@ public sealed class AppSecretsGenerator : IIncrementalGenerator
     /// <summary>The MSBuild property naming the project's root namespace.</summary>
     public const string RootNamespaceProperty = "build_property.RootNamespace";
 
+    /// <summary>The MSBuild property that makes the generated types <c>public</c> (default <c>internal</c>).</summary>
+    public const string AccessibilityProperty = "build_property.SecretsGeneratedAccessibility";
+
     private const string MemoryConfigurationSource = "Microsoft.Extensions.Configuration.Memory.MemoryConfigurationSource";
 
     /// <inheritdoc />
@@ -39,7 +42,8 @@ public sealed class AppSecretsGenerator : IIncrementalGenerator
         var settings = context.AnalyzerConfigOptionsProvider
             .Select(static (options, _) => new BuildSettings(
                 Read(options.GlobalOptions, RootNamespaceProperty),
-                Read(options.GlobalOptions, EnvironmentProperty)))
+                Read(options.GlobalOptions, EnvironmentProperty),
+                Read(options.GlobalOptions, AccessibilityProperty)))
             .WithTrackingName(TrackingNames.Settings);
 
         var parsed = schemaFiles.Collect()

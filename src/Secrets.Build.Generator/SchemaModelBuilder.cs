@@ -135,8 +135,10 @@ internal static class SchemaModelBuilder
 
         var environment = ResolveEnvironment(schema, path, settings, diagnostics);
         var rootNamespace = ResolveNamespace(settings.RootNamespace, path, diagnostics);
+        var isPublic = ResolveAccessibility(settings.Accessibility, path, diagnostics);
+        var environments = schema.Environments.IsDefaultOrEmpty ? SchemaDefaults.Environments : schema.Environments;
         return valid
-            ? new AppSecretsModel(rootNamespace, environment, FileName(path), EquatableArray<SecretModel>.Wrap(secrets))
+            ? new AppSecretsModel(rootNamespace, environment, FileName(path), EquatableArray<SecretModel>.Wrap(secrets), environments.ToEquatableArray(), isPublic)
             : null;
     }
 
@@ -182,6 +184,32 @@ internal static class SchemaModelBuilder
         }
 
         return environment;
+    }
+
+    /// <summary>
+    /// Internal unless the project asks for public: like ThisAssembly, each project gets its own
+    /// AppSecrets, and a project that references another never sees two of them.
+    /// </summary>
+    private static bool ResolveAccessibility(string accessibility, string path, List<DiagnosticInfo> diagnostics)
+    {
+        var trimmed = accessibility.Trim();
+        if (trimmed.Length == 0 || string.Equals(trimmed, "internal", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        if (string.Equals(trimmed, "public", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        diagnostics.Add(new DiagnosticInfo(
+            DiagnosticCodes.GeneratedAccessibilityInvalid,
+            DiagnosticSeverity.Warning,
+            $"SecretsGeneratedAccessibility is '{trimmed}', so AppSecrets stays internal. " +
+            "Fix: set <SecretsGeneratedAccessibility> to public (other projects may use AppSecrets) or internal (the default).",
+            FileOnly(path)));
+        return false;
     }
 
     private static string ResolveNamespace(string rootNamespace, string path, List<DiagnosticInfo> diagnostics)

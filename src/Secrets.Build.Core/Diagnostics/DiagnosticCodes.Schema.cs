@@ -40,4 +40,10 @@ public static partial class DiagnosticCodes
     public const string SchemaEmpty = "SECB117";
     /// <summary>An environment name is invalid or repeated.</summary>
     public const string SchemaInvalidEnvironment = "SECB118";
+    /// <summary>A secret name ends in <c>__PREVIOUS</c>, the suffix of the variable that carries another secret's value from before its last rotation.</summary>
+    public const string SchemaReservedPreviousSuffix = "SECB119";
+    /// <summary>A secret name is a variable Secrets.Build or .NET reads for its own settings: the environment, keys, workspace (<c>SECRETS_ENVIRONMENT</c>, <c>DOTNET_ENVIRONMENT</c>, <c>ASPNETCORE_ENVIRONMENT</c>, <c>SECRETS_BUILD_*</c>...).</summary>
+    public const string SchemaReservedVariable = "SECB120";
+    /// <summary>Warning: <c>SecretsGeneratedAccessibility</c> is neither <c>internal</c> nor <c>public</c>; the generated <c>AppSecrets</c> stays internal.</summary>
+    public const string GeneratedAccessibilityInvalid = "SECB121";
 }

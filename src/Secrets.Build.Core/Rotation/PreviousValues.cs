@@ -11,7 +11,7 @@ namespace Secrets.Build.Core.Rotation;
 public static class PreviousValues
 {
     /// <summary>Appended to a secret's name for its previous value: <c>JWT_SECRET_KEY__PREVIOUS</c>.</summary>
-    public const string Suffix = "__PREVIOUS";
+    public const string Suffix = NameConventions.PreviousSuffix;
 
     /// <summary>How long a replaced value stays in the outputs after its rotation: 7 days.</summary>
     public static readonly TimeSpan DefaultGracePeriod = TimeSpan.FromDays(7);

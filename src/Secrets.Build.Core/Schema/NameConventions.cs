@@ -19,6 +19,33 @@ public static class NameConventions
         "Equals", "ReferenceEquals", "GetHashCode", "GetType", "ToString", "MemberwiseClone", "Finalize",
     };
 
+    /// <summary>
+    /// Appended to a secret's name for the variable that carries its value from before its last
+    /// rotation (<c>JWT_KEY__PREVIOUS</c>), so no declared name may end with it.
+    /// </summary>
+    public const string PreviousSuffix = "__PREVIOUS";
+
+    /// <summary>
+    /// Variables read for the tool's and the runtime's own settings: a secret with one of these
+    /// names would be written into <c>.env</c> and the compose environment, where it would change
+    /// which environment, and so which secrets, the application reads, or how the tool behaves.
+    /// </summary>
+    private static readonly HashSet<string> ReservedVariables = new(System.StringComparer.Ordinal)
+    {
+        "SECRETS_ENVIRONMENT", "DOTNET_ENVIRONMENT", "ASPNETCORE_ENVIRONMENT", "SECRETS_WORKSPACE_PATH",
+        "SECRETS_DEBUG", "SECRET_ROTATION_DAYS",
+    };
+
+    /// <summary>The prefix of the variables that hold keys, passphrases, identities and the key folder.</summary>
+    private const string KeyVariablePrefix = "SECRETS_BUILD_";
+
+    /// <summary>True when <paramref name="name"/> ends in <see cref="PreviousSuffix"/>.</summary>
+    public static bool HasPreviousSuffix(string name) => name.EndsWith(PreviousSuffix, System.StringComparison.Ordinal);
+
+    /// <summary>True when <paramref name="name"/> is a variable Secrets.Build or .NET reads for its own settings (see <see cref="ReservedVariables"/>).</summary>
+    public static bool IsReservedVariable(string name) =>
+        ReservedVariables.Contains(name) || name.StartsWith(KeyVariablePrefix, System.StringComparison.Ordinal);
+
     /// <summary>Environment-variable style: an upper-case letter, then upper-case letters, digits and underscores.</summary>
     public static bool IsValidSecretName(string name)
     {

@@ -65,6 +65,23 @@ public static partial class SchemaParser
                 continue;
             }
 
+            if (NameConventions.HasPreviousSuffix(entry.Name))
+            {
+                var current = entry.Name.Substring(0, entry.Name.Length - NameConventions.PreviousSuffix.Length);
+                context.Error(DiagnosticCodes.SchemaReservedPreviousSuffix,
+                    $"'{entry.Name}' ends in {NameConventions.PreviousSuffix}, the suffix of the variable that carries '{current}''s value from before its last rotation.",
+                    $"Rename the secret; a rotation of '{current}' writes {entry.Name} by itself, and code reads it as AppSecrets.Previous.", entry);
+                continue;
+            }
+
+            if (NameConventions.IsReservedVariable(entry.Name))
+            {
+                context.Error(DiagnosticCodes.SchemaReservedVariable,
+                    $"'{entry.Name}' is a variable Secrets.Build or .NET reads for its own settings (the environment, keys, workspace); as a secret it would be written to .env and the compose environment, where it would change what the tool or the app does.",
+                    "Rename the secret, e.g. with a prefix naming its service (APP_...).", entry);
+                continue;
+            }
+
             var propertyName = NameConventions.ToPropertyName(entry.Name);
             if (NameConventions.ReservedPropertyNames.Contains(propertyName))
             {

@@ -67,7 +67,7 @@ internal static class AppSecretsEmitter
             writer.Append("namespace ").Append(model.Namespace).Append("\n{\n");
         }
 
-        template.WriteTo(writer, indent, options.NullableAnnotations);
+        template.WriteTo(writer, indent, options.NullableAnnotations, model.IsPublic);
         if (model.Namespace.Length > 0)
         {
             writer.Append("}\n");

@@ -9,7 +9,7 @@ namespace Secrets.Build.Generator.Emit;
 internal static class DotEnvTemplate
 {
     public const string Text = """
-public static partial class AppSecrets
+static partial class AppSecrets
 {
     private static partial class SecretsRuntime
     {

@@ -3,18 +3,21 @@ namespace Secrets.Build.Generator.Emit;
 /// <summary>
 /// The public run-time surface of AppSecrets, the same for every schema: <c>Environment</c>,
 /// <c>Inspect()</c>, <c>Validate()</c> and the descriptor, status and exception types.
-/// <c>/*?*/</c> marks a nullable annotation, dropped for consumers older than C# 8.
+/// <c>/*?*/</c> marks a nullable annotation, dropped for consumers older than C# 8. The class's
+/// accessibility is declared once, in AppSecrets.g.cs; the fixed parts leave it out.
 /// </summary>
 internal static class PublicApiTemplate
 {
     public const string Text = """
-public static partial class AppSecrets
+static partial class AppSecrets
 {
     /// <summary>The environment variable that selects the environment at run time.</summary>
     public const string EnvironmentVariable = "SECRETS_ENVIRONMENT";
 
     /// <summary>
-    /// The environment whose secrets are read: <c>SECRETS_ENVIRONMENT</c> when set, else <see cref="BuildEnvironment"/>.
+    /// The environment whose secrets are read: <c>SECRETS_ENVIRONMENT</c> when set; else <c>ASPNETCORE_ENVIRONMENT</c>,
+    /// then <c>DOTNET_ENVIRONMENT</c>, when it names an environment of the schema (any case; Production also
+    /// matches prod); else <see cref="BuildEnvironment"/>.
     /// </summary>
     public static string Environment
     {

@@ -27,10 +27,11 @@ internal static class SecretsFileEmitter
         writer.Append(indent).Append("/// <summary>\n");
         writer.Append(indent).Append("/// The secrets declared in <c>").AppendXml(model.SchemaFileName).Append("</c>, typed. A value is read when first used:\n");
         writer.Append(indent).Append("/// from the process environment variable, else from the <c>.env.&lt;environment&gt;</c> file found by\n");
-        writer.Append(indent).Append("/// searching upward from the application's base directory. No value is compiled into the assembly.\n");
+        writer.Append(indent).Append("/// searching upward from the application's base directory, then from the current directory, then in the\n");
+        writer.Append(indent).Append("/// workspace the build recorded. No value is compiled into the assembly.\n");
         writer.Append(indent).Append("/// </summary>\n");
         writer.Append(indent).Append("[global::System.CodeDom.Compiler.GeneratedCode(\"Secrets.Build.Generator\", \"1.0\")]\n");
-        writer.Append(indent).Append("public static partial class AppSecrets\n");
+        writer.Append(indent).Append(model.Accessibility).Append(" static partial class AppSecrets\n");
         writer.Append(indent).Append("{\n");
 
         writer.Append(member).Append("/// <summary>The environment this project was built for. <see cref=\"Environment\"/> can differ at run time.</summary>\n");
@@ -63,6 +64,7 @@ internal static class SecretsFileEmitter
 
         writer.Append(member).Append("    });\n");
         AppendPrevious(writer, member, model, options);
+        AppendDeclaredEnvironments(writer, member, model);
         writer.Append(indent).Append("}\n");
         if (model.Namespace.Length > 0)
         {
@@ -135,6 +137,26 @@ internal static class SecretsFileEmitter
                 .AppendNumber(i).Append("]);\n");
         }
 
+        writer.Append(member).Append("}\n");
+    }
+
+    /// <summary>
+    /// The schema's environments, which the run time maps <c>ASPNETCORE_ENVIRONMENT</c> and
+    /// <c>DOTNET_ENVIRONMENT</c> to; inside the private runtime class, so no secret's property can clash.
+    /// </summary>
+    private static void AppendDeclaredEnvironments(SourceWriter writer, string member, AppSecretsModel model)
+    {
+        writer.Append('\n');
+        writer.Append(member).Append("private static partial class SecretsRuntime\n");
+        writer.Append(member).Append("{\n");
+        writer.Append(member).Append("    /// <summary>The environments the schema declares.</summary>\n");
+        writer.Append(member).Append("    internal static readonly string[] DeclaredEnvironments = new string[] { ");
+        for (var i = 0; i < model.Environments.Count; i++)
+        {
+            writer.Append(i > 0 ? ", " : string.Empty).AppendLiteral(model.Environments[i]);
+        }
+
+        writer.Append(" };\n");
         writer.Append(member).Append("}\n");
     }
 

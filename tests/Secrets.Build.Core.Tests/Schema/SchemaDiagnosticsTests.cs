@@ -89,6 +89,52 @@ public sealed class SchemaDiagnosticsTests
     }
 
     [Fact]
+    public void A_name_ending_in_the_previous_suffix_is_an_error_at_its_line_even_beside_its_twin()
+    {
+        var error = SingleError(Schema(
+            "    'DB': { 'category': 'database_passwords' },\n    'DB__PREVIOUS': { 'category': 'database_passwords' }"));
+
+        Assert.Equal(DiagnosticCodes.SchemaReservedPreviousSuffix, error.Code);
+        Assert.Contains("'DB__PREVIOUS'", error.Message);
+        Assert.Contains("AppSecrets.Previous", error.Fix);
+        Assert.Equal(5, error.Location!.Line);
+        Assert.Equal(5, error.Location.Column);
+    }
+
+    [Fact]
+    public void A_name_ending_in_the_previous_suffix_is_an_error_alone()
+    {
+        var error = SingleError(Schema("    'JWT_KEY__PREVIOUS': { 'category': 'jwt_secrets' }"));
+
+        Assert.Equal(DiagnosticCodes.SchemaReservedPreviousSuffix, error.Code);
+        Assert.Equal(4, error.Location!.Line);
+    }
+
+    [Fact]
+    public void A_single_underscore_previous_is_an_ordinary_name()
+    {
+        var result = SchemaParser.Parse(Schema("    'DB_PREVIOUS': { 'category': 'database_passwords' }").Replace('\'', '"'), File);
+
+        Assert.Equal("DbPrevious", Assert.Single(result.Schema!.Secrets).PropertyName);
+    }
+
+    [Theory]
+    [InlineData("SECRETS_ENVIRONMENT")]
+    [InlineData("DOTNET_ENVIRONMENT")]
+    [InlineData("ASPNETCORE_ENVIRONMENT")]
+    [InlineData("SECRETS_BUILD_KEY")]
+    [InlineData("SECRETS_BUILD_KEY_PRODUCTION")]
+    [InlineData("SECRETS_BUILD_PASSPHRASE")]
+    public void A_name_the_tool_or_dotnet_reads_to_choose_the_environment_or_key_is_an_error(string name)
+    {
+        var error = SingleError(Schema($"    '{name}': {{ 'category': 'api_keys' }}"));
+
+        Assert.Equal(DiagnosticCodes.SchemaReservedVariable, error.Code);
+        Assert.Contains(name, error.Message);
+        Assert.Equal(4, error.Location!.Line);
+    }
+
+    [Fact]
     public void Unknown_category_lists_the_known_ones()
     {
         var error = SingleError(Schema("    'DB_PASSWORD': { 'category': 'passwords' }"));

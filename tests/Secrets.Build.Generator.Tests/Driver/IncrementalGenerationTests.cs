@@ -64,6 +64,20 @@ public sealed class IncrementalGenerationTests
     }
 
     [Fact]
+    public void Opting_into_public_regenerates_the_source_with_public_types()
+    {
+        var harness = GeneratorHarness.ForSchema(GeneratorHarness.SampleSchema);
+        var (first, _) = harness.Run();
+        Assert.Contains("internal static partial class AppSecrets", first.GeneratedSources.Single(s => s.HintName == "AppSecrets.g.cs").SourceText.ToString());
+
+        harness.SetBuildProperty("SecretsGeneratedAccessibility", "public");
+        var (second, _) = harness.Run();
+
+        Assert.Contains(IncrementalStepRunReason.Modified, GeneratorHarness.Reasons(second)[TrackingNames.Model]);
+        Assert.Contains("public static partial class AppSecrets", second.GeneratedSources.Single(s => s.HintName == "AppSecrets.g.cs").SourceText.ToString());
+    }
+
+    [Fact]
     public void Moving_declarations_inside_the_schema_does_not_regenerate_the_source()
     {
         var harness = GeneratorHarness.ForSchema(GeneratorHarness.SampleSchema);

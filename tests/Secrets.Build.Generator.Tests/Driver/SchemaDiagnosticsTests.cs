@@ -50,6 +50,25 @@ public sealed class SchemaDiagnosticsTests
         Assert.Empty(result.GeneratedSources);
     }
 
+    [Theory]
+    [InlineData("POSTGRES_PASSWORD__PREVIOUS", "SECB119")] // the variable a rotation of POSTGRES_PASSWORD writes
+    [InlineData("ASPNETCORE_ENVIRONMENT", "SECB120")] // a variable AppSecrets reads to choose the environment
+    public void A_secret_named_like_a_variable_the_tool_writes_or_reads_is_an_error_at_its_declaration(string name, string code)
+    {
+        var schema = GeneratorHarness.SampleSchema.Replace("\"REDIS_PASSWORD\"", $"\"{name}\"");
+        var declarationLine = schema.Split('\n').ToList().FindIndex(line => line.Contains($"\"{name}\""));
+
+        var (result, _) = GeneratorHarness.ForSchema(schema).Run();
+
+        var diagnostic = Assert.Single(result.Diagnostics);
+        Assert.Equal(code, diagnostic.Id);
+        Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
+        Assert.Contains(name, diagnostic.GetMessage());
+        Assert.Contains("Fix:", diagnostic.GetMessage());
+        Assert.Equal(declarationLine, diagnostic.Location.GetLineSpan().StartLinePosition.Line);
+        Assert.Empty(result.GeneratedSources);
+    }
+
     [Fact]
     public void Two_schemas_are_an_error_naming_both()
     {

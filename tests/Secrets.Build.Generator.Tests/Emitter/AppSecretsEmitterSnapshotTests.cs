@@ -26,9 +26,9 @@ public sealed class AppSecretsEmitterSnapshotTests
     }
 
     [Fact]
-    public void CSharp7_consumer_without_namespace_gets_no_annotations_and_no_configuration()
+    public void CSharp7_consumer_without_namespace_that_opts_into_public_gets_no_annotations_and_no_configuration()
     {
-        var files = AppSecretsEmitter.Emit(new EmitInput(TestModels.Sample(rootNamespace: ""), new EmitOptions(NullableAnnotations: false, ConfigurationExtension: false)));
+        var files = AppSecretsEmitter.Emit(new EmitInput(TestModels.Sample(rootNamespace: "", isPublic: true), new EmitOptions(NullableAnnotations: false, ConfigurationExtension: false)));
 
         Assert.Equal(new[] { AppSecretsEmitter.SecretsHintName, AppSecretsEmitter.ApiHintName, AppSecretsEmitter.ResolutionHintName, AppSecretsEmitter.DotEnvHintName }, files.Select(f => f.HintName));
         foreach (var file in files)
@@ -37,6 +37,21 @@ public sealed class AppSecretsEmitterSnapshotTests
             Assert.DoesNotContain("/*?*/", file.Source);
             Snapshot.Match(file.Source, "Legacy." + file.HintName);
         }
+    }
+
+    [Fact]
+    public void Generated_types_are_internal_unless_public_is_asked_for()
+    {
+        var options = new EmitOptions(NullableAnnotations: true, ConfigurationExtension: true);
+        var internalSources = AppSecretsEmitter.Emit(new EmitInput(TestModels.Sample(), options)).Select(f => f.Source).ToList();
+        var publicSources = AppSecretsEmitter.Emit(new EmitInput(TestModels.Sample(isPublic: true), options)).Select(f => f.Source).ToList();
+
+        Assert.Contains(internalSources, s => s.Contains("    internal static partial class AppSecrets\n"));
+        Assert.Contains(internalSources, s => s.Contains("    internal static class AppSecretsConfigurationExtensions\n"));
+        Assert.DoesNotContain(internalSources, s => s.Contains("public static partial class AppSecrets") || s.Contains("public static class AppSecretsConfigurationExtensions"));
+        Assert.Contains(publicSources, s => s.Contains("    public static partial class AppSecrets\n"));
+        Assert.Contains(publicSources, s => s.Contains("    public static class AppSecretsConfigurationExtensions\n"));
+        Assert.DoesNotContain(publicSources.Concat(internalSources), s => s.Contains("/*accessibility*/"));
     }
 
     [Fact]

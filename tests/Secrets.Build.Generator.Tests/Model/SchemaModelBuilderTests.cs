@@ -56,4 +56,53 @@ public sealed class SchemaModelBuilderTests
 
         Assert.Equal(here, elsewhere);
     }
+
+    [Theory]
+    [InlineData("", false)]
+    [InlineData("internal", false)]
+    [InlineData("Public", true)]
+    [InlineData(" public ", true)]
+    public void Generated_types_are_internal_unless_SecretsGeneratedAccessibility_is_public(string accessibility, bool isPublic)
+    {
+        var result = SchemaModelBuilder.Build(
+            ImmutableArray.Create(new SchemaFile("/repo/app/secrets.schema.json", GeneratorHarness.SampleSchema)),
+            new BuildSettings("Contoso.Shop", "", accessibility),
+            CancellationToken.None);
+
+        Assert.Equal(isPublic, result.Model!.IsPublic);
+        Assert.Empty(result.Diagnostics);
+    }
+
+    [Fact]
+    public void An_accessibility_other_than_internal_or_public_warns_and_stays_internal()
+    {
+        var result = SchemaModelBuilder.Build(
+            ImmutableArray.Create(new SchemaFile("/repo/app/secrets.schema.json", GeneratorHarness.SampleSchema)),
+            new BuildSettings("Contoso.Shop", "", "protected"),
+            CancellationToken.None);
+
+        Assert.False(result.Model!.IsPublic);
+        var warning = Assert.Single(result.Diagnostics);
+        Assert.Equal("SECB121", warning.Id);
+        Assert.Equal(Microsoft.CodeAnalysis.DiagnosticSeverity.Warning, warning.Severity);
+        Assert.Contains("'protected'", warning.Message);
+    }
+
+    [Fact]
+    public void The_schema_environments_reach_the_model_with_the_defaults_when_none_are_declared()
+    {
+        var undeclared = SchemaModelBuilder.Build(
+            ImmutableArray.Create(new SchemaFile("/repo/app/secrets.schema.json",
+                GeneratorHarness.SampleSchema.Replace("\"environments\": [\"development\", \"staging\", \"production\"],", string.Empty))),
+            new BuildSettings("Contoso.Shop", ""),
+            CancellationToken.None).Model!;
+        Assert.Equal(new[] { "development", "staging", "production" }, undeclared.Environments);
+
+        var declared = SchemaModelBuilder.Build(
+            ImmutableArray.Create(new SchemaFile("/repo/app/secrets.schema.json",
+                GeneratorHarness.SampleSchema.Replace("[\"development\", \"staging\", \"production\"]", "[\"dev\", \"prod\"]"))),
+            new BuildSettings("Contoso.Shop", "dev"),
+            CancellationToken.None).Model!;
+        Assert.Equal(new[] { "dev", "prod" }, declared.Environments);
+    }
 }

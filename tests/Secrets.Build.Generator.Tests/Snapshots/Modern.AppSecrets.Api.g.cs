@@ -4,13 +4,15 @@
 
 namespace Contoso.Shop
 {
-    public static partial class AppSecrets
+    static partial class AppSecrets
     {
         /// <summary>The environment variable that selects the environment at run time.</summary>
         public const string EnvironmentVariable = "SECRETS_ENVIRONMENT";
 
         /// <summary>
-        /// The environment whose secrets are read: <c>SECRETS_ENVIRONMENT</c> when set, else <see cref="BuildEnvironment"/>.
+        /// The environment whose secrets are read: <c>SECRETS_ENVIRONMENT</c> when set; else <c>ASPNETCORE_ENVIRONMENT</c>,
+        /// then <c>DOTNET_ENVIRONMENT</c>, when it names an environment of the schema (any case; Production also
+        /// matches prod); else <see cref="BuildEnvironment"/>.
         /// </summary>
         public static string Environment
         {

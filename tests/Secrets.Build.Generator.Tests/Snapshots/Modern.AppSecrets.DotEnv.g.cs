@@ -4,7 +4,7 @@
 
 namespace Contoso.Shop
 {
-    public static partial class AppSecrets
+    static partial class AppSecrets
     {
         private static partial class SecretsRuntime
         {

@@ -4,7 +4,7 @@
 
 namespace Contoso.Shop
 {
-    public static partial class AppSecrets
+    static partial class AppSecrets
     {
         /// <summary>Reads the environment once, thread-safely, and converts values to their types.</summary>
         private static partial class SecretsRuntime
@@ -118,7 +118,7 @@ namespace Contoso.Shop
             private static string Missing(SecretDescriptor descriptor, Snapshot current)
             {
                 var looked = current.FilePath == null
-                    ? "no " + current.FileName + " file in '" + current.SearchStart + "' or any folder above it"
+                    ? "no " + current.FileName + " file in any folder looked in: " + string.Join(", ", current.SearchedFolders)
                     : "'" + current.FilePath + "' has no " + descriptor.Name + " line";
                 if (current.EnvironmentProblem != null)
                 {
@@ -129,7 +129,7 @@ namespace Contoso.Shop
                     ? "it is supplied by you (external): set the environment variable " + descriptor.Name + ", or add it to the " + current.Environment + " secrets and build again."
                     : "run 'dotnet build' to provision the " + current.Environment + " secrets, or set the environment variable " + descriptor.Name + ".";
                 return "Secret " + descriptor.Name + " (" + descriptor.TypeName + ") is not set for environment '" + current.Environment +
-                    "': no environment variable " + descriptor.Name + ", and " + looked + ". Fix: " + fix;
+                    "' (" + current.EnvironmentOrigin + "): no environment variable " + descriptor.Name + ", and " + looked + ". Fix: " + fix;
             }
 
             private static string Expected(SecretDescriptor descriptor)
@@ -292,26 +292,34 @@ namespace Contoso.Shop
             /// <summary>What the process environment and the .env file held when first asked.</summary>
             internal sealed class Snapshot
             {
-                private Snapshot(string environment, string? environmentProblem, string searchStart)
+                /// <summary>Names the build's workspace folder, beside the assembly (see <see cref="WorkspacePointer"/>).</summary>
+                private const string WorkspacePointerExtension = ".secrets-workspace";
+
+                private Snapshot(string environment, string environmentOrigin, string? environmentProblem)
                 {
                     Environment = environment;
+                    EnvironmentOrigin = environmentOrigin;
                     EnvironmentProblem = environmentProblem;
-                    SearchStart = searchStart;
                     FileName = ".env." + environment;
                     Variables = new global::System.Collections.Generic.Dictionary<string, string>(global::System.StringComparer.Ordinal);
                     File = new global::System.Collections.Generic.Dictionary<string, string>(global::System.StringComparer.Ordinal);
                     FileProblems = new global::System.Collections.Generic.Dictionary<string, string>(global::System.StringComparer.Ordinal);
+                    SearchedFolders = new global::System.Collections.Generic.List<string>();
                 }
 
                 internal string Environment { get; }
 
-                internal string? EnvironmentProblem { get; }
+                /// <summary>Which variable (or the build) chose <see cref="Environment"/>, for messages.</summary>
+                internal string EnvironmentOrigin { get; }
 
-                internal string SearchStart { get; }
+                internal string? EnvironmentProblem { get; }
 
                 internal string FileName { get; }
 
                 internal string? FilePath { get; private set; }
+
+                /// <summary>Every folder the .env file was looked for in, in order, so a miss can list them.</summary>
+                internal global::System.Collections.Generic.List<string> SearchedFolders { get; }
 
                 internal global::System.Collections.Generic.Dictionary<string, string> Variables { get; }
 
@@ -321,15 +329,15 @@ namespace Contoso.Shop
 
                 internal static Snapshot Load()
                 {
-                    var requested = global::System.Environment.GetEnvironmentVariable(EnvironmentVariable);
-                    var environment = requested == null || requested.Trim().Length == 0 ? BuildEnvironment : requested.Trim().ToLowerInvariant();
+                    string origin;
+                    var environment = SelectEnvironment(out origin);
                     string? environmentProblem = null;
                     if (!IsEnvironmentName(environment))
                     {
                         environmentProblem = EnvironmentVariable + " is not a valid environment name (use letters, digits, '-', '_' or '.'), so no .env file was read";
                     }
 
-                    var snapshot = new Snapshot(environment, environmentProblem, global::System.AppContext.BaseDirectory);
+                    var snapshot = new Snapshot(environment, origin, environmentProblem);
                     foreach (var descriptor in Descriptors)
                     {
                         // An empty variable counts as unset: compose writes NAME= for a variable it could not fill.
@@ -351,6 +359,62 @@ namespace Contoso.Shop
                     return snapshot;
                 }
 
+                /// <summary>
+                /// SECRETS_ENVIRONMENT when set; else ASPNETCORE_ENVIRONMENT, then DOTNET_ENVIRONMENT (the order
+                /// ASP.NET Core reads them in), when it names one of the schema's environments; else the build's.
+                /// </summary>
+                private static string SelectEnvironment(out string origin)
+                {
+                    var requested = global::System.Environment.GetEnvironmentVariable(EnvironmentVariable);
+                    if (requested != null && requested.Trim().Length > 0)
+                    {
+                        origin = "from " + EnvironmentVariable;
+                        return requested.Trim().ToLowerInvariant();
+                    }
+
+                    foreach (var variable in new[] { "ASPNETCORE_ENVIRONMENT", "DOTNET_ENVIRONMENT" })
+                    {
+                        var hosting = global::System.Environment.GetEnvironmentVariable(variable);
+                        if (hosting == null || hosting.Trim().Length == 0)
+                        {
+                            continue;
+                        }
+
+                        var mapped = MapHostingEnvironment(hosting.Trim());
+                        if (mapped != null)
+                        {
+                            origin = "from " + variable + "=" + hosting.Trim();
+                            return mapped;
+                        }
+                    }
+
+                    origin = "the build's environment";
+                    return BuildEnvironment;
+                }
+
+                /// <summary>
+                /// A .NET hosting environment name as the schema spells it: the same name in any case
+                /// (Production is production), or the schema's short form of the three standard ones
+                /// (Production is prod); null when the schema declares neither.
+                /// </summary>
+                private static string? MapHostingEnvironment(string name)
+                {
+                    var lower = name.ToLowerInvariant();
+                    var candidates = lower == "development" ? new[] { lower, "dev", "local" }
+                        : lower == "staging" ? new[] { lower, "stage", "stg" }
+                        : lower == "production" ? new[] { lower, "prod", "prd" }
+                        : new[] { lower };
+                    foreach (var candidate in candidates)
+                    {
+                        if (global::System.Array.IndexOf(DeclaredEnvironments, candidate) >= 0)
+                        {
+                            return candidate;
+                        }
+                    }
+
+                    return null;
+                }
+
                 private static bool IsEnvironmentName(string name)
                 {
                     if (name.Length == 0 || name == "." || name == "..")
@@ -369,21 +433,77 @@ namespace Contoso.Shop
                     return true;
                 }
 
+                /// <summary>
+                /// Looks in the application's base directory and each folder above it, then the current
+                /// directory and each folder above it, then the workspace the build recorded beside the
+                /// assembly: a test project in a sibling folder has the app's assembly, and that record,
+                /// in its own output folder, but none of the app's folders above it.
+                /// </summary>
                 private void ReadFile()
                 {
-                    var directory = new global::System.IO.DirectoryInfo(SearchStart);
-                    while (directory != null)
+                    foreach (var folder in Candidates())
                     {
-                        var candidate = global::System.IO.Path.Combine(directory.FullName, FileName);
+                        if (SearchedFolders.Contains(folder))
+                        {
+                            continue;
+                        }
+
+                        SearchedFolders.Add(folder);
+                        var candidate = global::System.IO.Path.Combine(folder, FileName);
                         if (global::System.IO.File.Exists(candidate))
                         {
                             FilePath = candidate;
                             DotEnv.Parse(global::System.IO.File.ReadAllText(candidate), File, FileProblems);
                             return;
                         }
-
-                        directory = directory.Parent;
                     }
+                }
+
+                private static global::System.Collections.Generic.IEnumerable<string> Candidates()
+                {
+                    foreach (var start in new[] { global::System.AppContext.BaseDirectory, global::System.IO.Directory.GetCurrentDirectory() })
+                    {
+                        var directory = new global::System.IO.DirectoryInfo(start);
+                        while (directory != null)
+                        {
+                            yield return WithoutTrailingSeparator(directory.FullName);
+                            directory = directory.Parent;
+                        }
+                    }
+
+                    var workspace = WorkspacePointer();
+                    if (workspace != null)
+                    {
+                        yield return workspace;
+                    }
+                }
+
+                /// <summary>
+                /// The workspace folder the build wrote into <c>&lt;assembly&gt;.secrets-workspace</c>, which is
+                /// copied to the output folder of every project that references this one (never published);
+                /// null when there is none.
+                /// </summary>
+                private static string? WorkspacePointer()
+                {
+                    var assembly = typeof(AppSecrets).Assembly.GetName().Name;
+                    var pointer = global::System.IO.Path.Combine(global::System.AppContext.BaseDirectory, assembly + WorkspacePointerExtension);
+                    if (!global::System.IO.File.Exists(pointer))
+                    {
+                        return null;
+                    }
+
+                    var folder = global::System.IO.File.ReadAllText(pointer).Trim();
+                    return folder.Length > 0 && global::System.IO.Path.IsPathRooted(folder)
+                        ? WithoutTrailingSeparator(global::System.IO.Path.GetFullPath(folder))
+                        : null;
+                }
+
+                /// <summary>One spelling per folder (the base directory ends in a separator, its parents do not); a root keeps its own.</summary>
+                private static string WithoutTrailingSeparator(string folder)
+                {
+                    var root = global::System.IO.Path.GetPathRoot(folder) ?? string.Empty;
+                    var trimmed = folder.TrimEnd(global::System.IO.Path.DirectorySeparatorChar, global::System.IO.Path.AltDirectorySeparatorChar);
+                    return trimmed.Length < root.Length ? root : trimmed;
                 }
             }
         }

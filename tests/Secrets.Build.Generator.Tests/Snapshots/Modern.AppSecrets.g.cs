@@ -7,10 +7,11 @@ namespace Contoso.Shop
     /// <summary>
     /// The secrets declared in <c>secrets.schema.json</c>, typed. A value is read when first used:
     /// from the process environment variable, else from the <c>.env.&lt;environment&gt;</c> file found by
-    /// searching upward from the application's base directory. No value is compiled into the assembly.
+    /// searching upward from the application's base directory, then from the current directory, then in the
+    /// workspace the build recorded. No value is compiled into the assembly.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Secrets.Build.Generator", "1.0")]
-    public static partial class AppSecrets
+    internal static partial class AppSecrets
     {
         /// <summary>The environment this project was built for. <see cref="Environment"/> can differ at run time.</summary>
         public const string BuildEnvironment = "development";
@@ -114,6 +115,12 @@ namespace Contoso.Shop
 
             /// <summary>The value of <c>OPENAI_API_KEY</c> before its last rotation, or <c>null</c>.</summary>
             public static string? OpenaiApiKey => (string?)SecretsRuntime.ReadPrevious(Descriptors[7]);
+        }
+
+        private static partial class SecretsRuntime
+        {
+            /// <summary>The environments the schema declares.</summary>
+            internal static readonly string[] DeclaredEnvironments = new string[] { "development", "staging", "production" };
         }
     }
 }

@@ -15,12 +15,21 @@ internal sealed class GeneratorHarness
     public const string SchemaPath = "/src/App/secrets.schema.json";
 
     private readonly Dictionary<string, AdditionalText> texts;
+    private readonly Dictionary<string, string> globalOptions;
+    private readonly Dictionary<string, IReadOnlyDictionary<string, string>> fileOptions;
 
-    private GeneratorHarness(CSharpCompilation compilation, GeneratorDriver driver, IEnumerable<AdditionalText> texts)
+    private GeneratorHarness(
+        CSharpCompilation compilation,
+        GeneratorDriver driver,
+        IEnumerable<AdditionalText> texts,
+        Dictionary<string, string> globalOptions,
+        Dictionary<string, IReadOnlyDictionary<string, string>> fileOptions)
     {
         Compilation = compilation;
         Driver = driver;
         this.texts = texts.ToDictionary(t => t.Path);
+        this.globalOptions = globalOptions;
+        this.fileOptions = fileOptions;
     }
 
     public CSharpCompilation Compilation { get; private set; }
@@ -59,7 +68,7 @@ internal sealed class GeneratorHarness
             parseOptions,
             new TestOptionsProvider(global, fileOptions),
             new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
-        return new GeneratorHarness(compilation, driver, allTexts);
+        return new GeneratorHarness(compilation, driver, allTexts, global, fileOptions);
     }
 
     public static GeneratorHarness ForSchema(string schemaText, string rootNamespace = "Contoso.Shop", string? environment = null, IEnumerable<MetadataReference>? references = null) =>
@@ -77,6 +86,13 @@ internal sealed class GeneratorHarness
         var replacement = new TestAdditionalText(path, newText);
         Driver = Driver.ReplaceAdditionalText(texts[path], replacement);
         texts[path] = replacement;
+    }
+
+    /// <summary>Sets an MSBuild property the compiler passes on (<c>build_property.&lt;name&gt;</c>), as a changed project would.</summary>
+    public void SetBuildProperty(string name, string value)
+    {
+        globalOptions["build_property." + name] = value;
+        Driver = Driver.WithUpdatedAnalyzerConfigOptions(new TestOptionsProvider(new Dictionary<string, string>(globalOptions), fileOptions));
     }
 
     public void AddSource(string source) =>

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Reflection;
 using System.Runtime.Loader;
 using Secrets.Build.Generator.Emit;
@@ -11,21 +12,20 @@ namespace Secrets.Build.Generator.Tests.Support;
 /// </summary>
 internal sealed class LoadedAppSecrets : IDisposable
 {
-    private static readonly Lazy<byte[]> Image = new(() =>
-    {
-        var sources = AppSecretsEmitter
-            .Emit(new EmitInput(TestModels.Sample(), new EmitOptions(NullableAnnotations: true, ConfigurationExtension: true)))
-            .Select(f => f.Source);
-        return Compiler.Emit(Compiler.Create(sources, ReferenceSets.Runtime, assemblyName: "Contoso.Shop"));
-    });
+    /// <summary>The assembly the emitted code is compiled into; the build's workspace record is named after it.</summary>
+    public const string AssemblyName = "Contoso.Shop";
+
+    // One compilation per model per test run: compiling is the slow part.
+    private static readonly ConcurrentDictionary<AppSecretsModel, Lazy<byte[]>> Images = new();
 
     private readonly AssemblyLoadContext context;
     private readonly Type appSecrets;
 
-    public LoadedAppSecrets()
+    public LoadedAppSecrets(AppSecretsModel? model = null)
     {
+        var image = Images.GetOrAdd(model ?? TestModels.Sample(), key => new Lazy<byte[]>(() => Compile(key))).Value;
         context = new AssemblyLoadContext("AppSecrets-" + Guid.NewGuid().ToString("N"), isCollectible: true);
-        Assembly = context.LoadFromStream(new MemoryStream(Image.Value));
+        Assembly = context.LoadFromStream(new MemoryStream(image));
         appSecrets = Assembly.GetType("Contoso.Shop.AppSecrets", throwOnError: true)!;
     }
 
@@ -90,4 +90,12 @@ internal sealed class LoadedAppSecrets : IDisposable
         (IReadOnlyList<string>)exception.GetType().GetProperty("SecretNames")!.GetValue(exception)!;
 
     public void Dispose() => context.Unload();
+
+    private static byte[] Compile(AppSecretsModel model)
+    {
+        var sources = AppSecretsEmitter
+            .Emit(new EmitInput(model, new EmitOptions(NullableAnnotations: true, ConfigurationExtension: true)))
+            .Select(f => f.Source);
+        return Compiler.Emit(Compiler.Create(sources, ReferenceSets.Runtime, assemblyName: AssemblyName));
+    }
 }
