@@ -14,7 +14,7 @@ import re
 import sys
 
 ROOT = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
-CONSTANT = re.compile(r'^\s*public\s+const\s+string\s+(\w+)\s*=\s*"(SECB\d+)"\s*;')
+CONSTANT = re.compile(r'^\s*(?:(?:public|internal)\s+)?const\s+string\s+(\w+)\s*=\s*"(SECB\d+)"\s*;')
 DOC_LINE = re.compile(r"^\s*///\s?(.*)$")
 ATTRIBUTE_LINE = re.compile(r"^\s*\[.*\]\s*$")
 SOURCE_NAME = re.compile(r"^(\w*DiagnosticCodes|DiagnosticCodes(\.\w+)*)\.cs$")
