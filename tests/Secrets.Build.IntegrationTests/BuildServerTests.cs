@@ -66,6 +66,27 @@ public sealed class BuildServerTests(PackageFixture package)
     }
 
     /// <summary>The developer's key, as they would paste it into the build server's secret settings.</summary>
+    // What the README's Build servers section says: MSBuild leaves the key variable out of its logs
+    // unless MSBUILDLOGALLENVIRONMENTVARIABLES=1 tells it to log every variable.
+    [Fact]
+    public void The_key_variable_reaches_the_binary_log_only_when_MSBuild_logs_every_environment_variable()
+    {
+        var (workspace, project) = ProvisionedTemplate.For(package).Copy("ci-binlog");
+        var key = ReadOnlyKey(workspace);
+        workspace.Environment[KeyVariable] = key;
+        workspace.Environment["SECRETS_BUILD_KEY_DIR"] = Path.Combine(workspace.ConfigHome, "empty-keys");
+        var theKey = new Dictionary<string, string> { ["the key"] = key };
+        var quiet = Path.Combine(workspace.Directory, "quiet.binlog");
+        var everything = Path.Combine(workspace.Directory, "everything.binlog");
+
+        Assert.True(workspace.Build(project, "-bl:" + quiet).Succeeded);
+        workspace.Environment["MSBUILDLOGALLENVIRONMENTVARIABLES"] = "1";
+        Assert.True(workspace.Build(project, "-bl:" + everything).Succeeded);
+
+        SecretAssert.NotInBinaryLog(quiet, theKey);
+        Assert.Throws<Xunit.Sdk.FalseException>(() => SecretAssert.NotInBinaryLog(everything, theKey));
+    }
+
     private static string ReadOnlyKey(TestWorkspace workspace)
     {
         var keys = Directory.GetFiles(workspace.KeyDirectory, "*", SearchOption.AllDirectories);

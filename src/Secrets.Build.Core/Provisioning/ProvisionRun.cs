@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Secrets.Build.Core.Audit;
 using Secrets.Build.Core.Diagnostics;
 using Secrets.Build.Core.IO;
 using Secrets.Build.Core.Keys;
@@ -69,6 +70,8 @@ internal sealed class ProvisionRun
 
         FileModes.EnsurePrivateDirectory(paths.SecretsDirectory);
         using var workspaceLock = WorkspaceLock.Acquire(paths.LockPath, cancellationToken);
+        // A linked audit trail is refused before the store and outputs are written, not after.
+        NoLinkFile.RefuseLink(AuditTrail.PathFor(paths.SecretsDirectory, paths.Environment));
         // Read only now that the lock is held: a time read before the wait can be older than a
         // rotation another build saved meanwhile, and that rotation's previous value would then
         // look "retired in the future" and drop out of the outputs.

@@ -1,0 +1,44 @@
+using Secrets.Build.Core;
+
+namespace Secrets.Build.Tool.Cli;
+
+/// <summary>Where one command works, resolved once from the options and environment variables.</summary>
+/// <param name="SchemaPath">The schema's full path; null when none was found (only init and doctor go on without one).</param>
+/// <param name="WorkspacePath">The workspace's full path: the option, the variable, else the schema's folder.</param>
+/// <param name="Environment">The environment as given, trimmed.</param>
+/// <param name="KeyDirectory">The key folder's full path, or null for the per-user default.</param>
+/// <param name="RotationDays">The rotation-period override, or null.</param>
+/// <param name="Variables">The process's variables, plus an identity given with --identity.</param>
+/// <param name="StartDirectory">The folder the schema search started from.</param>
+/// <param name="Debug">Whether to print settings and stack traces.</param>
+internal sealed record ToolSettings(
+    string? SchemaPath,
+    string? WorkspacePath,
+    string Environment,
+    string? KeyDirectory,
+    int? RotationDays,
+    IReadOnlyDictionary<string, string> Variables,
+    string StartDirectory,
+    bool Debug)
+{
+    /// <summary>The schema path for commands that need one (checked by the command runner first).</summary>
+    public string Schema => SchemaPath ?? throw new InvalidOperationException("No schema was resolved.");
+
+    /// <summary>The workspace folder for commands that need one.</summary>
+    public string Workspace => WorkspacePath ?? Path.GetDirectoryName(Schema)!;
+
+    /// <summary>The lower-case environment name files are named after.</summary>
+    public string EnvironmentLower => Environment.ToLowerInvariant();
+
+    /// <summary>Fills what every lifecycle option shares, as the MSBuild tasks do, with a <c>cli:</c> trigger.</summary>
+    public T Apply<T>(T options, string command) where T : LifecycleOptions =>
+        options with
+        {
+            WorkspacePath = WorkspacePath,
+            Environment = Environment,
+            KeyDirectory = KeyDirectory,
+            RotationDaysOverride = RotationDays,
+            EnvironmentVariables = Variables,
+            Trigger = "cli:" + command,
+        };
+}

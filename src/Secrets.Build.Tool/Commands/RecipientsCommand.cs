@@ -1,0 +1,83 @@
+using System.CommandLine;
+using Secrets.Build.Core;
+using Secrets.Build.Tool.Cli;
+using Spectre.Console;
+
+namespace Secrets.Build.Tool.Commands;
+
+/// <summary><c>recipients add|remove|list</c>: who (which age identities) can open the environment's store.</summary>
+internal static class RecipientsCommand
+{
+    private static readonly Argument<string> Recipient = new("recipient") { Description = "The age public key, age1…" };
+
+    private static readonly Option<string?> Name = new("--name") { Description = "Who holds the identity, e.g. \"Alice Martin, laptop\" (written as its comment)." };
+
+    private static readonly Option<bool> DropUnavailableKeys = new("--drop-unavailable-keys")
+    {
+        Description = "When rotating the data key, drop keys and passphrases not available here instead of failing.",
+    };
+
+    public static Command Create()
+    {
+        var add = new Command("add", "Lets an age recipient open the store; updates the store and secrets/recipients.<env>.txt (commit both).") { Recipient, Name };
+        CommandRunner.SetBody(add, SchemaNeed.Required, (context, cancellationToken) =>
+            RunAsync(context, m => m.AddRecipientAsync(Options(context) with { Recipient = context.Value(Recipient), Name = context.Value(Name) }, cancellationToken)));
+
+        var remove = new Command("remove", "Takes an age recipient off and rotates the data key; lists the secrets they could read, to rotate.") { Recipient, DropUnavailableKeys };
+        CommandRunner.SetBody(remove, SchemaNeed.Required, (context, cancellationToken) =>
+            RunAsync(context, m => m.RemoveRecipientAsync(Options(context) with { Recipient = context.Value(Recipient), DropUnavailableKeys = context.Value(DropUnavailableKeys) }, cancellationToken)));
+
+        var list = new Command("list", "Lists who can open the store: age recipients and the other keys. Needs no key.");
+        CommandRunner.SetBody(list, SchemaNeed.Required, (context, cancellationToken) =>
+            RunAsync(context, m => m.ListRecipientsAsync(Options(context), cancellationToken)));
+
+        return new Command("recipients", "The age recipients that can open the environment's store.") { add, remove, list };
+    }
+
+    private static RecipientOptions Options(CommandContext context) => new()
+    {
+        WorkspacePath = context.Settings.Workspace,
+        Environment = context.Settings.Environment,
+        KeyDirectory = context.Settings.KeyDirectory,
+        EnvironmentVariables = context.Settings.Variables,
+        Trigger = "cli:recipients",
+    };
+
+    private static async Task<int> RunAsync(CommandContext context, Func<SecretsManager, Task<RecipientResult>> operation)
+    {
+        var result = await operation(new SecretsManager());
+        context.Report(result.Diagnostics);
+        if (!result.Succeeded)
+        {
+            return ExitCodes.Error;
+        }
+
+        var table = context.Output.NewTable("KIND", "ID", "KEY", "NAME", "STATE");
+        foreach (var recipient in result.Recipients)
+        {
+            var state = (recipient.InStore, recipient.InFile) switch
+            {
+                (true, true) => "ok",
+                (true, false) => "missing from the recipients file",
+                _ => "cannot open the store yet",
+            };
+            var o = context.Output;
+            table.AddRow(o.Cell("age"), o.Cell(recipient.Fingerprint), o.Cell(recipient.Recipient), o.Cell(recipient.Name ?? "-"), o.Cell(state));
+        }
+
+        foreach (var key in result.OtherKeys)
+        {
+            var parts = key.Split(' ', 2);
+            var o = context.Output;
+            table.AddRow(o.Cell(parts[0]), o.Cell(parts.Length > 1 ? parts[1] : "-"), o.Cell("-"), o.Cell("-"), o.Cell("ok"));
+        }
+
+        context.Output.Console.Write(table);
+        if (result.SecretsToRotate.Length > 0)
+        {
+            context.Output.Line($"Rotate what they could read: secrets-build rotate {string.Join(' ', result.SecretsToRotate)}");
+        }
+
+        return ExitCodes.Success;
+    }
+}

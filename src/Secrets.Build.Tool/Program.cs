@@ -1,0 +1,3 @@
+using Secrets.Build.Tool.Cli;
+
+return await ToolApplication.RunAsync(args);

@@ -1,0 +1,75 @@
+using Secrets.Build.Core;
+using Secrets.Build.Core.Diagnostics;
+using Secrets.Build.Core.Outputs;
+using Secrets.Build.Core.Store;
+using Secrets.Build.Core.Workspace;
+using Secrets.Build.Tool.Cli;
+
+namespace Secrets.Build.Tool.Status;
+
+/// <summary>
+/// Gathers the inventory without any key: the schema, the plaintext metadata, the store's key list
+/// and the outputs' timestamps. Nothing is decrypted, so status works where no key is.
+/// </summary>
+internal static class StatusReader
+{
+    public static async Task<StatusModel?> ReadAsync(ToolSettings settings, List<SecretsDiagnostic> diagnostics, CancellationToken cancellationToken)
+    {
+        var loaded = SchemaFile.Load(settings.Schema);
+        diagnostics.AddRange(loaded.Diagnostics);
+        if (loaded.Schema is not { } schema)
+        {
+            return null;
+        }
+
+        if (!schema.Environments.Contains(settings.EnvironmentLower))
+        {
+            diagnostics.Add(SecretsDiagnostic.Error(DiagnosticCodes.UnknownEnvironment,
+                $"Environment '{settings.Environment}' is not declared in the schema (it declares {string.Join(", ", schema.Environments)}).",
+                "Pass --env with a declared environment (or set SECRETS_ENVIRONMENT), or add it to \"environments\" in the schema.",
+                SourceLocation.ForFile(schema.SourcePath)));
+            return null;
+        }
+
+        var paths = StorePaths.ForWorkspace(settings.Workspace, settings.EnvironmentLower);
+        if (!SecretStore.Exists(paths))
+        {
+            var empty = schema.Secrets.Select(s => Row(s, null, null)).ToList();
+            return new StatusModel(settings.EnvironmentLower, settings.Schema, paths.StorePath, false, [], [], empty);
+        }
+
+        var metadata = SecretStore.ReadMetadata(paths);
+        var header = SecretStore.ReadHeader(paths);
+        var rotation = await new SecretsManager().CheckRotationAsync(
+            settings.Apply(new CheckRotationOptions { SchemaPath = settings.Schema, EnforceRotation = false }, "status"), cancellationToken);
+        // Due and overdue are shown in the table; repeating them as warnings would be noise.
+        diagnostics.AddRange(rotation.Diagnostics.Where(d => d.Code is not (DiagnosticCodes.RotationDueSoon or DiagnosticCodes.RotationOverdue)));
+        var due = rotation.Statuses.ToDictionary(s => s.Name, s => s.Due, StringComparer.Ordinal);
+
+        var rows = schema.Secrets
+            .Select(s => Row(s, metadata.GetValueOrDefault(s.Name), due.TryGetValue(s.Name, out var d) ? d : null))
+            .ToList();
+        return new StatusModel(settings.EnvironmentLower, settings.Schema, paths.StorePath, true, header.KeyIds, Outputs(settings, paths), rows);
+    }
+
+    private static SecretRow Row(Core.Schema.SecretDefinition secret, SecretMetadata? metadata, DateTimeOffset? due) => new(
+        secret.Name,
+        secret.Category,
+        secret.Type.ToString().ToLowerInvariant(),
+        metadata?.Source.ToString().ToLowerInvariant(),
+        metadata?.Version,
+        metadata?.RotatedAt,
+        due ?? metadata?.NextRotation,
+        secret.Services);
+
+    // An output is current when written at or after the last change of the store and metadata:
+    // provisioning rewrites all three outputs whenever it saves.
+    private static List<OutputState> Outputs(ToolSettings settings, StorePaths paths)
+    {
+        var changed = new[] { paths.StorePath, paths.MetadataPath }.Where(File.Exists).Max(File.GetLastWriteTimeUtc);
+        return OutputPaths.PlaintextOutputs(settings.EnvironmentLower)
+            .Select(name => Path.Combine(settings.Workspace, name))
+            .Select(path => new OutputState(path, File.Exists(path), File.Exists(path) && File.GetLastWriteTimeUtc(path) >= changed))
+            .ToList();
+    }
+}

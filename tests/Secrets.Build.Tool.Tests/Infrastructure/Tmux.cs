@@ -1,0 +1,57 @@
+using System.Diagnostics;
+
+namespace Secrets.Build.Tool.Tests.Infrastructure;
+
+/// <summary>
+/// A detached tmux session on its own server socket: the tool runs with a real terminal as stdout,
+/// as a person sees it, and the test reads the screen back with capture-pane.
+/// </summary>
+public sealed class Tmux : IDisposable
+{
+    private readonly string _socket = "secb-" + Guid.NewGuid().ToString("N")[..8];
+
+    public static string? Path { get; } = (Environment.GetEnvironmentVariable("PATH") ?? string.Empty)
+        .Split(System.IO.Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+        .Select(directory => System.IO.Path.Combine(directory, "tmux"))
+        .FirstOrDefault(File.Exists);
+
+    /// <summary>Starts <paramref name="script"/> (a sh script) in a 200x50 terminal.</summary>
+    public void Start(string script) => Run("new-session", "-d", "-s", "main", "-x", "200", "-y", "50", "sh " + script);
+
+    /// <summary>The screen (and scrollback) once <paramref name="marker"/> appears on it, or what is there after a minute.</summary>
+    public string WaitFor(string marker)
+    {
+        var screen = string.Empty;
+        SpinWait.SpinUntil(() => (screen = Run("capture-pane", "-p", "-J", "-S", "-200", "-t", "main")).Contains(marker, StringComparison.Ordinal), TimeSpan.FromSeconds(60));
+        return screen;
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            Run("kill-server");
+        }
+        catch (InvalidOperationException)
+        {
+            // The server is gone already.
+        }
+    }
+
+    private string Run(params string[] arguments)
+    {
+        var start = new ProcessStartInfo(Path!) { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add("-L");
+        start.ArgumentList.Add(_socket);
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEnd();
+        var error = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        return process.ExitCode == 0 ? output : throw new InvalidOperationException($"tmux {string.Join(' ', arguments)}: {error}");
+    }
+}
