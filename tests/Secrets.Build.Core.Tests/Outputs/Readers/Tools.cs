@@ -12,6 +12,8 @@ internal static class Tools
     public const string ComposeV1 = "docker-compose v1";
     public const string Kubectl = "kubectl";
     public const string Git = "git";
+    public const string Python = "python3";
+    public const string Flock = "flock";
 
     /// <summary>
     /// How to run compose v2: the docker CLI plugin (<c>docker compose</c>) or the standalone v2 binary
