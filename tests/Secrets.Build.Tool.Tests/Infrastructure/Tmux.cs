@@ -10,13 +10,19 @@ public sealed class Tmux : IDisposable
 {
     private readonly string _socket = "secb-" + Guid.NewGuid().ToString("N")[..8];
 
-    public static string? Path { get; } = (Environment.GetEnvironmentVariable("PATH") ?? string.Empty)
+    public static string? Path { get; } = Find("tmux");
+
+    /// <summary>Where <paramref name="program"/> is on PATH, or null.</summary>
+    public static string? Find(string program) => (Environment.GetEnvironmentVariable("PATH") ?? string.Empty)
         .Split(System.IO.Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-        .Select(directory => System.IO.Path.Combine(directory, "tmux"))
+        .Select(directory => System.IO.Path.Combine(directory, program))
         .FirstOrDefault(File.Exists);
 
     /// <summary>Starts <paramref name="script"/> (a sh script) in a 200x50 terminal.</summary>
     public void Start(string script) => Run("new-session", "-d", "-s", "main", "-x", "200", "-y", "50", "sh " + script);
+
+    /// <summary>Types <paramref name="keys"/> (tmux key names: C-c is Ctrl+C) into the terminal.</summary>
+    public void SendKeys(string keys) => Run("send-keys", "-t", "main", keys);
 
     /// <summary>The screen (and scrollback) once <paramref name="marker"/> appears on it, or what is there after a minute.</summary>
     public string WaitFor(string marker)

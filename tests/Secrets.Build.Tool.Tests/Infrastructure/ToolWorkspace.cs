@@ -67,15 +67,29 @@ public sealed class ToolWorkspace
     }
 
     /// <summary>Starts secrets-build with redirected streams; the caller waits.</summary>
-    public Process Start(string workingDirectory, params string[] arguments)
+    public Process Start(string workingDirectory, params string[] arguments) => Start(workingDirectory, arguments, newSession: false);
+
+    /// <summary>
+    /// Starts secrets-build in a session of its own, without a controlling terminal, as a service
+    /// manager or a CI runner starts it, whether or not the tests run in a terminal. setsid(1) keeps
+    /// the process id: the caller can signal the tool by it.
+    /// </summary>
+    public Process StartWithoutTerminal(string workingDirectory, params string[] arguments) => Start(workingDirectory, arguments, newSession: true);
+
+    private Process Start(string workingDirectory, string[] arguments, bool newSession)
     {
-        var start = new ProcessStartInfo(_tool.ExecutablePath)
+        var start = new ProcessStartInfo(newSession ? "setsid" : _tool.ExecutablePath)
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        if (newSession)
+        {
+            start.ArgumentList.Add(_tool.ExecutablePath);
+        }
+
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
