@@ -118,6 +118,21 @@ public sealed class ToolWorkspace
     public IReadOnlyDictionary<string, string> EnvValues(string environment = "development") =>
         EnvFile.Parse(File.ReadAllText(Path.Combine(Directory, ".env." + environment)));
 
+    /// <summary>
+    /// Brings <paramref name="name"/>'s rotation due date forward to <paramref name="due"/> in the plaintext
+    /// metadata (plaintext by design), as an import of a weak value would: due and overdue without a clock.
+    /// </summary>
+    public void SetNextRotation(string name, DateTimeOffset due, string environment = "development")
+    {
+        var metadata = Path.Combine(Directory, "secrets", $".env.{environment}.metadata");
+        var text = File.ReadAllText(metadata);
+        var start = text.IndexOf($"\"{name}\"", StringComparison.Ordinal);
+        var end = text.IndexOf('}', start);
+        var entry = System.Text.RegularExpressions.Regex.Replace(text[start..end], "\"nextRotation\": \"[^\"]+\"",
+            $"\"nextRotation\": \"{due.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture)}\"");
+        File.WriteAllText(metadata, text[..start] + entry + text[end..]);
+    }
+
     /// <summary>Provisions through the tool and fails the test if that fails.</summary>
     public IReadOnlyDictionary<string, string> Provision(string environment = "development")
     {
