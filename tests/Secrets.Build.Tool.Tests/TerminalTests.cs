@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Secrets.Build.IntegrationTests.Infrastructure;
 using Secrets.Build.Tool.Tests.Infrastructure;
 
 namespace Secrets.Build.Tool.Tests;
@@ -71,6 +72,50 @@ public sealed partial class TerminalTests(ToolFixture tool)
         Assert.DoesNotMatch(AnyColour(), Row(colour, "JWT_SECRET_KEY"));
         Assert.Contains("│ DB_PASSWORD", plain);
         Assert.DoesNotMatch(AnyColour(), plain);
+    }
+
+    [TmuxFact]
+    public void On_a_terminal_a_long_import_and_rotation_show_a_progress_bar_and_redirected_output_none()
+    {
+        const int Count = 1000;
+        var names = Enumerable.Range(0, Count).Select(i => $"BULK_{i:D4}").ToList();
+        var workspace = new ToolWorkspace(tool, $$"""
+            { "version": 1, "project": "bulk", "environments": ["development"], "rotationPolicies": { "bulk": 90 }, "secrets": { {{string.Join(", ", names.Select(n => $$"""
+            "{{n}}": { "description": "One of many.", "category": "bulk", "generate": { "kind": "hex", "bytes": 32 } }
+            """))}} } }
+            """);
+        var source = Path.Combine(workspace.Root, "bulk.env");
+        File.WriteAllLines(source, names.Select(n => $"{n}={System.Security.Cryptography.RandomNumberGenerator.GetHexString(64, lowercase: true)}"));
+        var redirected = Path.Combine(workspace.Root, "rotate.txt");
+        var script = Path.Combine(workspace.Root, "session.sh");
+        File.WriteAllText(script, $"""
+            cd '{workspace.Directory}'
+            unset NO_COLOR CI
+            export SECRETS_BUILD_KEY_DIR='{workspace.KeyDirectory}' LANG=C.UTF-8
+            '{tool.ExecutablePath}' import '{source}'
+            echo "import-exit=$?"
+            '{tool.ExecutablePath}' rotate all
+            echo "rotate-exit=$?"
+            '{tool.ExecutablePath}' rotate all > '{redirected}'
+            echo "redirected-exit=$?"
+            echo session-done
+            sleep 600
+            """);
+        using var tmux = new Tmux();
+
+        tmux.Start(script);
+        var screen = tmux.WaitFor("session-done");
+        LeakLedger.RecordOutputs(workspace.Directory);
+
+        Assert.True(screen.Contains("redirected-exit=0", StringComparison.Ordinal), "the session did not finish:\n" + screen);
+        Assert.Contains("import-exit=0", screen);
+        Assert.Contains("rotate-exit=0", screen);
+        Assert.Matches($@"Importing {Count}/{Count} ━+ 100%", screen);
+        Assert.Matches($@"Rotating {Count}/{Count} ━+ 100%", screen);
+        var plain = File.ReadAllText(redirected);
+        Assert.Contains($"{Count} rotated", plain);
+        Assert.DoesNotContain("Rotating", plain);
+        Assert.DoesNotContain("━", plain);
     }
 
     private static string Row(string screen, string name) =>

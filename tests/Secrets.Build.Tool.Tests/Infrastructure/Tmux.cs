@@ -24,12 +24,12 @@ public sealed class Tmux : IDisposable
     /// <summary>Types <paramref name="keys"/> (tmux key names: C-c is Ctrl+C) into the terminal.</summary>
     public void SendKeys(string keys) => Run("send-keys", "-t", "main", keys);
 
-    /// <summary>The screen (and scrollback) once <paramref name="marker"/> appears on it, or what is there after a minute.</summary>
+    /// <summary>The screen (and all its scrollback) once <paramref name="marker"/> appears on it, or what is there after a minute.</summary>
     /// <param name="marker">The text to wait for.</param>
     /// <param name="escapes">Whether to keep the colour and style escape sequences in the text.</param>
     public string WaitFor(string marker, bool escapes = false)
     {
-        string[] capture = escapes ? ["capture-pane", "-p", "-e", "-J", "-S", "-200", "-t", "main"] : ["capture-pane", "-p", "-J", "-S", "-200", "-t", "main"];
+        string[] capture = escapes ? ["capture-pane", "-p", "-e", "-J", "-S", "-", "-t", "main"] : ["capture-pane", "-p", "-J", "-S", "-", "-t", "main"];
         var screen = string.Empty;
         SpinWait.SpinUntil(() => (screen = Run(capture)).Contains(marker, StringComparison.Ordinal), TimeSpan.FromSeconds(60));
         return screen;
