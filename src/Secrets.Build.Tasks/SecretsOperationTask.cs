@@ -36,6 +36,9 @@ public abstract class SecretsOperationTask : Microsoft.Build.Utilities.Task, ICa
     /// <summary>Detailed messages at high importance (<c>$(SecretsDebug)</c>). Names and paths only.</summary>
     public bool Debug { get; set; }
 
+    /// <summary>Move outputs Secrets.Build did not write to <c>secrets/backup/</c> instead of refusing (<c>$(SecretsReplaceForeignOutputs)</c>).</summary>
+    public bool ReplaceForeignOutputs { get; set; }
+
     /// <summary>The target that runs the task, recorded as the audit trail's trigger.</summary>
     protected abstract string TargetName { get; }
 
@@ -195,6 +198,7 @@ public abstract class SecretsOperationTask : Microsoft.Build.Utilities.Task, ICa
             Environment = EnvironmentName,
             KeyDirectory = KeyDirectoryPath,
             RotationDaysOverride = RotationDaysOverride,
+            ReplaceForeignOutputs = ReplaceForeignOutputs,
             Trigger = "msbuild:" + TargetName,
         };
 

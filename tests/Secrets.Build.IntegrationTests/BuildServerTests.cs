@@ -46,8 +46,16 @@ public sealed class BuildServerTests(PackageFixture package)
 
         Assert.False(result.Succeeded, result.ToString());
         Assert.Contains(KeyVariable, result.Output, StringComparison.Ordinal);
-        Assert.Matches(@"error SECB\d{3}", result.Output);
+        Assert.Contains("error SECB258", result.Output, StringComparison.Ordinal);
+        // The two ways out for a job that was never meant to decrypt this environment.
+        Assert.Contains("-p:SecretsEnabled=false", result.Output, StringComparison.Ordinal);
+        Assert.Contains("SECRETS_ENVIRONMENT", result.Output, StringComparison.Ordinal);
         Assert.Equal(before, workspace.Snapshot());
+
+        // The README's test-only job: the same clone builds with provisioning off.
+        var testOnly = workspace.Build(project, "-p:SecretsEnabled=false");
+
+        Assert.True(testOnly.Succeeded, testOnly.ToString());
     }
 
     [Fact]
@@ -61,11 +69,35 @@ public sealed class BuildServerTests(PackageFixture package)
         var result = workspace.Build(project);
 
         Assert.False(result.Succeeded, result.ToString());
-        Assert.Matches(@"error SECB\d{3}", result.Output);
+        Assert.Contains("error SECB284", result.Output, StringComparison.Ordinal);
         Assert.False(File.Exists(workspace.StorePath()), "A build server generated a store.");
+        // Only real places: no key file named after a store id that was never made.
+        Assert.DoesNotContain(".development.key", result.Output, StringComparison.Ordinal);
+        Assert.Contains(workspace.KeyDirectory, result.Output, StringComparison.Ordinal);
     }
 
     /// <summary>The developer's key, as they would paste it into the build server's secret settings.</summary>
+    // What the README's Build servers section says: MSBuild leaves the key variable out of its logs
+    // unless MSBUILDLOGALLENVIRONMENTVARIABLES=1 tells it to log every variable.
+    [Fact]
+    public void The_key_variable_reaches_the_binary_log_only_when_MSBuild_logs_every_environment_variable()
+    {
+        var (workspace, project) = ProvisionedTemplate.For(package).Copy("ci-binlog");
+        var key = ReadOnlyKey(workspace);
+        workspace.Environment[KeyVariable] = key;
+        workspace.Environment["SECRETS_BUILD_KEY_DIR"] = Path.Combine(workspace.ConfigHome, "empty-keys");
+        var theKey = new Dictionary<string, string> { ["the key"] = key };
+        var quiet = Path.Combine(workspace.Directory, "quiet.binlog");
+        var everything = Path.Combine(workspace.Directory, "everything.binlog");
+
+        Assert.True(workspace.Build(project, "-bl:" + quiet).Succeeded);
+        workspace.Environment["MSBUILDLOGALLENVIRONMENTVARIABLES"] = "1";
+        Assert.True(workspace.Build(project, "-bl:" + everything).Succeeded);
+
+        SecretAssert.NotInBinaryLog(quiet, theKey);
+        Assert.Throws<Xunit.Sdk.FalseException>(() => SecretAssert.NotInBinaryLog(everything, theKey));
+    }
+
     private static string ReadOnlyKey(TestWorkspace workspace)
     {
         var keys = Directory.GetFiles(workspace.KeyDirectory, "*", SearchOption.AllDirectories);

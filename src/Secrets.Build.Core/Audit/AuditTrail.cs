@@ -173,7 +173,7 @@ public sealed class AuditTrail : IDisposable
             options.UnixCreateMode = FileModes.PrivateFile;
         }
 
-        var stream = new FileStream(_files.ActivePath, options);
+        var stream = NoLinkFile.Open(_files.ActivePath, options);
         try
         {
             var last = AuditTail.ReadLast(stream, _files.ActivePath) ?? LastLineOfNewestRolledFile();
@@ -183,7 +183,7 @@ public sealed class AuditTrail : IDisposable
             {
                 stream.Dispose();
                 RollOver();
-                stream = new FileStream(_files.ActivePath, options);
+                stream = NoLinkFile.Open(_files.ActivePath, options);
                 lines = Serialize(batch, last, startsFile: true);
             }
 
@@ -195,7 +195,8 @@ public sealed class AuditTrail : IDisposable
                 stream.Flush(flushToDisk: true);
             }
 
-            FileModes.EnsurePrivateFile(_files.ActivePath);
+            // Through the open handle (fchmod), never the path: a chmod by path would follow a link.
+            FileModes.EnsurePrivateFile(stream.SafeFileHandle);
             return lines.Head;
         }
         finally

@@ -1,3 +1,4 @@
+using Secrets.Build.Core.Diagnostics;
 using Secrets.Build.Core.Rotation;
 using Secrets.Build.Core.Schema;
 using Secrets.Build.Core.Store;
@@ -14,6 +15,7 @@ internal sealed class ComplianceContext : IDisposable
     private readonly Dictionary<string, EnvironmentAccess> _others = new(StringComparer.Ordinal);
     private GitRepository? _git;
     private string? _gitUnavailable;
+    private SecretsException? _gitTimedOut;
 
     public ComplianceContext(
         SecretsSchema schema,
@@ -71,10 +73,25 @@ internal sealed class ComplianceContext : IDisposable
     {
         get
         {
+            // A git that did not answer in time (SECB561) fails every check that asks, without
+            // making each of them wait for it again.
+            if (_gitTimedOut is not null)
+            {
+                throw _gitTimedOut;
+            }
+
             if (_git is null && _gitUnavailable is null)
             {
-                _git = GitRepository.Find(Workspace, out var reason);
-                _gitUnavailable = reason;
+                try
+                {
+                    _git = GitRepository.Find(Workspace, out var reason);
+                    _gitUnavailable = reason;
+                }
+                catch (SecretsException timedOut)
+                {
+                    _gitTimedOut = timedOut;
+                    throw;
+                }
             }
 
             return _git;

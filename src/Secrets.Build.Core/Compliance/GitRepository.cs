@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using System.Text;
-
 namespace Secrets.Build.Core.Compliance;
 
 /// <summary>
@@ -10,21 +7,31 @@ namespace Secrets.Build.Core.Compliance;
 /// </summary>
 internal sealed class GitRepository
 {
-    private readonly string _workspace;
+    /// <summary>How long one git command may take before it is stopped (SECB561); a grep over a large repository fits well inside it.</summary>
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromMinutes(2);
 
-    private GitRepository(string workspace, string topLevel)
+    private readonly string _workspace;
+    private readonly GitCommand _git;
+
+    private GitRepository(string workspace, string topLevel, GitCommand git)
     {
         _workspace = workspace;
         TopLevel = topLevel;
+        _git = git;
     }
 
     /// <summary>The repository's top folder.</summary>
     public string TopLevel { get; }
 
     /// <summary>The repository that holds <paramref name="workspace"/>, or null with the reason when there is none.</summary>
-    public static GitRepository? Find(string workspace, out string reason)
+    /// <exception cref="Diagnostics.SecretsException">SECB561 when git does not answer in time.</exception>
+    public static GitRepository? Find(string workspace, out string reason) =>
+        Find(workspace, new GitCommand("git", DefaultTimeout), out reason);
+
+    /// <summary>As <see cref="Find(string, out string)"/>, running <paramref name="git"/> for every command.</summary>
+    internal static GitRepository? Find(string workspace, GitCommand git, out string reason)
     {
-        var result = Run(workspace, ["rev-parse", "--show-toplevel"]);
+        var result = git.Run(workspace, ["rev-parse", "--show-toplevel"]);
         if (result is null)
         {
             reason = "git is not installed or could not be started";
@@ -43,7 +50,7 @@ internal sealed class GitRepository
         }
 
         reason = string.Empty;
-        return new GitRepository(workspace, Path.GetFullPath(result.Value.Output.Trim()));
+        return new GitRepository(workspace, Path.GetFullPath(result.Value.Output.Trim()), git);
     }
 
     /// <summary>True when <paramref name="path"/> lies inside the repository's working tree.</summary>
@@ -54,18 +61,23 @@ internal sealed class GitRepository
     }
 
     /// <summary>True when git ignores <paramref name="path"/> (which need not exist).</summary>
-    public bool IsIgnored(string path) => Run(_workspace, ["check-ignore", "-q", "--", path])?.ExitCode == 0;
+    public bool IsIgnored(string path) => _git.Run(_workspace, ["check-ignore", "-q", "--", path])?.ExitCode == 0;
 
     /// <summary>True when <paramref name="path"/> is in the index (tracked), whatever .gitignore says.</summary>
-    public bool IsTracked(string path) => Run(_workspace, ["ls-files", "--error-unmatch", "--", path])?.ExitCode == 0;
+    public bool IsTracked(string path) => _git.Run(_workspace, ["ls-files", "--error-unmatch", "--", path])?.ExitCode == 0;
 
     /// <summary>
-    /// The tracked files (paths relative to the repository top) that contain any line of
-    /// <paramref name="patternFile"/> as fixed text. Null when git failed.
+    /// The tracked files (paths relative to the repository top) that contain any of
+    /// <paramref name="texts"/> as fixed text. Null when git failed.
     /// </summary>
-    public IReadOnlyList<string>? TrackedFilesContaining(string patternFile)
+    /// <remarks>
+    /// The texts are secret values: they reach git through its standard input (<c>-f -</c>), never
+    /// through a file a crash could leave behind, nor the command line other users can list.
+    /// </remarks>
+    public IReadOnlyList<string>? TrackedFilesContaining(IEnumerable<string> texts)
     {
-        var result = Run(TopLevel, ["-c", "core.quotePath=false", "grep", "--no-color", "-l", "-I", "-F", "-f", patternFile, "--", "."]);
+        var patterns = string.Concat(texts.Select(t => t + "\n"));
+        var result = _git.Run(TopLevel, ["-c", "core.quotePath=false", "grep", "--no-color", "-l", "-I", "-F", "-f", "-", "--", "."], patterns);
         return result switch
         {
             null => null,
@@ -74,43 +86,5 @@ internal sealed class GitRepository
             { ExitCode: 0 } r => r.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries),
             _ => null,
         };
-    }
-
-    private static (int ExitCode, string Output, string Error)? Run(string workingDirectory, IReadOnlyList<string> arguments)
-    {
-        var start = new ProcessStartInfo("git")
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            StandardOutputEncoding = Encoding.UTF8,
-            UseShellExecute = false,
-        };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        // A repository's own configuration must not turn on a pager or ask for credentials.
-        start.Environment["GIT_PAGER"] = "cat";
-        start.Environment["GIT_TERMINAL_PROMPT"] = "0";
-        try
-        {
-            using var process = Process.Start(start);
-            if (process is null)
-            {
-                return null;
-            }
-
-            // Stderr is read concurrently so a chatty git cannot fill its pipe and hang.
-            var error = process.StandardError.ReadToEndAsync();
-            var output = process.StandardOutput.ReadToEnd();
-            process.WaitForExit();
-            return (process.ExitCode, output, error.Result);
-        }
-        catch (System.ComponentModel.Win32Exception)
-        {
-            return null;
-        }
     }
 }

@@ -12,7 +12,7 @@ public static partial class DiagnosticCodes
     /// <summary>A mode could not be changed (the file belongs to another user, or the folder is read-only).</summary>
     public const string ModeRepairFailed = "SECB552";
 
-    /// <summary>Warning: a symbolic link where a secret-bearing file or folder was expected; it is left alone.</summary>
+    /// <summary>A symbolic link where a secret-bearing file or folder was expected: the permission check leaves it alone (warning); an audit trail or lock file is never opened through one (error).</summary>
     public const string SymbolicLinkSkipped = "SECB553";
 
     /// <summary>Regeneration was asked for without typing the environment name again as confirmation.</summary>
@@ -29,4 +29,10 @@ public static partial class DiagnosticCodes
 
     /// <summary>Warning: regeneration failed after the backup, so the backed-up files were put back in place.</summary>
     public const string RegenerationRolledBack = "SECB558";
+
+    /// <summary>A folder that holds secrets (e.g. <c>secrets/</c>) belongs to another user; nothing is read from or written into it.</summary>
+    public const string SecretsFolderOwnedByOtherUser = "SECB560";
+
+    /// <summary>A <c>git</c> command the compliance report runs did not finish in time; it was stopped.</summary>
+    public const string GitCommandTimedOut = "SECB561";
 }

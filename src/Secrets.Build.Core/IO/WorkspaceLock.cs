@@ -93,7 +93,7 @@ public sealed class WorkspaceLock : IDisposable
 
         try
         {
-            return new FileStream(fullPath, options);
+            return NoLinkFile.Open(fullPath, options);
         }
         catch (IOException ex) when (ex is not (FileNotFoundException or DirectoryNotFoundException or PathTooLongException))
         {

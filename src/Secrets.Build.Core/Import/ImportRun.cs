@@ -112,6 +112,19 @@ internal sealed class ImportRun
         using var workspaceLock = WorkspaceLock.Acquire(paths.LockPath, cancellationToken);
         // Read under the lock, after any earlier writer finished, so stored times only move forward.
         var now = _options.Clock.GetUtcNow();
+        // The file being imported may itself be the foreign .env.<env>: importing adopts it, so it
+        // is moved to secrets/backup/ instead of refused. Any other foreign output is refused
+        // before the store (or a new key) is created.
+        var foreign = ForeignOutputs.Find(workspace.Directory, paths.Environment, adopted: source);
+        if (_options.WriteOutputs)
+        {
+            foreign.Refuse(_options.ReplaceForeignOutputs, _diagnostics);
+            if (_diagnostics.Any(d => d.Severity == SecretsSeverity.Error))
+            {
+                return Result(paths);
+            }
+        }
+
         using var opened = StoreOpener.Open(paths, workspace.Directory, _options.KeyDirectory, variables, mayCreate: true, _diagnostics);
         using var store = opened.Store;
         for (var index = 0; index < entries.Length; index++)
@@ -149,6 +162,11 @@ internal sealed class ImportRun
         }
 
         store.Save();
+        if (_options.WriteOutputs)
+        {
+            foreign.MoveAside(paths.SecretsDirectory, _options.ReplaceForeignOutputs, now, _diagnostics);
+        }
+
         var outputs = _options.WriteOutputs
             ? OutputWriter.Write(schema, store, workspace.Directory, now)
             : ImmutableArray<string>.Empty;

@@ -1,3 +1,5 @@
+using Secrets.Build.Core.IO;
+
 namespace Secrets.Build.Core.Keys;
 
 /// <summary>
@@ -47,12 +49,16 @@ internal static class KeyDirectory
             : null;
     }
 
-    /// <summary>True when <paramref name="directory"/> is <paramref name="workspace"/> or inside it.</summary>
+    /// <summary>True when <paramref name="directory"/> is <paramref name="workspace"/> or inside it, as written or through symbolic links.</summary>
     /// <remarks>
     /// Path.GetRelativePath compares case-insensitively where file systems usually are (Windows, macOS).
-    /// Symbolic links are not followed: a link inside the workspace that points outside it still counts as inside.
+    /// Both the paths as written and their real paths (links resolved) are compared: a link inside the
+    /// workspace that points outside it counts as inside, and so does a folder outside that is a link into it.
     /// </remarks>
-    public static bool IsInside(string directory, string workspace)
+    public static bool IsInside(string directory, string workspace) =>
+        IsInsideAsWritten(directory, workspace) || IsInsideAsWritten(RealPath.Of(directory), RealPath.Of(workspace));
+
+    private static bool IsInsideAsWritten(string directory, string workspace)
     {
         var relative = Path.GetRelativePath(workspace, directory);
         var differentRoot = Path.IsPathRooted(relative);

@@ -30,15 +30,9 @@ internal static class KeyFilePermissions
             yield break;
         }
 
-        var directory = Path.GetDirectoryName(keyFilePath)!;
-        var directoryMode = File.GetUnixFileMode(directory);
-        if ((directoryMode & GroupOrOther) != 0)
+        foreach (var warning in CheckDirectory(Path.GetDirectoryName(keyFilePath)!))
         {
-            yield return SecretsDiagnostic.Warning(
-                DiagnosticCodes.KeyDirectoryModeTooOpen,
-                $"The key folder {directory} has mode {Octal(directoryMode)}: other users can see which keys it holds.",
-                $"Run: chmod 700 '{directory}'",
-                SourceLocation.ForFile(directory));
+            yield return warning;
         }
 
         var fileMode = File.GetUnixFileMode(keyFilePath);
@@ -49,6 +43,25 @@ internal static class KeyFilePermissions
                 $"The key file {keyFilePath} has mode {Octal(fileMode)}: other users may read the key.",
                 $"Run: chmod 600 '{keyFilePath}'",
                 SourceLocation.ForFile(keyFilePath));
+        }
+    }
+
+    /// <summary>A warning when the key folder can be listed, entered or written by others; it is checked before it holds a key too.</summary>
+    public static IEnumerable<SecretsDiagnostic> CheckDirectory(string directory)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            yield break;
+        }
+
+        var directoryMode = File.GetUnixFileMode(directory);
+        if ((directoryMode & GroupOrOther) != 0)
+        {
+            yield return SecretsDiagnostic.Warning(
+                DiagnosticCodes.KeyDirectoryModeTooOpen,
+                $"The key folder {directory} has mode {Octal(directoryMode)}: other users can see which keys it holds.",
+                $"Run: chmod 700 '{directory}'",
+                SourceLocation.ForFile(directory));
         }
     }
 

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Secrets.Build.Core.Diagnostics;
+using Secrets.Build.Core.IO;
 
 namespace Secrets.Build.Core.Keys;
 
@@ -61,15 +62,8 @@ internal static class KeyFileWriter
 
         try
         {
-            if (OperatingSystem.IsWindows())
-            {
-                Directory.CreateDirectory(directory);
-            }
-            else
-            {
-                // Every folder created on the way gets 700 (e.g. ~/.config/secrets-build too).
-                Directory.CreateDirectory(directory, KeyFilePermissions.DirectoryMode);
-            }
+            // Every folder created on the way gets 700 (e.g. ~/.config/secrets-build too).
+            FileModes.CreatePrivateDirectories(directory);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -208,6 +208,13 @@ public sealed partial class KeyLocator
         if (!File.Exists(path))
         {
             places.Add($"key file {path} (not found)");
+            // A first build writes the new key into this folder: an open folder is worth saying so now.
+            var folder = Path.GetDirectoryName(path)!;
+            if (Directory.Exists(folder))
+            {
+                diagnostics.AddRange(KeyFilePermissions.CheckDirectory(folder));
+            }
+
             return null;
         }
 

@@ -1,4 +1,6 @@
+using Secrets.Build.Core.Audit;
 using Secrets.Build.Core.Diagnostics;
+using Secrets.Build.Core.IO;
 using Secrets.Build.Core.Schema;
 using Secrets.Build.Core.Store;
 using Secrets.Build.Core.Workspace;
@@ -36,6 +38,8 @@ internal sealed record LifecycleWorkspace(SecretsSchema Schema, string Directory
         try
         {
             paths = StorePaths.ForWorkspace(directory, environment);
+            // Every operation appends to the trail after it saved: a linked trail is refused before that.
+            NoLinkFile.RefuseLink(AuditTrail.PathFor(paths.SecretsDirectory, environment));
         }
         catch (SecretsException exception)
         {

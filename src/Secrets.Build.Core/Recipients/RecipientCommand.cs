@@ -136,7 +136,11 @@ internal sealed class RecipientCommand
     {
         if (AgeRecipient.TryParse(_options.Recipient, out var recipient))
         {
-            return recipient;
+            return AgeX25519.IsLowOrder(recipient)
+                ? throw new SecretsException(SecretsDiagnostic.Error(DiagnosticCodes.RecipientMalformed,
+                    $"The recipient {recipient} is a low-order X25519 point: it has no private key, and the data key wrapped to it would be readable by anyone.",
+                    "Pass the real public key of the person or server, as 'age-keygen' prints it after 'Public key:' (or 'age-keygen -y identity.txt')."))
+                : recipient;
         }
 
         // The text given is never repeated: it may be a private identity pasted by mistake.

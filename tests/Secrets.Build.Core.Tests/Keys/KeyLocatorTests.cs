@@ -335,6 +335,65 @@ public sealed class KeyLocatorTests : IDisposable
         Assert.True(besideWorkspace.Resolve().Found);
     }
 
+    [UnixFact]
+    public void A_key_folder_that_is_a_symbolic_link_into_the_workspace_is_refused()
+    {
+        var workspace = temp.Combine("repo");
+        Directory.CreateDirectory(Path.Combine(workspace, "keys"));
+        // Outside as written, inside for real: the comparison must follow the link.
+        var linkedKeys = temp.Combine("keys-link");
+        Directory.CreateSymbolicLink(linkedKeys, Path.Combine(workspace, "keys"));
+        var linkedParent = temp.Combine("repo-link");
+        Directory.CreateSymbolicLink(linkedParent, "repo");
+
+        foreach (var keyDirectory in new[] { linkedKeys, Path.Combine(linkedParent, "keys"), Path.Combine(linkedParent, "new-keys") })
+        {
+            var locator = Locator(keyDirectory: keyDirectory, workspace: workspace);
+
+            var created = Assert.Throws<SecretsException>(() => locator.CreateKeyFile());
+            Assert.Equal(DiagnosticCodes.KeyDirectoryInsideWorkspace, created.Code);
+            Assert.Equal(DiagnosticCodes.KeyDirectoryInsideWorkspace, Assert.Single(locator.Resolve().Diagnostics).Code);
+        }
+
+        Assert.Empty(Directory.GetFileSystemEntries(Path.Combine(workspace, "keys")));
+        Assert.False(Directory.Exists(Path.Combine(workspace, "new-keys")));
+    }
+
+    [UnixFact]
+    [UnsupportedOSPlatform("windows")]
+    public void Every_folder_created_on_the_way_to_a_new_key_folder_is_mode_700()
+    {
+        var home = temp.Combine("home");
+        Directory.CreateDirectory(home);
+        File.SetUnixFileMode(home, (UnixFileMode)0b111_101_101);   // 755, the user's own: left alone
+
+        Locator().CreateKeyFile();
+
+        var created = new[] { ".config", ".config/secrets-build", ".config/secrets-build/keys" };
+        Assert.All(created, folder => Assert.Equal(
+            UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute,
+            File.GetUnixFileMode(Path.Combine(home, folder))));
+        Assert.Equal((UnixFileMode)0b111_101_101, File.GetUnixFileMode(home));
+    }
+
+    [UnixFact]
+    [UnsupportedOSPlatform("windows")]
+    public void An_existing_open_key_folder_warns_before_the_first_key_is_written_into_it()
+    {
+        var folder = Path.GetDirectoryName(DefaultKeyFile)!;
+        Directory.CreateDirectory(folder);
+        File.SetUnixFileMode(folder, (UnixFileMode)0b111_101_101);   // 755
+
+        var resolution = Locator().Resolve();
+
+        Assert.False(resolution.Found);
+        var warning = Assert.Single(resolution.Diagnostics);
+        Assert.Equal(DiagnosticCodes.KeyDirectoryModeTooOpen, warning.Code);
+        Assert.Equal(SecretsSeverity.Warning, warning.Severity);
+        Assert.Equal($"Run: chmod 700 '{folder}'", warning.Fix);
+        Assert.Equal((UnixFileMode)0b111_101_101, File.GetUnixFileMode(folder));
+    }
+
     [Fact]
     public void Without_any_folder_source_the_key_file_is_unknown()
     {

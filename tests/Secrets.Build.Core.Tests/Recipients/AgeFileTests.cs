@@ -100,7 +100,48 @@ public sealed class AgeFileTests
     {
         using var identity = AgeIdentity.Generate();
         var file = AgeFile.Encrypt(RandomBytes(64 * 1024 + 10), [identity.Recipient]);
-        Assert.Equal(AgeDecryptionStatus.Tampered, AgeFile.Decrypt(file.AsSpan(0, file.Length - 26), [identity]).Status);
+        Assert.Equal(AgeDecryptionStatus.PayloadFailed, AgeFile.Decrypt(file.AsSpan(0, file.Length - 26), [identity]).Status);
+    }
+
+    // The C2SP vectors stream_short_second_chunk and stream_trailing_garbage_short, for any length
+    // below a tag: the reader once indexed past its buffer on these instead of refusing the payload.
+    [Theory]
+    [InlineData(1)]
+    [InlineData(15)]
+    public void Refuses_a_last_chunk_shorter_than_a_tag(int lastChunkLength)
+    {
+        using var identity = AgeIdentity.Generate();
+        var file = AgeFile.Encrypt(RandomBytes(64 * 1024 + 10), [identity.Recipient]);
+        var cut = file.AsSpan(0, file.Length - 26 + lastChunkLength);
+
+        var result = AgeFile.Decrypt(cut, [identity]);
+
+        Assert.Equal(AgeDecryptionStatus.PayloadFailed, result.Status);
+        Assert.Null(result.Plaintext);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(15)]
+    [InlineData(17)]
+    public void Refuses_trailing_bytes_after_a_full_last_chunk(int garbage)
+    {
+        using var identity = AgeIdentity.Generate();
+        var file = AgeFile.Encrypt(RandomBytes(64 * 1024), [identity.Recipient]);
+
+        var result = AgeFile.Decrypt([.. file, .. RandomBytes(garbage)], [identity]);
+
+        Assert.Equal(AgeDecryptionStatus.PayloadFailed, result.Status);
+        Assert.Null(result.Plaintext);
+    }
+
+    [Fact]
+    public void A_file_cut_off_inside_the_payload_nonce_is_malformed()
+    {
+        using var identity = AgeIdentity.Generate();
+        var file = AgeFile.Encrypt(RandomBytes(8), [identity.Recipient]);
+
+        Assert.Equal(AgeDecryptionStatus.Malformed, AgeFile.Decrypt(file.AsSpan(0, file.Length - 8 - 16 - 1), [identity]).Status);
     }
 
     [Theory]

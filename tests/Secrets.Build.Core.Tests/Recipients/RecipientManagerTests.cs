@@ -331,6 +331,26 @@ public sealed class RecipientManagerTests : IDisposable
         Assert.True(unreadable.Succeeded, string.Join("\n", unreadable.Diagnostics));
         Assert.Equal(SecretsSeverity.Warning, Assert.Single(unreadable.Diagnostics, d => d.Code == DiagnosticCodes.RecipientsFileInvalid).Severity);
     }
+    // Low-order X25519 points (the all-zero one, u = 1, and one of order 8): agreement with them
+    // gives the all-zero secret, so a data key wrapped to one would be open to anyone.
+    [Theory]
+    [InlineData("0000000000000000000000000000000000000000000000000000000000000000")]
+    [InlineData("0100000000000000000000000000000000000000000000000000000000000000")]
+    [InlineData("e0eb7a7c3b41b8ae1656e3faf19fc46ada098deb9c32b1fd866205165f49b800")]
+    public async Task A_low_order_recipient_is_refused_as_malformed_and_changes_nothing(string publicKeyHex)
+    {
+        await ProvisionWithKey();
+        var lowOrder = AgeRecipient.FromPublicKey(Convert.FromHexString(publicKeyHex)).Text;
+        var store = File.ReadAllBytes(_workspace.Path_("secrets/.env.development.json"));
+
+        var result = await _manager.AddRecipientAsync(Options(lowOrder, "nobody"));
+
+        var error = Assert.Single(result.Diagnostics);
+        Assert.Equal(DiagnosticCodes.RecipientMalformed, error.Code);
+        Assert.Contains("low-order", error.Message, StringComparison.Ordinal);
+        Assert.Equal(store, File.ReadAllBytes(_workspace.Path_("secrets/.env.development.json")));
+        Assert.False(File.Exists(RecipientsPath));
+    }
 
     [Fact]
     public void A_malformed_identity_variable_is_an_error_without_its_content()

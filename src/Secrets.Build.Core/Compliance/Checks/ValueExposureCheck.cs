@@ -1,6 +1,4 @@
-using System.Text;
 using Secrets.Build.Core.Diagnostics;
-using Secrets.Build.Core.IO;
 using Secrets.Build.Core.Outputs;
 
 namespace Secrets.Build.Core.Compliance.Checks;
@@ -8,7 +6,7 @@ namespace Secrets.Build.Core.Compliance.Checks;
 /// <summary>
 /// Check 12: no secret value appears in a tracked file of the repository or in the compose override
 /// (which must hold only <c>${VAR}</c> references). git searches the tracked files for the values,
-/// read from a private temporary file that is deleted right after.
+/// which it reads from its standard input: no value is ever written to a file for the search.
 /// </summary>
 internal sealed class ValueExposureCheck : ComplianceCheck
 {
@@ -54,7 +52,7 @@ internal sealed class ValueExposureCheck : ComplianceCheck
         string gitNote;
         if (context.Git is { } git)
         {
-            var matches = values.Count == 0 ? [] : SearchTracked(git, values);
+            var matches = values.Count == 0 ? [] : git.TrackedFilesContaining(values);
             if (matches is null)
             {
                 return Skip(context, "git grep failed, so tracked files could not be searched.");
@@ -83,29 +81,5 @@ internal sealed class ValueExposureCheck : ComplianceCheck
         }
 
         return Pass(context, $"{searched}: {composeNote}; {gitNote}.", File.Exists(compose) ? [compose] : []);
-    }
-
-    private static IReadOnlyList<string>? SearchTracked(GitRepository git, List<string> values)
-    {
-        var patternFile = Path.Combine(Path.GetTempPath(), $"secrets-build-{Guid.NewGuid():N}.patterns");
-        try
-        {
-            var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-            if (FileModes.IsSupported)
-            {
-                options.UnixCreateMode = FileModes.PrivateFile;
-            }
-
-            using (var stream = new FileStream(patternFile, options))
-            {
-                stream.Write(Encoding.UTF8.GetBytes(string.Join('\n', values) + "\n"));
-            }
-
-            return git.TrackedFilesContaining(patternFile);
-        }
-        finally
-        {
-            File.Delete(patternFile);
-        }
     }
 }

@@ -10,6 +10,7 @@ namespace Secrets.Build.Core.Recipients.Age;
 internal static class AgeFile
 {
     public const int FileKeySize = 16;
+    private const string ScryptStanzaType = "scrypt";
 
     /// <summary>Encrypts <paramref name="plaintext"/> so that each of <paramref name="recipients"/> can decrypt it.</summary>
     public static byte[] Encrypt(ReadOnlySpan<byte> plaintext, IReadOnlyCollection<AgeRecipient> recipients)
@@ -44,6 +45,20 @@ internal static class AgeFile
             return AgeDecryption.Failed(AgeDecryptionStatus.Malformed, problem);
         }
 
+        // A passphrase file has exactly one stanza, so a passphrase stanza beside others is a
+        // forged header (the spec's rule, even for readers that, like this one, cannot use scrypt).
+        if (header.Stanzas.Count > 1 && header.Stanzas.Any(s => s.Type == ScryptStanzaType))
+        {
+            return AgeDecryption.Failed(AgeDecryptionStatus.Malformed, "an scrypt stanza is not the only stanza of the header");
+        }
+
+        // The reference implementation reads the nonce as part of the header: a file cut off
+        // before it is malformed, not a payload that fails authentication.
+        if (file.Length - payloadOffset < AgePayload.NonceSize)
+        {
+            return AgeDecryption.Failed(AgeDecryptionStatus.Malformed, "the file ends before the payload's 16-byte nonce");
+        }
+
         var fileKey = UnwrapFileKey(header, identities, out var matched, out problem);
         if (fileKey is null)
         {
@@ -56,12 +71,12 @@ internal static class AgeFile
         {
             if (!CryptographicOperations.FixedTimeEquals(AgeHeader.ComputeMac(fileKey, header.MacedBytes), header.Mac))
             {
-                return AgeDecryption.Failed(AgeDecryptionStatus.Tampered, "the header MAC does not match: the header was altered");
+                return AgeDecryption.Failed(AgeDecryptionStatus.HeaderMacMismatch, "the header MAC does not match: the header was altered");
             }
 
             var plaintext = AgePayload.TryOpen(fileKey, file[payloadOffset..]);
             return plaintext is null
-                ? AgeDecryption.Failed(AgeDecryptionStatus.Tampered, "the payload fails authentication: it was altered or cut off")
+                ? AgeDecryption.Failed(AgeDecryptionStatus.PayloadFailed, "the payload fails authentication: it was altered or cut off")
                 : new AgeDecryption(AgeDecryptionStatus.Decrypted, plaintext, matched, string.Empty);
         }
         finally
@@ -109,13 +124,22 @@ internal static class AgeFile
     }
 }
 
-/// <summary>How a decryption ended.</summary>
+/// <summary>How a decryption ended; the failures are the C2SP test kit's verdicts, kept apart so tests can tell them apart.</summary>
 internal enum AgeDecryptionStatus
 {
     Decrypted,
+
+    /// <summary>The header parses, but no stanza unwraps with the identities given ("no match").</summary>
     NoMatchingIdentity,
+
+    /// <summary>The header does not parse, or a stanza of a known type is malformed ("header failure").</summary>
     Malformed,
-    Tampered,
+
+    /// <summary>A file key unwraps, but the header MAC does not match ("HMAC failure").</summary>
+    HeaderMacMismatch,
+
+    /// <summary>The payload is cut short, altered, or not chunked canonically ("payload failure").</summary>
+    PayloadFailed,
 }
 
 /// <summary>The result of <see cref="AgeFile.Decrypt"/>: the plaintext, or why there is none.</summary>

@@ -36,37 +36,34 @@ internal static class AgePayload
         return [.. output];
     }
 
-    /// <summary>The plaintext, or null when any chunk fails authentication or the chunking is not canonical.</summary>
+    /// <summary>
+    /// The plaintext, or null when any chunk fails authentication or the chunking is not canonical.
+    /// <paramref name="payload"/> starts with the nonce; the caller checks that it is all there.
+    /// </summary>
     public static byte[]? TryOpen(ReadOnlySpan<byte> fileKey, ReadOnlySpan<byte> payload)
     {
-        if (payload.Length < NonceSize + TagSize)
+        var sealedChunks = payload[NonceSize..];
+        // The whole chunk layout is checked before anything is decrypted: every chunk but the last
+        // is full, the last one holds at least a tag, and only an empty file has an empty chunk.
+        const int FullChunk = ChunkSize + TagSize;
+        var chunkCount = (sealedChunks.Length + FullChunk - 1) / FullChunk;
+        var lastLength = sealedChunks.Length - ((chunkCount - 1) * FullChunk);
+        if (chunkCount == 0 || lastLength < TagSize || (lastLength == TagSize && chunkCount > 1))
         {
             return null;
         }
 
         using var key = PayloadKey(fileKey, payload[..NonceSize]);
-        var sealedChunks = payload[NonceSize..];
-        var plaintext = new byte[sealedChunks.Length - (TagSize * ((sealedChunks.Length + ChunkSize + TagSize - 1) / (ChunkSize + TagSize)))];
-        var written = 0;
-        for (var counter = 0L; sealedChunks.Length > 0; counter++)
+        var plaintext = new byte[sealedChunks.Length - (chunkCount * TagSize)];
+        for (var counter = 0; counter < chunkCount; counter++)
         {
-            var length = Math.Min(ChunkSize + TagSize, sealedChunks.Length);
-            var last = length == sealedChunks.Length;
-            // Only an empty file has an empty chunk, and then only one.
-            if (length < TagSize || (last && length == TagSize && counter > 0))
+            var last = counter == chunkCount - 1;
+            var chunk = sealedChunks.Slice(counter * FullChunk, last ? lastLength : FullChunk);
+            if (!AeadAlgorithm.ChaCha20Poly1305.Decrypt(key, ChunkNonce(counter, last), ReadOnlySpan<byte>.Empty, chunk, plaintext.AsSpan(counter * ChunkSize, chunk.Length - TagSize)))
             {
                 CryptographicOperations.ZeroMemory(plaintext);
                 return null;
             }
-
-            if (!AeadAlgorithm.ChaCha20Poly1305.Decrypt(key, ChunkNonce(counter, last), ReadOnlySpan<byte>.Empty, sealedChunks[..length], plaintext.AsSpan(written, length - TagSize)))
-            {
-                CryptographicOperations.ZeroMemory(plaintext);
-                return null;
-            }
-
-            written += length - TagSize;
-            sealedChunks = sealedChunks[length..];
         }
 
         return plaintext;

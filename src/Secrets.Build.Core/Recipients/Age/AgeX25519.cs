@@ -38,6 +38,18 @@ internal static class AgeX25519
     }
 
     /// <summary>
+    /// True when <paramref name="recipient"/> is a low-order point: agreement with it yields the
+    /// all-zero secret whatever the private key, so a wrap to it would protect nothing (age refuses it).
+    /// </summary>
+    public static bool IsLowOrder(AgeRecipient recipient)
+    {
+        var algorithm = KeyAgreementAlgorithm.X25519;
+        using var probe = Key.Create(algorithm);
+        using var shared = algorithm.Agree(probe, PublicKey.Import(algorithm, recipient.PublicKey, KeyBlobFormat.RawPublicKey));
+        return shared is null;
+    }
+
+    /// <summary>
     /// The file key when <paramref name="stanza"/> was made for <paramref name="identity"/>; null when
     /// it was made for someone else. A malformed X25519 stanza sets <paramref name="problem"/>.
     /// </summary>
