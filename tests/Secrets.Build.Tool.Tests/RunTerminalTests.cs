@@ -42,32 +42,25 @@ public sealed class RunTerminalTests(ToolFixture tool)
         var ready = Path.Combine(workspace.Root, "ready");
         var seen = Path.Combine(workspace.Root, "interrupted");
         File.WriteAllText(counter, InterruptCounter);
-        var script = Path.Combine(workspace.Root, "session.sh");
+        using var tmux = new Tmux();
+
         // The no-op trap keeps this shell alive through Ctrl+C; the programs it starts get SIGINT's default back.
-        File.WriteAllText(script, $"""
-            cd '{workspace.Directory}'
-            unset NO_COLOR CI
-            export SECRETS_BUILD_KEY_DIR='{workspace.KeyDirectory}' LANG=C.UTF-8
+        tmux.StartIn(workspace, $"""
             trap ':' INT
             '{tool.ExecutablePath}' run -- python3 '{counter}' '{ready}' '{seen}'
             echo "run-exit=$?"
-            echo session-done
-            sleep 600
             """);
-        using var tmux = new Tmux();
-
-        tmux.Start(script);
-        Assert.True(SpinWait.SpinUntil(() => File.Exists(ready), TimeSpan.FromSeconds(60)), "the child never started:\n" + tmux.WaitFor("session-done"));
+        Assert.True(SpinWait.SpinUntil(() => File.Exists(ready), TimeSpan.FromSeconds(60)), "the child never started:\n" + tmux.WaitFor(Tmux.Done));
         tmux.SendKeys("C-c");
-        Assert.True(SpinWait.SpinUntil(() => File.Exists(seen), TimeSpan.FromSeconds(60)), "Ctrl+C never reached the child:\n" + tmux.WaitFor("session-done"));
+        Assert.True(SpinWait.SpinUntil(() => File.Exists(seen), TimeSpan.FromSeconds(60)), "Ctrl+C never reached the child:\n" + tmux.WaitFor(Tmux.Done));
         var toolId = int.Parse(File.ReadAllText(ready), CultureInfo.InvariantCulture);
         using (var kill = System.Diagnostics.Process.Start("kill", ["-TERM", toolId.ToString(CultureInfo.InvariantCulture)]))
         {
             kill.WaitForExit();
         }
 
-        var screen = tmux.WaitFor("session-done");
-        Assert.True(screen.Contains("session-done", StringComparison.Ordinal), "the session did not finish:\n" + screen);
+        var screen = tmux.WaitFor(Tmux.Done);
+        Assert.True(screen.Contains(Tmux.Done, StringComparison.Ordinal), "the session did not finish:\n" + screen);
         Assert.Contains("interrupts=1", screen);
         Assert.Contains("run-exit=0", screen);
     }

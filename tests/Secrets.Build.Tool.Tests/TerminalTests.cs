@@ -13,24 +13,17 @@ public sealed partial class TerminalTests(ToolFixture tool)
     {
         var workspace = new ToolWorkspace(tool);
         var values = workspace.Provision();
-        var script = Path.Combine(workspace.Root, "session.sh");
-        File.WriteAllText(script, $"""
-            cd '{workspace.Directory}'
-            unset NO_COLOR CI
-            export SECRETS_BUILD_KEY_DIR='{workspace.KeyDirectory}' LANG=C.UTF-8
+        using var tmux = new Tmux();
+
+        tmux.StartIn(workspace, $"""
             '{tool.ExecutablePath}' status
             echo "status-exit=$?"
             '{tool.ExecutablePath}' get DB_PASSWORD
             echo "get-exit=$?"
-            echo session-done
-            sleep 600
             """);
-        using var tmux = new Tmux();
+        var screen = tmux.WaitFor(Tmux.Done);
 
-        tmux.Start(script);
-        var screen = tmux.WaitFor("session-done");
-
-        Assert.True(screen.Contains("session-done", StringComparison.Ordinal), "the session did not finish:\n" + screen);
+        Assert.True(screen.Contains(Tmux.Done, StringComparison.Ordinal), "the session did not finish:\n" + screen);
         Assert.Contains("status-exit=0", screen);
         Assert.Contains("│ DB_PASSWORD", screen);
         Assert.Contains("╭", screen);
@@ -47,22 +40,15 @@ public sealed partial class TerminalTests(ToolFixture tool)
         workspace.SetNextRotation("DB_PASSWORD", DateTimeOffset.UtcNow.AddDays(-3));
         workspace.SetNextRotation("API_TOKEN", DateTimeOffset.UtcNow.AddDays(7));
         // JWT_SECRET_KEY keeps its policy's due date, 30 days away: no colour.
-        var script = Path.Combine(workspace.Root, "session.sh");
-        File.WriteAllText(script, $"""
-            cd '{workspace.Directory}'
-            unset NO_COLOR CI
-            export SECRETS_BUILD_KEY_DIR='{workspace.KeyDirectory}' LANG=C.UTF-8
+        using var tmux = new Tmux();
+
+        tmux.StartIn(workspace, $"""
             '{tool.ExecutablePath}' status
             echo "colour-exit=$?"
             NO_COLOR=1 '{tool.ExecutablePath}' status
             echo "plain-exit=$?"
-            echo session-done
-            sleep 600
             """);
-        using var tmux = new Tmux();
-
-        tmux.Start(script);
-        var screen = tmux.WaitFor("session-done", escapes: true);
+        var screen = tmux.WaitFor(Tmux.Done, escapes: true);
 
         Assert.True(screen.Contains("plain-exit=0", StringComparison.Ordinal), "the session did not finish:\n" + screen);
         var colour = screen[..screen.IndexOf("colour-exit=0", StringComparison.Ordinal)];
@@ -87,24 +73,17 @@ public sealed partial class TerminalTests(ToolFixture tool)
         var source = Path.Combine(workspace.Root, "bulk.env");
         File.WriteAllLines(source, names.Select(n => $"{n}={System.Security.Cryptography.RandomNumberGenerator.GetHexString(64, lowercase: true)}"));
         var redirected = Path.Combine(workspace.Root, "rotate.txt");
-        var script = Path.Combine(workspace.Root, "session.sh");
-        File.WriteAllText(script, $"""
-            cd '{workspace.Directory}'
-            unset NO_COLOR CI
-            export SECRETS_BUILD_KEY_DIR='{workspace.KeyDirectory}' LANG=C.UTF-8
+        using var tmux = new Tmux();
+
+        tmux.StartIn(workspace, $"""
             '{tool.ExecutablePath}' import '{source}'
             echo "import-exit=$?"
             '{tool.ExecutablePath}' rotate all
             echo "rotate-exit=$?"
             '{tool.ExecutablePath}' rotate all > '{redirected}'
             echo "redirected-exit=$?"
-            echo session-done
-            sleep 600
             """);
-        using var tmux = new Tmux();
-
-        tmux.Start(script);
-        var screen = tmux.WaitFor("session-done");
+        var screen = tmux.WaitFor(Tmux.Done);
         LeakLedger.RecordOutputs(workspace.Directory);
 
         Assert.True(screen.Contains("redirected-exit=0", StringComparison.Ordinal), "the session did not finish:\n" + screen);

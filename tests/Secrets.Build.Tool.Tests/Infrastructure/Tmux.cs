@@ -18,6 +18,28 @@ public sealed class Tmux : IDisposable
         .Select(directory => System.IO.Path.Combine(directory, program))
         .FirstOrDefault(File.Exists);
 
+    /// <summary>What a session started with <see cref="StartIn"/> prints when its commands are done.</summary>
+    public const string Done = "session-done";
+
+    /// <summary>
+    /// Starts a shell in the terminal that runs <paramref name="commands"/> (sh) in the workspace, with
+    /// its key folder, without NO_COLOR and CI, in UTF-8, then prints <see cref="Done"/> and stays open
+    /// so the screen can be read.
+    /// </summary>
+    public void StartIn(ToolWorkspace workspace, string commands)
+    {
+        var script = System.IO.Path.Combine(workspace.Root, "session.sh");
+        File.WriteAllText(script, $"""
+            cd '{workspace.Directory}'
+            unset NO_COLOR CI
+            export SECRETS_BUILD_KEY_DIR='{workspace.KeyDirectory}' LANG=C.UTF-8
+            {commands}
+            echo {Done}
+            sleep 600
+            """);
+        Start(script);
+    }
+
     /// <summary>Starts <paramref name="script"/> (a sh script) in a 200x50 terminal.</summary>
     public void Start(string script) => Run("new-session", "-d", "-s", "main", "-x", "200", "-y", "50", "sh " + script);
 
