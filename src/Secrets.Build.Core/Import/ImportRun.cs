@@ -127,8 +127,11 @@ internal sealed class ImportRun
 
         using var opened = StoreOpener.Open(paths, workspace.Directory, _options.KeyDirectory, variables, mayCreate: true, _diagnostics);
         using var store = opened.Store;
-        foreach (var entry in entries)
+        for (var index = 0; index < entries.Length; index++)
         {
+            // Reported before each line (the first report gives the total) and once after the last.
+            _options.Progress?.Report(new SecretsProgress(index, entries.Length));
+            var entry = entries[index];
             var location = new SourceLocation(source, entry.Line, 1, entry.Line, 1, 0, 0);
             if (!declared.TryGetValue(entry.Name, out var secret))
             {
@@ -149,6 +152,8 @@ internal sealed class ImportRun
 
             Adopt(store, secret, entry, location, evaluator, now, schema.MinimumEntropyBits);
         }
+
+        _options.Progress?.Report(new SecretsProgress(entries.Length, entries.Length));
 
         if (_diagnostics.Any(d => d.Severity == SecretsSeverity.Error) || _imported.Count == 0)
         {

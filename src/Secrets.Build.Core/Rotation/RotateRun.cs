@@ -76,8 +76,11 @@ internal sealed class RotateRun
 
         var rotated = ImmutableArray.CreateBuilder<RotatedSecret>();
         var skipped = ImmutableArray.CreateBuilder<string>();
-        foreach (var secret in selected)
+        for (var index = 0; index < selected.Count; index++)
         {
+            // Reported before each secret (the first report gives the total) and once after the last.
+            _options.Progress?.Report(new SecretsProgress(index, selected.Count));
+            var secret = selected[index];
             if (secret.IsExternal)
             {
                 // Only the provider can issue a new API key; an invented value would just break the service.
@@ -106,6 +109,7 @@ internal sealed class RotateRun
             rotated.Add(new RotatedSecret(secret.Name, metadata.Version, metadata.NextRotation ?? next));
         }
 
+        _options.Progress?.Report(new SecretsProgress(selected.Count, selected.Count));
         if (rotated.Count == 0)
         {
             return Result(paths) with { Skipped = skipped.ToImmutable() };
