@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Installs moto's KMS server for the KMS tests (run as root): a real local AWS KMS endpoint that the
 # AWS SDK for .NET talks to over HTTP. Debian 12 does not package moto; Debian 13 packages it as
-# python3-moto, pure Python. Its .deb is fetched with a private apt state folder (so the system's
-# sources and package lists stay as they are) and unpacked with dpkg -x into the git-ignored
-# artifacts/test-inputs/moto; the tests run it with Debian's /usr/bin/python3 and PYTHONPATH.
+# python3-moto, pure Python. Its .deb is fetched with a private apt state folder
+# (download-trixie-package.sh: the system's sources and package lists stay as they are) and
+# unpacked with dpkg -x into the git-ignored artifacts/test-inputs/moto; the tests run it with
+# Debian's /usr/bin/python3 and PYTHONPATH.
 #
 # What it runs on comes from Debian 12 (apt). moto's KMS server imports nothing beyond these ten
 # packages and their own dependencies (checked by tracing every import of a server that created,
@@ -30,20 +31,9 @@ if [ -d "$site/moto" ] && works; then
   exit 0
 fi
 
-mirror=$(awk '/^URIs:/ { print $2; exit }' /etc/apt/sources.list.d/debian.sources)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-mkdir -p "$work/lists/partial" "$work/cache/archives/partial"
-echo "deb $mirror trixie main" > "$work/sources.list"
-apt_private=(
-  -o Dir::Etc::SourceList="$work/sources.list"
-  -o Dir::Etc::SourceParts=/dev/null
-  -o Dir::State::Lists="$work/lists"
-  -o Dir::Cache="$work/cache"
-  -o APT::Sandbox::User=root
-)
-apt-get "${apt_private[@]}" -qq update
-(cd "$work" && apt-get "${apt_private[@]}" -qq download python3-moto)
+bash "$here/../download-trixie-package.sh" python3-moto "$work"
 
 # Unpacked beside the target, then swapped in, so a failed run never leaves half a package.
 rm -rf "$target.new"

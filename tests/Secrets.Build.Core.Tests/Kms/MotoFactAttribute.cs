@@ -10,10 +10,22 @@ public sealed class MotoFactAttribute : FactAttribute
 {
     public MotoFactAttribute()
     {
-        Skip = TestInputsRequired ? null : MotoServer.Missing();
+        Skip = SkipReason();
     }
+
+    /// <summary>Null where the test must run, else why it is skipped.</summary>
+    internal static string? SkipReason() => TestInputsRequired ? null : MotoServer.Missing();
 
     private static bool TestInputsRequired =>
         !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("SECB_REQUIRE_TEST_INPUTS"))
         || !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CI"));
+}
+
+/// <summary>A theory against moto's KMS server; skipped like <see cref="MotoFactAttribute"/>.</summary>
+public sealed class MotoTheoryAttribute : TheoryAttribute
+{
+    public MotoTheoryAttribute()
+    {
+        Skip = MotoFactAttribute.SkipReason();
+    }
 }
