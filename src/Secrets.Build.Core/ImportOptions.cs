@@ -18,4 +18,11 @@ public sealed record ImportOptions : LifecycleOptions
 
     /// <summary>Whether to rewrite <c>.env</c>, compose override and Kubernetes manifest afterwards.</summary>
     public bool WriteOutputs { get; init; } = true;
+
+    /// <summary>
+    /// Reported before each line of the source file with how many are done and the total, then once more when all
+    /// are (Completed equals Total), before the store is saved. It runs on the operation's thread
+    /// under the environment's lock, so it must be quick. Null reports nothing.
+    /// </summary>
+    public IProgress<SecretsProgress>? Progress { get; init; }
 }

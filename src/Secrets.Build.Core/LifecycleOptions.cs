@@ -30,6 +30,13 @@ public abstract record LifecycleOptions
     /// <summary>The clock for rotated, retired and due dates.</summary>
     public TimeProvider Clock { get; init; } = TimeProvider.System;
 
+    /// <summary>
+    /// Whether an existing <c>.env.&lt;env&gt;</c>, compose override or Kubernetes manifest that Secrets.Build
+    /// did not write (no <see cref="Outputs.OutputMarker"/> line) is moved to <c>secrets/backup/&lt;time&gt;/</c>
+    /// and replaced. False (the default) refuses with SECB310 and writes nothing.
+    /// </summary>
+    public bool ReplaceForeignOutputs { get; init; }
+
     /// <summary>What caused the run, recorded in the audit trail (e.g. the MSBuild target).</summary>
     public string Trigger { get; init; } = "api";
 

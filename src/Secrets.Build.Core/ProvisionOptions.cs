@@ -30,6 +30,13 @@ public sealed record ProvisionOptions
     public bool WriteOutputs { get; init; } = true;
 
     /// <summary>
+    /// Whether an existing <c>.env.&lt;env&gt;</c>, compose override or Kubernetes manifest that Secrets.Build
+    /// did not write (no <see cref="Outputs.OutputMarker"/> line) is moved to <c>secrets/backup/&lt;time&gt;/</c>
+    /// and replaced. False (the default) refuses with SECB310 and writes nothing.
+    /// </summary>
+    public bool ReplaceForeignOutputs { get; init; }
+
+    /// <summary>
     /// The environment variables keys and external secrets are read from. Null means the
     /// process environment; tests pass their own so nothing leaks in from the machine.
     /// </summary>

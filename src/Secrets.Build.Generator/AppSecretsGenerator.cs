@@ -60,9 +60,13 @@ public sealed class AppSecretsGenerator : IIncrementalGenerator
         {
             foreach (var item in items)
             {
+                // The parser's severity wins over the descriptor's default, as it did for the build task.
                 production.ReportDiagnostic(Diagnostic.Create(
-                    DiagnosticDescriptors.For(item.Id, item.Severity),
+                    DiagnosticDescriptors.For(item.Id),
                     item.Location?.ToLocation() ?? Location.None,
+                    item.Severity,
+                    additionalLocations: null,
+                    properties: null,
                     item.Message));
             }
         });

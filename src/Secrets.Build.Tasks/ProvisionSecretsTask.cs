@@ -29,6 +29,9 @@ public sealed class ProvisionSecretsTask : Microsoft.Build.Utilities.Task, ICanc
     /// <summary>Whether missing values may be generated (<c>$(SecretsGenerate)</c>).</summary>
     public bool Generate { get; set; } = true;
 
+    /// <summary>Move outputs Secrets.Build did not write to <c>secrets/backup/</c> instead of refusing (<c>$(SecretsReplaceForeignOutputs)</c>).</summary>
+    public bool ReplaceForeignOutputs { get; set; }
+
     /// <summary>Days that override every category's rotation period (<c>$(SecretsRotationDays)</c>); empty keeps the schema's.</summary>
     public string? RotationDays { get; set; }
 
@@ -269,6 +272,7 @@ public sealed class ProvisionSecretsTask : Microsoft.Build.Utilities.Task, ICanc
             WorkspacePath = string.IsNullOrWhiteSpace(Workspace) ? null : Path.GetFullPath(Workspace),
             Environment = Environment.Trim(),
             Generate = Generate,
+            ReplaceForeignOutputs = ReplaceForeignOutputs,
             RotationDaysOverride = rotationDays,
             KeyDirectory = string.IsNullOrWhiteSpace(KeyDirectory) ? null : Path.GetFullPath(KeyDirectory),
             EnforceRotation = enforceRotation,

@@ -41,7 +41,7 @@ public sealed class RotateSecretsKeyTask : SecretsOperationTask
         NewKeyFile = result.NewKeyFile ?? string.Empty;
         if (result.Succeeded)
         {
-            LogSummary($"'{EnvironmentName}': {result.ReencryptedValues} value(s) re-encrypted under key {result.NewKeyId}; retired: {Names(result.RetiredKeyIds)}.");
+            LogSummary($"'{EnvironmentName}': {result.ReencryptedValues} value(s) re-encrypted under {result.NewKeyId}; retired: {Names(result.RetiredKeyIds)}.");
             if (result.NewKeyFile is not null)
             {
                 LogSummary($"  New key file: {result.NewKeyFile}. Share it with whoever builds this environment (SECRETS_BUILD_KEY_DIR or the key variable).");

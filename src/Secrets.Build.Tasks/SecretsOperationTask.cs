@@ -41,6 +41,8 @@ public abstract class SecretsOperationTask : Microsoft.Build.Utilities.Task, ICa
 
     /// <summary>The lowest store generation accepted (<c>$(SecretsMinimumGeneration)</c>); empty for none.</summary>
     public string? MinimumGeneration { get; set; }
+    /// <summary>Move outputs Secrets.Build did not write to <c>secrets/backup/</c> instead of refusing (<c>$(SecretsReplaceForeignOutputs)</c>).</summary>
+    public bool ReplaceForeignOutputs { get; set; }
 
     /// <summary>The target that runs the task, recorded as the audit trail's trigger.</summary>
     protected abstract string TargetName { get; }
@@ -204,6 +206,7 @@ public abstract class SecretsOperationTask : Microsoft.Build.Utilities.Task, ICa
             Environment = EnvironmentName,
             KeyDirectory = KeyDirectoryPath,
             RotationDaysOverride = RotationDaysOverride,
+            ReplaceForeignOutputs = ReplaceForeignOutputs,
             Trigger = "msbuild:" + TargetName,
             Trust = Trust,
         };

@@ -55,6 +55,35 @@ public sealed class BuildGuardTests(PackageFixture package)
     }
 
     [Fact]
+    public void Visual_Studio_2026_MSBuild_runs_the_tasks_in_a_NET_task_host_and_older_ones_get_SECB401()
+    {
+        var workspace = new TestWorkspace(package, "vs-msbuild");
+        workspace.WriteSchema();
+        var project = workspace.AddProject("App");
+        // MSBuildRuntimeType and MSBuildVersion cannot be set; these stand for them in the package's
+        // choice, so the evaluation Visual Studio's .NET Framework MSBuild would make can be replayed here.
+        string[] visualStudio2026 = ["-p:_SecretsMSBuildRuntimeType=Full", "-p:_SecretsMSBuildVersion=18.0.5"];
+        string[] visualStudio2022 = ["-p:_SecretsMSBuildRuntimeType=Full", "-p:_SecretsMSBuildVersion=17.14.8"];
+
+        // The declarations Visual Studio 2026 gets, loaded for real: TaskHostFactory with Runtime="NET" provisions.
+        var build = workspace.Build(project, visualStudio2026);
+        var choice = workspace.DotNet(["msbuild", project, "-getProperty:_SecretsTaskHost", "-getProperty:_SecretsTaskRuntime", .. visualStudio2026]);
+        var dotnetChoice = workspace.DotNet("msbuild", project, "-getProperty:_SecretsTaskHost");
+        var old = workspace.RunTarget(project, "ProvisionSecrets", visualStudio2022);
+
+        Assert.True(choice.Succeeded, choice.ToString());
+        Assert.Matches("\"_SecretsTaskHost\":\\s*\"NET\"", choice.Output);
+        Assert.Matches("\"_SecretsTaskRuntime\":\\s*\"NET\"", choice.Output);
+        Assert.Equal("InProcess", dotnetChoice.Output.Trim());
+        Assert.True(build.Succeeded, build.ToString());
+        Assert.True(File.Exists(workspace.StorePath()));
+        Assert.False(old.Succeeded, old.ToString());
+        Assert.Contains("error SECB401", old.Output, StringComparison.Ordinal);
+        Assert.Contains("'$(MSBuildRuntimeType)' == 'Full'", old.Output, StringComparison.Ordinal);
+        Assert.Contains("SecretsEnabled", old.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Project_without_a_schema_fails_with_SECB115_naming_the_folder()
     {
         var workspace = new TestWorkspace(package, "no-schema");

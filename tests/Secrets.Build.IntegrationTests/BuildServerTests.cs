@@ -46,8 +46,16 @@ public sealed class BuildServerTests(PackageFixture package)
 
         Assert.False(result.Succeeded, result.ToString());
         Assert.Contains(KeyVariable, result.Output, StringComparison.Ordinal);
-        Assert.Matches(@"error SECB\d{3}", result.Output);
+        Assert.Contains("error SECB258", result.Output, StringComparison.Ordinal);
+        // The two ways out for a job that was never meant to decrypt this environment.
+        Assert.Contains("-p:SecretsEnabled=false", result.Output, StringComparison.Ordinal);
+        Assert.Contains("SECRETS_ENVIRONMENT", result.Output, StringComparison.Ordinal);
         Assert.Equal(before, workspace.Snapshot());
+
+        // The README's test-only job: the same clone builds with provisioning off.
+        var testOnly = workspace.Build(project, "-p:SecretsEnabled=false");
+
+        Assert.True(testOnly.Succeeded, testOnly.ToString());
     }
 
     [Fact]
@@ -61,8 +69,11 @@ public sealed class BuildServerTests(PackageFixture package)
         var result = workspace.Build(project);
 
         Assert.False(result.Succeeded, result.ToString());
-        Assert.Matches(@"error SECB\d{3}", result.Output);
+        Assert.Contains("error SECB284", result.Output, StringComparison.Ordinal);
         Assert.False(File.Exists(workspace.StorePath()), "A build server generated a store.");
+        // Only real places: no key file named after a store id that was never made.
+        Assert.DoesNotContain(".development.key", result.Output, StringComparison.Ordinal);
+        Assert.Contains(workspace.KeyDirectory, result.Output, StringComparison.Ordinal);
     }
 
     /// <summary>The developer's key, as they would paste it into the build server's secret settings.</summary>

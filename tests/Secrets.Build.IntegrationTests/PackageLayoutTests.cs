@@ -20,6 +20,8 @@ public sealed class PackageLayoutTests(PackageFixture package)
 
         Assert.Contains("build/Secrets.Build.props", entries);
         Assert.Contains("build/Secrets.Build.targets", entries);
+        Assert.Contains("build/Secrets.Build.Tasks.targets", entries);
+        Assert.Contains("build/Secrets.Build.Lifecycle.proj", entries);
         Assert.Contains("buildMultiTargeting/Secrets.Build.props", entries);
         Assert.Contains("buildMultiTargeting/Secrets.Build.targets", entries);
         Assert.Contains("tasks/net9.0/Secrets.Build.Tasks.dll", entries);

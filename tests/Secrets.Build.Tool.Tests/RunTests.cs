@@ -74,7 +74,8 @@ public sealed class RunTests(ToolFixture tool)
         var ready = Path.Combine(workspace.Root, "ready");
 
         // The child traps the signal, says it is ready, and exits with its own code when signalled.
-        using var process = workspace.Start(workspace.Directory, "run", "--", "sh", "-c",
+        // Without a terminal: SIGINT is forwarded then (in a terminal's foreground it comes from the terminal).
+        using var process = workspace.StartWithoutTerminal(workspace.Directory, "run", "--", "sh", "-c",
             $"trap 'exit {answer}' {signal}; touch {ready}; while true; do sleep 0.05; done");
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();

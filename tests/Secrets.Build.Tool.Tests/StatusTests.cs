@@ -73,15 +73,7 @@ public sealed class StatusTests(ToolFixture tool)
     {
         var workspace = new ToolWorkspace(tool);
         workspace.Provision();
-        // The metadata is plaintext by design; dating DB_PASSWORD back makes it overdue without a clock.
-        var metadata = Path.Combine(workspace.Directory, "secrets", ".env.development.metadata");
-        var text = File.ReadAllText(metadata);
-        var start = text.IndexOf("\"DB_PASSWORD\"", StringComparison.Ordinal);
-        var end = text.IndexOf('}', start);
-        var entry = text[start..end];
-        var dated = System.Text.RegularExpressions.Regex.Replace(entry, "\"(createdAt|rotatedAt)\": \"[^\"]+\"", "\"$1\": \"2020-01-01T00:00:00Z\"");
-        dated = System.Text.RegularExpressions.Regex.Replace(dated, "\"nextRotation\": \"[^\"]+\"", "\"nextRotation\": \"2020-03-31T00:00:00Z\"");
-        File.WriteAllText(metadata, text[..start] + dated + text[end..]);
+        workspace.SetNextRotation("DB_PASSWORD", new DateTimeOffset(2020, 3, 31, 0, 0, 0, TimeSpan.Zero));
 
         var status = workspace.Run("status");
 

@@ -9,7 +9,7 @@ namespace Secrets.Build.Core.Audit;
 internal static class AuditProblems
 {
     private const string RestoreFix =
-        "The trail was changed outside Secrets.Build. Restore it from version control or a backup; if the change is unexplained, treat the environment's secrets as exposed and rotate them.";
+        "The trail was changed outside Secrets.Build. It is kept local (git-ignored), so restore it from a backup of this machine (secrets/backup/ holds the one taken before a regeneration); if the change is unexplained, treat the environment's secrets as exposed and rotate them.";
 
     public static SecretsDiagnostic Tampered(string file, long line, string what) => Error(
         DiagnosticCodes.AuditLineTampered, file, line,
@@ -49,7 +49,7 @@ internal static class AuditProblems
     public static SecretsDiagnostic UnknownKey(string file, long line, string foundKeyId) => Error(
         DiagnosticCodes.AuditLineTampered, file, line,
         $"Audit line {line} names chain key id '{foundKeyId}', which is neither the current key nor a retired one: the line was forged, or a retired key is missing.",
-        "If the key was rotated, pass the previous chain keys in AuditTrailOptions.RetiredChainKeys; otherwise restore the trail from version control or a backup.");
+        "If the key was rotated, pass the previous chain keys in AuditTrailOptions.RetiredChainKeys; otherwise restore the trail from a backup of this machine (it is git-ignored, so not in version control).");
 
     public static SecretsDiagnostic RolledFileMissing(string file, long line, string what) => Error(
         DiagnosticCodes.AuditRolledFileMissing, file, line,

@@ -19,12 +19,38 @@ public sealed record ComplianceReport(
     int Score,
     ImmutableArray<ComplianceCheckResult> Checks)
 {
-    /// <summary>A path as reports show it: relative to the workspace with <c>/</c> when inside it, else as given.</summary>
+    /// <summary>
+    /// A path as reports show it: relative to the workspace with <c>/</c> when inside it, under the
+    /// home folder as <c>~/...</c> (the key folder), else as given. The report files are local, but
+    /// they get attached to tickets and uploaded as CI artifacts: they name no user's folders.
+    /// </summary>
     public string Display(string path)
     {
         var relative = Path.GetRelativePath(Workspace, path);
-        return Path.IsPathRooted(relative) || relative.StartsWith("..", StringComparison.Ordinal)
+        if (!Path.IsPathRooted(relative) && !relative.StartsWith("..", StringComparison.Ordinal))
+        {
+            return relative.Replace(Path.DirectorySeparatorChar, '/');
+        }
+
+        var home = System.Environment.GetFolderPath(System.Environment.SpecialFolder.UserProfile);
+        var fromHome = home.Length == 0 ? ".." : Path.GetRelativePath(home, path);
+        return Path.IsPathRooted(fromHome) || fromHome.StartsWith("..", StringComparison.Ordinal)
             ? path
-            : relative.Replace(Path.DirectorySeparatorChar, '/');
+            : "~/" + fromHome.Replace(Path.DirectorySeparatorChar, '/');
+    }
+
+    /// <summary>Evidence or fix text with the workspace's and the home folder's absolute paths written as <see cref="Display"/> writes them.</summary>
+    public string DisplayText(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return text ?? string.Empty;
+        }
+
+        var workspace = Path.TrimEndingDirectorySeparator(Workspace);
+        var shown = text.Replace(workspace + Path.DirectorySeparatorChar, string.Empty, StringComparison.Ordinal)
+            .Replace("'" + workspace + "'", "the workspace", StringComparison.Ordinal);
+        var home = System.Environment.GetFolderPath(System.Environment.SpecialFolder.UserProfile);
+        return home.Length == 0 ? shown : shown.Replace(Path.TrimEndingDirectorySeparator(home) + Path.DirectorySeparatorChar, "~/", StringComparison.Ordinal);
     }
 }

@@ -129,6 +129,8 @@ internal sealed class ComplianceRun
         try
         {
             FileModes.EnsurePrivateDirectory(paths.SecretsDirectory);
+            // Local findings of this machine: never committed, like the audit trail.
+            Outputs.GitIgnoreFile.Ensure(report.Workspace, [$"{StorePaths.SecretsFolderName}/.env.{report.Environment}.compliance.*"]);
             foreach (var (path, render) in files)
             {
                 AtomicFile.WriteText(path, render(report));

@@ -7,8 +7,9 @@ namespace Secrets.Build.Core.Diagnostics;
 public static partial class DiagnosticCodes
 {
     /// <summary>
-    /// The running MSBuild cannot load the net9.0 tasks: Visual Studio's .NET Framework MSBuild,
-    /// or an MSBuild older than the one in the .NET 9 SDK. Reported by a target before the task
+    /// The running MSBuild cannot load the net9.0 tasks: a .NET Framework MSBuild older than 18
+    /// (Visual Studio 2022 and earlier; Visual Studio 2026 runs them in a .NET task host), or an
+    /// MSBuild older than the one in the .NET 9 SDK. Reported by a target before the task
     /// is loaded, so the user sees this instead of a loader exception.
     /// </summary>
     public const string UnsupportedMSBuild = "SECB401";

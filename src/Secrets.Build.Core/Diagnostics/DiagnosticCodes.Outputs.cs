@@ -36,4 +36,13 @@ public static partial class DiagnosticCodes
 
     /// <summary>A service name docker compose would not accept (<c>[a-zA-Z0-9][a-zA-Z0-9_.-]*</c>).</summary>
     public const string InvalidServiceName = "SECB309";
+
+    /// <summary>
+    /// A <c>.env.&lt;env&gt;</c>, compose override or Kubernetes manifest exists without the Secrets.Build
+    /// marker line, so another tool or a person wrote it; nothing was written over it.
+    /// </summary>
+    public const string ForeignOutput = "SECB310";
+
+    /// <summary>A file without the Secrets.Build marker could not be moved to <c>secrets/backup/</c>; nothing was replaced.</summary>
+    public const string ForeignOutputBackupFailed = "SECB311";
 }

@@ -16,4 +16,6 @@ public static partial class DiagnosticCodes
     public const string OrphanedSecret = "SECB285";
     /// <summary>An output could not be written.</summary>
     public const string OutputWriteFailed = "SECB286";
+    /// <summary>An external secret's value does not read as its declared type (warning in development, error in production); the value is never shown.</summary>
+    public const string ExternalValueInvalid = "SECB287";
 }

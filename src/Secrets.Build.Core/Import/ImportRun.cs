@@ -112,10 +112,26 @@ internal sealed class ImportRun
         using var workspaceLock = WorkspaceLock.Acquire(paths.LockPath, cancellationToken);
         // Read under the lock, after any earlier writer finished, so stored times only move forward.
         var now = _options.Clock.GetUtcNow();
+        // The file being imported may itself be the foreign .env.<env>: importing adopts it, so it
+        // is moved to secrets/backup/ instead of refused. Any other foreign output is refused
+        // before the store (or a new key) is created.
+        var foreign = ForeignOutputs.Find(workspace.Directory, paths.Environment, adopted: source);
+        if (_options.WriteOutputs)
+        {
+            foreign.Refuse(_options.ReplaceForeignOutputs, _diagnostics);
+            if (_diagnostics.Any(d => d.Severity == SecretsSeverity.Error))
+            {
+                return Result(paths);
+            }
+        }
+
         using var opened = StoreOpener.Open(paths, workspace.Directory, _options.KeyDirectory, variables, mayCreate: true, _diagnostics, _options.Trust);
         using var store = opened.Store;
-        foreach (var entry in entries)
+        for (var index = 0; index < entries.Length; index++)
         {
+            // Reported before each line (the first report gives the total) and once after the last.
+            _options.Progress?.Report(new SecretsProgress(index, entries.Length));
+            var entry = entries[index];
             var location = new SourceLocation(source, entry.Line, 1, entry.Line, 1, 0, 0);
             if (!declared.TryGetValue(entry.Name, out var secret))
             {
@@ -137,6 +153,8 @@ internal sealed class ImportRun
             Adopt(store, secret, entry, location, evaluator, now, schema.MinimumEntropyBits);
         }
 
+        _options.Progress?.Report(new SecretsProgress(entries.Length, entries.Length));
+
         if (_diagnostics.Any(d => d.Severity == SecretsSeverity.Error) || _imported.Count == 0)
         {
             // All or nothing: a conflict anywhere leaves every file as it was.
@@ -144,6 +162,11 @@ internal sealed class ImportRun
         }
 
         store.Save();
+        if (_options.WriteOutputs)
+        {
+            foreign.MoveAside(paths.SecretsDirectory, _options.ReplaceForeignOutputs, now, _diagnostics);
+        }
+
         var outputs = _options.WriteOutputs
             ? OutputWriter.Write(schema, store, workspace.Directory, now)
             : ImmutableArray<string>.Empty;

@@ -48,6 +48,8 @@ public sealed record KeyResolution(
             DiagnosticCodes.KeyNotFound,
             $"No key for environment '{Environment}' was found, but its store {storePath} exists.{needs} Looked in: {DescribePlacesLooked()}.",
             $"Supply the key of the machine that created the store: set {KeyVariable} to the text of its key file{copyFile}. " +
+            "A job that only builds and tests needs no secrets: give it -p:SecretsEnabled=false. " +
+            $"A job meant for another environment: set SECRETS_ENVIRONMENT (this build chose '{Environment}'). " +
             "Deleting the store would lose every value in it.",
             SourceLocation.ForFile(storePath));
     }

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Globalization;
 using System.Security.Cryptography;
 using Secrets.Build.Core.Audit;
 using Secrets.Build.Core.Diagnostics;
@@ -17,7 +16,7 @@ namespace Secrets.Build.Core.Maintenance;
 internal sealed class EnvironmentBackup
 {
     /// <summary>The folder, inside <c>secrets/</c>, that holds one subfolder per backup.</summary>
-    public const string FolderName = "backup";
+    public const string FolderName = BackupFolder.Name;
 
     private readonly List<(string Original, string Copy)> _files = new();
 
@@ -44,13 +43,11 @@ internal sealed class EnvironmentBackup
     /// <exception cref="SecretsException">SECB555 when a copy cannot be written.</exception>
     public static EnvironmentBackup Take(StorePaths paths, string workspace, DateTimeOffset now)
     {
-        var root = Path.Combine(paths.SecretsDirectory, FolderName);
-        var directory = FreeFolder(root, now.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture));
+        var directory = BackupFolder.Next(paths.SecretsDirectory, now);
         var backup = new EnvironmentBackup(directory);
         try
         {
-            FileModes.EnsurePrivateDirectory(root);
-            FileModes.EnsurePrivateDirectory(directory);
+            BackupFolder.Create(directory);
             foreach (var original in ExistingFiles(paths, workspace))
             {
                 var copy = Path.Combine(directory, Path.GetFileName(original));
@@ -104,16 +101,5 @@ internal sealed class EnvironmentBackup
         {
             CryptographicOperations.ZeroMemory(bytes);
         }
-    }
-
-    private static string FreeFolder(string root, string stamp)
-    {
-        var candidate = Path.Combine(root, stamp);
-        for (var n = 2; System.IO.Directory.Exists(candidate); n++)
-        {
-            candidate = Path.Combine(root, $"{stamp}-{n.ToString(CultureInfo.InvariantCulture)}");
-        }
-
-        return candidate;
     }
 }

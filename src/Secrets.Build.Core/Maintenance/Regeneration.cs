@@ -109,20 +109,6 @@ internal sealed class Regeneration(RegenerateOptions options, IReadOnlyDictionar
     }
 
     /// <summary>A backup holds the plaintext outputs, so the whole backup folder is ignored.</summary>
-    private static void KeepBackupsOutOfGit(string workspace)
-    {
-        var path = Path.Combine(workspace, ".gitignore");
-        var existing = File.Exists(path) ? File.ReadAllText(path) : null;
-        var entry = $"{StorePaths.SecretsFolderName}/{EnvironmentBackup.FolderName}/";
-        if (GitIgnoreUpdater.Update(existing, [entry]) is { } updated)
-        {
-            // Not secret: keep the mode the user's file had (or the usual 644).
-            var mode = (existing is null ? null : FileModes.Read(path)) ?? (UnixFileMode)0b110_100_100;
-            AtomicFile.WriteText(path, updated);
-            if (FileModes.IsSupported)
-            {
-                File.SetUnixFileMode(path, mode);
-            }
-        }
-    }
+    private static void KeepBackupsOutOfGit(string workspace) =>
+        GitIgnoreFile.Ensure(workspace, [$"{StorePaths.SecretsFolderName}/{EnvironmentBackup.FolderName}/"]);
 }

@@ -31,7 +31,7 @@ public static class ComposeOverrideRenderer
         var byService = GroupByService(schema);
 
         var output = new Utf8Output(EstimateSize(schema));
-        output.Append("# Secrets.Build: which secrets each service of the '").Append(env).Append("' environment receives.\n");
+        output.Append(OutputMarker.Prefix).Append(" which secrets each service of the '").Append(env).Append("' environment receives.\n");
         output.Append("# Values come from the env file; this file holds none. Use it as:\n");
         output.Append("#   docker compose -f docker-compose.yml -f ").Append(fileName)
             .Append(" --env-file ").Append(OutputPaths.EnvFile(env)).Append(" up\n");

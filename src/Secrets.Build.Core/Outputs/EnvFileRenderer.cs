@@ -33,7 +33,7 @@ public static class EnvFileRenderer
         var output = new Utf8Output(EstimateSize(values));
         try
         {
-            output.Append("# Secrets.Build: plaintext secrets of the '").Append(env).Append("' environment.\n");
+            output.Append(OutputMarker.Prefix).Append(" plaintext secrets of the '").Append(env).Append("' environment.\n");
             output.Append("# Never commit this file. It is rewritten from secrets/.env.").Append(env).Append(".json on every build.\n");
             for (var i = 0; i < values.Count; i++)
             {

@@ -51,7 +51,7 @@ public static class KubernetesSecretRenderer
         var output = new Utf8Output(EstimateSize(values));
         try
         {
-            output.Append("# Secrets.Build: the '").Append(env).Append("' secrets of ").Append(project)
+            output.Append(OutputMarker.Prefix).Append(" the '").Append(env).Append("' secrets of ").Append(project)
                 .Append(" as a Kubernetes Secret. It holds the values (base64 is not encryption): never commit it.\n");
             output.Append("apiVersion: v1\n");
             output.Append("kind: Secret\n");

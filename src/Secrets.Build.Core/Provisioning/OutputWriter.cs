@@ -78,8 +78,6 @@ internal static class OutputWriter
 
     private static void UpdateGitIgnore(string workspace, string environment)
     {
-        var path = Path.Combine(workspace, ".gitignore");
-        var existing = File.Exists(path) ? File.ReadAllText(path) : null;
         var entries = new List<string>(OutputPaths.PlaintextOutputs(environment));
         entries.AddRange(StorePaths.GitIgnoreEntries(environment));
 
@@ -88,16 +86,11 @@ internal static class OutputWriter
         entries.Add($"{StorePaths.SecretsFolderName}/.env.{environment}.audit.jsonl");
         entries.Add($"{StorePaths.SecretsFolderName}/.env.{environment}.audit.*.jsonl");
         entries.Add($"{StorePaths.SecretsFolderName}/.env.{environment}.audit.jsonl.lock");
-        if (GitIgnoreUpdater.Update(existing, entries) is { } updated)
-        {
-            // .gitignore is the user's file and nothing secret: replace its content atomically,
-            // then give back the mode it had (or the usual 644) instead of the private 600.
-            var mode = (existing is null ? null : FileModes.Read(path)) ?? (UnixFileMode)0b110_100_100;
-            AtomicFile.WriteTextIfChanged(path, updated);
-            if (FileModes.IsSupported)
-            {
-                File.SetUnixFileMode(path, mode);
-            }
-        }
+
+        // The compliance report is regenerated on demand and names this machine's findings;
+        // backups hold plaintext outputs (a regeneration's, or a foreign file set aside).
+        entries.Add($"{StorePaths.SecretsFolderName}/.env.{environment}.compliance.*");
+        entries.Add($"{StorePaths.SecretsFolderName}/{IO.BackupFolder.Name}/");
+        GitIgnoreFile.Ensure(workspace, entries);
     }
 }

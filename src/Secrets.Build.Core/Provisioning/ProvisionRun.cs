@@ -3,6 +3,7 @@ using Secrets.Build.Core.Audit;
 using Secrets.Build.Core.Diagnostics;
 using Secrets.Build.Core.IO;
 using Secrets.Build.Core.Keys;
+using Secrets.Build.Core.Outputs;
 using Secrets.Build.Core.Rotation;
 using Secrets.Build.Core.Schema;
 using Secrets.Build.Core.Store;
@@ -76,6 +77,18 @@ internal sealed class ProvisionRun
         // rotation another build saved meanwhile, and that rotation's previous value would then
         // look "retired in the future" and drop out of the outputs.
         var now = _options.Clock.GetUtcNow();
+        // Someone else's .env.<env> (a Vite or Next.js file) is refused before a key or store is
+        // created, so the refusal leaves the workspace and the key folder exactly as they were.
+        var foreign = ForeignOutputs.Find(workspace, paths.Environment);
+        if (_options.WriteOutputs)
+        {
+            foreign.Refuse(_options.ReplaceForeignOutputs, _diagnostics);
+            if (_diagnostics.Any(d => d.Severity == SecretsSeverity.Error))
+            {
+                return Result(paths);
+            }
+        }
+
         using var opened = StoreOpener.Open(paths, workspace, _options.KeyDirectory, variables, _options.Generate, _diagnostics, _options.Trust);
         using var store = opened.Store;
         // A hand-edited recipients file changes nobody's access; say so where the build shows it.
@@ -90,10 +103,16 @@ internal sealed class ProvisionRun
         }
 
         store.Save();
+        CommittedFileModes.Tighten(paths, _diagnostics);
         var metadata = schema.Secrets
             .Where(s => store.Contains(s.Name))
             .ToDictionary(s => s.Name, s => store.GetMetadata(s.Name));
         _diagnostics.AddRange(rotation.Check(metadata, now, _options.EnforceRotation ?? production));
+
+        if (_options.WriteOutputs)
+        {
+            foreign.MoveAside(paths.SecretsDirectory, _options.ReplaceForeignOutputs, now, _diagnostics);
+        }
 
         var outputs = _options.WriteOutputs
             ? OutputWriter.Write(schema, store, workspace, now)

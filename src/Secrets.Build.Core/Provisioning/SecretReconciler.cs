@@ -84,26 +84,32 @@ internal sealed class SecretReconciler
     {
         if (_variables.TryGetValue(secret.Name, out var value) && value.Length > 0)
         {
+            if (!CheckType(secret, value, $"the environment variable {secret.Name}", store.Environment, diagnostics))
+            {
+                return false;
+            }
+
             return store.Set(secret.Name, value, SecretSource.External, now, DueDate(secret, now)) != SetOutcome.Unchanged;
         }
 
-        if (store.Contains(secret.Name) && store.Reveal(secret.Name).Length > 0)
+        if (store.Contains(secret.Name) && store.Reveal(secret.Name) is { Length: > 0 } stored)
         {
             // Captured on an earlier build; the variable need not be set on every build.
+            CheckType(secret, stored, $"the {store.Environment} store (captured earlier)", store.Environment, diagnostics);
             return false;
         }
 
         if (_requireExternal)
         {
             diagnostics.Add(SecretsDiagnostic.Error(DiagnosticCodes.ExternalRequired,
-                $"{secret.Name} is an external secret with no value in the {store.Environment} store and none in the environment variable {secret.Name}.",
+                $"{secret.Name} is an external secret, supplied by you and never generated, with no value in the {store.Environment} store and none in the environment variable {secret.Name}.",
                 $"Set the environment variable {secret.Name} for this build (on a build server: a secret variable).",
                 secret.Location));
             return false;
         }
 
         diagnostics.Add(SecretsDiagnostic.Warning(DiagnosticCodes.ExternalMissing,
-            $"{secret.Name} is an external secret with no value yet; it is written empty to the {store.Environment} outputs.",
+            $"{secret.Name} is an external secret, supplied by you and never generated, with no value yet; it is written empty to the {store.Environment} outputs.",
             $"Set the environment variable {secret.Name} and build again to capture it.",
             secret.Location));
         if (!store.Contains(secret.Name))
@@ -112,5 +118,26 @@ internal sealed class SecretReconciler
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// SECB287 when an external value does not read as its declared type: an error where externals
+    /// are required (production; the value is then not captured), a warning elsewhere. Names the
+    /// secret and where the value came from, never the value.
+    /// </summary>
+    private bool CheckType(SecretDefinition secret, string value, string source, string environment, List<SecretsDiagnostic> diagnostics)
+    {
+        if (ExternalValueCheck.Expected(secret.Type, value) is not { } expected)
+        {
+            return true;
+        }
+
+        var type = secret.Type.ToString().ToLowerInvariant();
+        var message = $"{secret.Name} is declared \"type\": \"{type}\", but its value from {source} is not {expected}; reading AppSecrets.{secret.PropertyName} would fail at run time ('{environment}').";
+        var fix = $"Set the environment variable {secret.Name} to {expected} and build again.";
+        diagnostics.Add(_requireExternal
+            ? SecretsDiagnostic.Error(DiagnosticCodes.ExternalValueInvalid, message, fix, secret.Location)
+            : SecretsDiagnostic.Warning(DiagnosticCodes.ExternalValueInvalid, message, fix, secret.Location));
+        return !_requireExternal;
     }
 }

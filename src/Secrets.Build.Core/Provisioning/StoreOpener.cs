@@ -110,13 +110,28 @@ internal static class StoreOpener
         {
             throw new SecretsException(SecretsDiagnostic.Error(
                 DiagnosticCodes.NoStoreGenerationOff,
-                $"Environment '{paths.Environment}' has no store at {paths.StorePath} and secret generation is off here, so nothing can be provisioned. Looked for a key in: {found.DescribePlacesLooked()}.",
+                $"Environment '{paths.Environment}' has no store at {paths.StorePath} and secret generation is off here, so nothing can be provisioned. Looked for a key in: {PlacesBeforeAnyStore(found)}.",
                 $"Commit the store made on a developer machine, set {found.KeyVariable} to its key, or build once with -p:SecretsGenerate=true to create it.",
                 SourceLocation.ForFile(paths.StorePath)));
         }
 
         var created = newLocator.CreateKeyFile();
-        return WipeOnFailure(created, () => new OpenedWorkspace(SecretStore.Create(paths, created, storeId), created, Created: true));
+        return WipeOnFailure(created, () => new OpenedWorkspace(SecretStore.Create(paths, created, storeId), created, Created: true, CreatedKeyFile: newLocator.KeyFilePath));
+    }
+
+    /// <summary>
+    /// Where a key was looked for, less the key file: without a store there is no store id, and the
+    /// file named after a random new one can never exist, so naming it would send people looking for it.
+    /// </summary>
+    private static string PlacesBeforeAnyStore(KeyResolution found)
+    {
+        var places = found.PlacesLooked.Where(p => found.KeyFilePath is null || !p.Contains(found.KeyFilePath, StringComparison.Ordinal)).ToList();
+        if (found.KeyFilePath is { } keyFile)
+        {
+            places.Add($"the key folder {Path.GetDirectoryName(keyFile)} (key files are named after their store, and there is none yet)");
+        }
+
+        return string.Join("; ", places);
     }
 
     // On success the caller's OpenedWorkspace wipes the key; on failure nothing else holds it.

@@ -5,6 +5,7 @@ using Secrets.Build.Core.Generation;
 using Secrets.Build.Core.IO;
 using Secrets.Build.Core.Keys;
 using Secrets.Build.Core.Lifecycle;
+using Secrets.Build.Core.Outputs;
 using Secrets.Build.Core.Provisioning;
 using Secrets.Build.Core.Store;
 
@@ -54,6 +55,18 @@ internal sealed class RotateRun
         using var workspaceLock = WorkspaceLock.Acquire(paths.LockPath, cancellationToken);
         // Read under the lock, after any earlier writer finished, so rotation times only move forward.
         var now = _options.Clock.GetUtcNow();
+        var foreign = ForeignOutputs.Find(workspace.Directory, paths.Environment);
+        if (_options.WriteOutputs)
+        {
+            // Refused before any value changes: a rotation whose outputs cannot be written would
+            // leave the services on values the store no longer calls current.
+            foreign.Refuse(_options.ReplaceForeignOutputs, _diagnostics);
+            if (_diagnostics.Any(d => d.Severity == SecretsSeverity.Error))
+            {
+                return Result(paths);
+            }
+        }
+
         using var opened = StoreOpener.Open(paths, workspace.Directory, _options.KeyDirectory, variables, mayCreate: false, _diagnostics, _options.Trust);
         var store = opened.Store;
         if (RotationSelection.Resolve(schema, _options.Selectors, evaluator, store, now, _diagnostics) is not { } selected)
@@ -63,8 +76,11 @@ internal sealed class RotateRun
 
         var rotated = ImmutableArray.CreateBuilder<RotatedSecret>();
         var skipped = ImmutableArray.CreateBuilder<string>();
-        foreach (var secret in selected)
+        for (var index = 0; index < selected.Count; index++)
         {
+            // Reported before each secret (the first report gives the total) and once after the last.
+            _options.Progress?.Report(new SecretsProgress(index, selected.Count));
+            var secret = selected[index];
             if (secret.IsExternal)
             {
                 // Only the provider can issue a new API key; an invented value would just break the service.
@@ -93,12 +109,18 @@ internal sealed class RotateRun
             rotated.Add(new RotatedSecret(secret.Name, metadata.Version, metadata.NextRotation ?? next));
         }
 
+        _options.Progress?.Report(new SecretsProgress(selected.Count, selected.Count));
         if (rotated.Count == 0)
         {
             return Result(paths) with { Skipped = skipped.ToImmutable() };
         }
 
         store.Save();
+        if (_options.WriteOutputs)
+        {
+            foreign.MoveAside(paths.SecretsDirectory, _options.ReplaceForeignOutputs, now, _diagnostics);
+        }
+
         var outputs = _options.WriteOutputs
             ? OutputWriter.Write(schema, store, workspace.Directory, now)
             : ImmutableArray<string>.Empty;

@@ -185,13 +185,15 @@ internal static class DataKeyWrapping
             : string.Join(", ", store.Keys.Select(k => $"{k.Kind} {k.KeyId}"));
         var given = key switch
         {
-            RawKey raw => $"key {raw.Id}",
-            _ when givenIds.Count > 0 => $"a passphrase (key id {string.Join(", ", givenIds.Distinct())} with this store's salt)",
-            _ => "a passphrase",
+            RawKey raw => $"The key {raw.Id}",
+            _ when givenIds.Count > 0 => $"A passphrase (key id {string.Join(", ", givenIds.Distinct())} with this store's salt)",
+            _ => "A passphrase",
         };
         return StoreErrors.At(DiagnosticCodes.WrongKey, path,
-            $"The {given} from {key.Source} cannot open '{path}'; the store needs: {needed}.",
-            "Provide the environment's key: set SECRETS_BUILD_KEY_<ENV> (or SECRETS_BUILD_PASSPHRASE_<ENV>) on build servers, or copy the key file from a teammate into your key folder. Never delete the store to start over: its values would be lost.");
+            $"{given} from {key.Source} cannot open '{path}'; the store needs: {needed}.",
+            "Provide the environment's key: set SECRETS_BUILD_KEY_<ENV> (or SECRETS_BUILD_PASSPHRASE_<ENV>) on build servers, or copy the key file from a teammate into your key folder. " +
+            "If this store is older than a key rotation (an earlier commit or another branch), the key that opens it was kept in the key folder as <key file>.retired-<key id>: set SECRETS_BUILD_KEY_<ENV> to that file's text. " +
+            "Never delete the store to start over: its values would be lost.");
     }
 
     private static byte[] WrapAad(string storeId, string environment, string kind, string keyId) =>

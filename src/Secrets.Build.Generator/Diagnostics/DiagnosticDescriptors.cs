@@ -1,4 +1,7 @@
+using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Secrets.Build.Core.Diagnostics;
 
@@ -11,7 +14,7 @@ namespace Secrets.Build.Generator.Diagnostics;
 /// </summary>
 internal static class DiagnosticDescriptors
 {
-    private const string Category = "Secrets.Build";
+    internal const string Category = "Secrets.Build";
 
     /// <summary>Two AdditionalFiles are marked as the secrets schema; only one can define AppSecrets.</summary>
     public static readonly DiagnosticDescriptor MultipleSchemas = new(
@@ -53,22 +56,30 @@ internal static class DiagnosticDescriptors
         isEnabledByDefault: true,
         helpLinkUri: DiagnosticCodes.HelpLink);
 
-    private static readonly ConcurrentDictionary<(string Id, DiagnosticSeverity Severity), DiagnosticDescriptor> SchemaDescriptors = new();
+    /// <summary>Every declared descriptor: the generator's own and the schema rules.</summary>
+    public static IReadOnlyList<DiagnosticDescriptor> All { get; } =
+        new[] { MultipleSchemas, UnreadableSchema, InvalidRootNamespace, UnknownEnvironment }
+            .Concat(typeof(SchemaDiagnosticDescriptors).GetFields()
+                .Where(field => field.FieldType == typeof(DiagnosticDescriptor))
+                .Select(field => (DiagnosticDescriptor)field.GetValue(null)!))
+            .ToArray();
+
+    private static readonly Dictionary<string, DiagnosticDescriptor> ById = All.ToDictionary(d => d.Id, StringComparer.Ordinal);
+
+    // A code the core parser gains before it is declared still reaches the user, with a
+    // plain title; DiagnosticDescriptorsTests fails until SchemaDiagnosticDescriptors declares it.
+    private static readonly ConcurrentDictionary<string, DiagnosticDescriptor> Undeclared = new(StringComparer.Ordinal);
 
     /// <summary>The descriptor of a generator code, or of a schema code the core parser reported.</summary>
-    public static DiagnosticDescriptor For(string id, DiagnosticSeverity severity) => id switch
-    {
-        GeneratorDiagnosticCodes.MultipleSchemas => MultipleSchemas,
-        GeneratorDiagnosticCodes.UnreadableSchema => UnreadableSchema,
-        GeneratorDiagnosticCodes.InvalidRootNamespace => InvalidRootNamespace,
-        GeneratorDiagnosticCodes.UnknownEnvironment => UnknownEnvironment,
-        _ => SchemaDescriptors.GetOrAdd((id, severity), static key => new DiagnosticDescriptor(
-            id: key.Id,
-            title: "Invalid secrets schema",
-            messageFormat: "{0}",
-            category: Category,
-            defaultSeverity: key.Severity,
-            isEnabledByDefault: true,
-            helpLinkUri: DiagnosticCodes.HelpLink)),
-    };
+    public static DiagnosticDescriptor For(string id) =>
+        ById.TryGetValue(id, out var descriptor)
+            ? descriptor
+            : Undeclared.GetOrAdd(id, static key => new DiagnosticDescriptor(
+                id: key,
+                title: "Secrets.Build diagnostic",
+                messageFormat: "{0}",
+                category: Category,
+                defaultSeverity: DiagnosticSeverity.Error,
+                isEnabledByDefault: true,
+                helpLinkUri: DiagnosticCodes.HelpLink));
 }

@@ -83,6 +83,13 @@ static partial class AppSecrets
                 return new Resolution(null, 0, null, Missing(descriptor, current));
             }
 
+            if (text.Length == 0)
+            {
+                // NAME= is how the build writes an external secret nobody supplied yet: say that,
+                // not "is not a valid string".
+                return new Resolution(source, 0, null, Empty(descriptor, source, current));
+            }
+
             var value = Convert(descriptor, text);
             if (value == null)
             {
@@ -102,6 +109,15 @@ static partial class AppSecrets
             }
 
             return source.StartsWith("environment variable ", global::System.StringComparison.Ordinal) ? "the " + source : "'" + source + "'";
+        }
+
+        private static string Empty(SecretDescriptor descriptor, string/*?*/ source, Snapshot current)
+        {
+            var fix = descriptor.IsExternal
+                ? "it is supplied by you (external): set the environment variable " + descriptor.Name + " and build again, so the build captures it into the " + current.Environment + " secrets."
+                : "run 'dotnet build' to provision the " + current.Environment + " secrets, or set the environment variable " + descriptor.Name + ".";
+            return "Secret " + descriptor.Name + " (" + descriptor.TypeName + ") is empty in " + Describe(source) +
+                " (environment '" + current.Environment + "'). Fix: " + fix;
         }
 
         private static string Missing(SecretDescriptor descriptor, Snapshot current)

@@ -41,6 +41,14 @@ internal static class ToolApplication
             return ExitCodes.Usage;
         }
 
-        return await parsed.InvokeAsync();
+        // 'run' hands SIGINT and SIGTERM to its child and waits for it however long it takes to end;
+        // System.CommandLine's own handler would end the tool 2 s after a Ctrl+C and orphan the child.
+        var configuration = new InvocationConfiguration();
+        if (parsed.CommandResult.Command.Name == RunCommand.Name)
+        {
+            configuration.ProcessTerminationTimeout = null;
+        }
+
+        return await parsed.InvokeAsync(configuration);
     }
 }

@@ -13,6 +13,9 @@ namespace Secrets.Build.Tool.Commands;
 /// </summary>
 internal static class RunCommand
 {
+    /// <summary>The command's name on the command line.</summary>
+    public const string Name = "run";
+
     private static readonly Argument<string[]> Command = new("command")
     {
         Description = "The command and its arguments, after '--'.",
@@ -21,7 +24,7 @@ internal static class RunCommand
 
     public static Command Create()
     {
-        var command = new Command("run", "Runs a command with the environment's secrets in its environment (plus NAME__PREVIOUS during the grace window); writes no .env. Exits with the command's exit code.")
+        var command = new Command(Name, "Runs a command with the environment's secrets in its environment (plus NAME__PREVIOUS during the grace window); writes no .env. Exits with the command's exit code.")
         {
             Command,
         };

@@ -49,7 +49,7 @@ internal static class StatusReader
         var rows = schema.Secrets
             .Select(s => Row(s, metadata.GetValueOrDefault(s.Name), due.TryGetValue(s.Name, out var d) ? d : null))
             .ToList();
-        return new StatusModel(settings.EnvironmentLower, settings.Schema, paths.StorePath, true, header.KeyIds, Outputs(settings, paths), rows);
+        return new StatusModel(settings.EnvironmentLower, settings.Schema, paths.StorePath, true, header.KeyIds, Outputs(settings, schema, paths), rows);
     }
 
     private static SecretRow Row(Core.Schema.SecretDefinition secret, SecretMetadata? metadata, DateTimeOffset? due) => new(
@@ -62,14 +62,33 @@ internal static class StatusReader
         due ?? metadata?.NextRotation,
         secret.Services);
 
-    // An output is current when written at or after the last change of the store and metadata:
-    // provisioning rewrites all three outputs whenever it saves.
-    private static List<OutputState> Outputs(ToolSettings settings, StorePaths paths)
+    // A value-bearing output (.env, Kubernetes Secret) is current when written at or after the last
+    // change of the store and metadata: provisioning rewrites it whenever a value changes. The compose
+    // override holds no value, only the schema's service mapping, and write-if-changed leaves it
+    // alone when that mapping is the same, so its date says nothing: it is current when its text is
+    // what the schema renders now.
+    private static List<OutputState> Outputs(ToolSettings settings, Core.Schema.SecretsSchema schema, StorePaths paths)
     {
         var changed = new[] { paths.StorePath, paths.MetadataPath }.Where(File.Exists).Max(File.GetLastWriteTimeUtc);
+        var compose = OutputPaths.ComposeOverride(settings.EnvironmentLower);
         return OutputPaths.PlaintextOutputs(settings.EnvironmentLower)
-            .Select(name => Path.Combine(settings.Workspace, name))
-            .Select(path => new OutputState(path, File.Exists(path), File.Exists(path) && File.GetLastWriteTimeUtc(path) >= changed))
+            .Select(name => (Name: name, Path: Path.Combine(settings.Workspace, name)))
+            .Select(output => new OutputState(output.Path, File.Exists(output.Path), File.Exists(output.Path) && (output.Name == compose
+                ? RendersTheSame(output.Path, schema, settings.EnvironmentLower)
+                : File.GetLastWriteTimeUtc(output.Path) >= changed)))
             .ToList();
+    }
+
+    private static bool RendersTheSame(string path, Core.Schema.SecretsSchema schema, string environment)
+    {
+        try
+        {
+            return File.ReadAllText(path) == ComposeOverrideRenderer.Render(schema, environment);
+        }
+        catch (SecretsException)
+        {
+            // A mapping compose would reject: provisioning reports it; the file cannot be current.
+            return false;
+        }
     }
 }

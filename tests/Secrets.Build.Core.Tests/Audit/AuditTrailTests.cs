@@ -84,14 +84,9 @@ public sealed class AuditTrailTests : IDisposable
         Assert.False(Directory.Exists(_dir.Combine("secrets")));
     }
 
-    [Fact]
+    [Keys.UnixFact, System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
     public void The_trail_file_is_private_to_its_owner()
     {
-        if (!FileModes.IsSupported)
-        {
-            return;
-        }
-
         var trail = new AuditTrail(TrailPath, AuditTestKit.ChainKey());
         trail.Append(AuditTestKit.Event(1));
 

@@ -41,14 +41,9 @@ public sealed class AtomicFileTests : IDisposable
         Assert.Equal(Encoding.UTF8.GetBytes("é"), File.ReadAllBytes(path));
     }
 
-    [Fact]
+    [Keys.UnixFact, System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
     public void Written_file_is_mode_600_even_when_the_old_file_was_world_readable()
     {
-        if (OperatingSystem.IsWindows())
-        {
-            return;
-        }
-
         var path = _dir.Combine("a.txt");
         File.WriteAllText(path, "old");
         File.SetUnixFileMode(path, (UnixFileMode)Convert.ToInt32("644", 8));
@@ -58,14 +53,9 @@ public sealed class AtomicFileTests : IDisposable
         Assert.Equal(FileModes.PrivateFile, File.GetUnixFileMode(path));
     }
 
-    [Fact]
+    [Keys.UnixFact, System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
     public void The_temp_file_already_has_mode_600_before_the_rename()
     {
-        if (OperatingSystem.IsWindows())
-        {
-            return;
-        }
-
         UnixFileMode? seen = null;
         AtomicFile.Write(_dir.Combine("a.txt"), [1], tempPath => seen = FileModes.Read(tempPath));
 

@@ -22,14 +22,9 @@ public sealed class FileModesTests : IDisposable
         }
     }
 
-    [Fact]
+    [Keys.UnixFact, System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
     public void EnsurePrivateDirectory_narrows_an_existing_open_folder()
     {
-        if (OperatingSystem.IsWindows())
-        {
-            return;
-        }
-
         var path = _dir.Combine("secrets");
         Directory.CreateDirectory(path);
         File.SetUnixFileMode(path, (UnixFileMode)Convert.ToInt32("755", 8));
@@ -39,14 +34,9 @@ public sealed class FileModesTests : IDisposable
         Assert.Equal(FileModes.PrivateDirectory, File.GetUnixFileMode(path));
     }
 
-    [Fact]
+    [Keys.UnixFact, System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
     public void EnsurePrivateFile_narrows_a_world_readable_file()
     {
-        if (OperatingSystem.IsWindows())
-        {
-            return;
-        }
-
         var path = _dir.Combine("a.txt");
         File.WriteAllText(path, "x");
         File.SetUnixFileMode(path, (UnixFileMode)Convert.ToInt32("664", 8));

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Secrets.Build.Core.Diagnostics;
 using Secrets.Build.Core.IO;
+using Secrets.Build.Core.Tests.Outputs.Readers;
 
 namespace Secrets.Build.Core.Tests.IO;
 
@@ -52,18 +53,13 @@ public sealed class WorkspaceLockTests : IDisposable
         Assert.True(File.Exists(path));
     }
 
-    [Fact]
+    // flock(1) takes the same kind of lock .NET takes for FileShare.None on Unix.
+    [ToolFact(Tools.Flock)]
     public void A_lock_held_by_another_process_excludes_this_one()
     {
-        // flock(1) takes the same kind of lock .NET takes for FileShare.None on Unix.
-        if (OperatingSystem.IsWindows() || !File.Exists("/usr/bin/flock"))
-        {
-            return;
-        }
-
         var path = _dir.Combine(".env.production.lock");
         var ready = _dir.Combine("ready");
-        using var holder = Process.Start(new ProcessStartInfo("/usr/bin/flock",
+        using var holder = Process.Start(new ProcessStartInfo(Tools.Flock,
             ["--exclusive", path, "/bin/sh", "-c", $"touch '{ready}'; sleep 30"]))!;
         try
         {

@@ -31,7 +31,7 @@ public sealed class ImportTests : IDisposable
 
     private string SourcePath => Path.Combine(_kit.Workspace.Root, "old.env");
 
-    private Task<ImportResult> Import(bool overwrite = false, string? source = null) => _kit.Manager.ImportAsync(new ImportOptions
+    private Task<ImportResult> Import(bool overwrite = false, string? source = null, IProgress<SecretsProgress>? progress = null) => _kit.Manager.ImportAsync(new ImportOptions
     {
         SchemaPath = _kit.Workspace.SchemaPath,
         Environment = _kit.Environment,
@@ -40,7 +40,21 @@ public sealed class ImportTests : IDisposable
         Clock = _kit.Clock,
         SourcePath = source ?? SourcePath,
         Overwrite = overwrite,
+        Progress = progress,
     });
+
+    [Fact]
+    public async Task Progress_counts_every_line_of_the_file_up_to_its_total()
+    {
+        File.WriteAllText(SourcePath, MessyEnv);
+        var progress = new RecordingProgress();
+
+        var result = await Import(progress: progress);
+
+        Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
+        // Six variables: four imported, one not in the schema, one empty; each is counted.
+        Assert.Equal(RecordingProgress.UpTo(6), progress.Reports);
+    }
 
     [Fact]
     public async Task A_messy_env_file_is_adopted_for_declared_names_and_left_untouched()

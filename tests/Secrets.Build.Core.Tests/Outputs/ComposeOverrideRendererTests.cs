@@ -63,7 +63,14 @@ public sealed class ComposeOverrideRendererTests : IDisposable
     }
 
     [ToolFact(Tools.Compose)]
-    public void Compose_accepts_an_override_and_gives_each_service_its_values()
+    public void Compose_accepts_an_override_and_gives_each_service_its_values() =>
+        AcceptsAnOverride(Tools.Compose);
+
+    [ToolFact(Tools.ComposeV1)]
+    public void Compose_v1_accepts_an_override_and_gives_each_service_its_values() =>
+        AcceptsAnOverride(Tools.ComposeV1);
+
+    private void AcceptsAnOverride(string compose)
     {
         var schema = TestSchemas.Schema("demo",
             TestSchemas.Secret("DB_PASSWORD", "db", "api"),
@@ -72,7 +79,7 @@ public sealed class ComposeOverrideRendererTests : IDisposable
         var baseFile = Path.Combine(_folder, "docker-compose.yml");
         File.WriteAllText(baseFile, "services:\n  db:\n    image: postgres:16-alpine\n  api:\n    image: busybox\n");
 
-        var services = RunCompose(schema, values, baseFile);
+        var services = RunCompose(compose, schema, values, baseFile);
 
         Assert.Equal("abc+/=:@%,^", Variable(services, "db", "DB_PASSWORD"));
         Assert.Equal("abc+/=:@%,^", Variable(services, "api", "DB_PASSWORD"));
@@ -81,14 +88,22 @@ public sealed class ComposeOverrideRendererTests : IDisposable
     }
 
     [ToolFact(Tools.Compose)]
-    public void The_sample_stack_with_its_override_and_env_file_passes_compose_config()
+    public void The_sample_stack_with_its_override_and_env_file_passes_compose_config() =>
+        SampleStackPasses(Tools.Compose);
+
+    // The seed's own commands run Debian 12's docker-compose 1.29: the sample must stay valid for it.
+    [ToolFact(Tools.ComposeV1)]
+    public void The_sample_stack_with_its_override_and_env_file_passes_compose_v1_config() =>
+        SampleStackPasses(Tools.ComposeV1);
+
+    private void SampleStackPasses(string compose)
     {
         var schema = TestSchemas.Sample();
         var values = schema.Secrets
             .Select(s => (s.Name, s.IsExternal ? $"sk-test {s.Name} with $ and # inside" : RandomNumberGenerator.GetHexString(32, lowercase: true)))
             .ToList();
 
-        var services = RunCompose(schema, values, Path.Combine(TestSchemas.SampleFolder, "docker-compose.yml"));
+        var services = RunCompose(compose, schema, values, Path.Combine(TestSchemas.SampleFolder, "docker-compose.yml"));
 
         foreach (var secret in schema.Secrets)
         {
@@ -120,7 +135,7 @@ public sealed class ComposeOverrideRendererTests : IDisposable
         Assert.Subset(defined, required);
     }
 
-    private JsonElement RunCompose(Core.Schema.SecretsSchema schema, IReadOnlyList<(string, string)> values, string baseFile)
+    private JsonElement RunCompose(string compose, Core.Schema.SecretsSchema schema, IReadOnlyList<(string, string)> values, string baseFile)
     {
         var envFile = Path.Combine(_folder, OutputPaths.EnvFile("development"));
         var overrideFile = Path.Combine(_folder, OutputPaths.ComposeOverride("development"));
@@ -129,7 +144,7 @@ public sealed class ComposeOverrideRendererTests : IDisposable
         File.WriteAllText(overrideFile, overrideText);
         Assert.All(values, v => Assert.DoesNotContain(v.Item2, overrideText));
 
-        using var config = EnvReaders.ComposeConfig(Path.GetDirectoryName(baseFile)!, envFile, baseFile, overrideFile);
+        using var config = EnvReaders.ComposeConfig(compose, Path.GetDirectoryName(baseFile)!, envFile, baseFile, overrideFile);
         return config.RootElement.GetProperty("services").Clone();
     }
 

@@ -5,7 +5,7 @@ namespace Secrets.Build.Core.Tests.Outputs;
 
 /// <summary>
 /// The .env file must mean the same thing to every consumer: each test renders a file and reads
-/// it back with a real reader (bash, node's dotenv, docker compose v2) and with <see cref="EnvFileParser"/>.
+/// it back with a real reader (bash, node's dotenv, docker compose v2 and, for generated values, v1) and with <see cref="EnvFileParser"/>.
 /// </summary>
 public sealed class EnvFileReaderRoundTripTests : IDisposable
 {
@@ -25,6 +25,12 @@ public sealed class EnvFileReaderRoundTripTests : IDisposable
     public void Compose_reads_every_env_safe_character_unchanged() =>
         AssertReadsBack(EnvReaders.Compose, EnvTestValues.EveryEnvSafeCharacter());
 
+    // Compose v1 (Debian 12's docker-compose) reads every generated value the same, and every value
+    // outside the safe set but those EnvTestValues.ComposeV1Differs names.
+    [ToolFact(Tools.ComposeV1)]
+    public void Compose_v1_reads_every_env_safe_character_unchanged() =>
+        AssertReadsBack(EnvReaders.ComposeV1, EnvTestValues.EveryEnvSafeCharacter());
+
     [Fact]
     public void Parser_reads_every_env_safe_character_unchanged() =>
         AssertReadsBack(ReadWithParser, EnvTestValues.EveryEnvSafeCharacter());
@@ -43,6 +49,11 @@ public sealed class EnvFileReaderRoundTripTests : IDisposable
     [MemberData(nameof(EnvTestValues.Representable), MemberType = typeof(EnvTestValues))]
     public void Compose_reads_values_outside_the_safe_set_unchanged(string label, string value) =>
         AssertReadsBack(EnvReaders.Compose, Surround(value), label);
+
+    [ToolTheory(Tools.ComposeV1)]
+    [MemberData(nameof(EnvTestValues.RepresentableForComposeV1), MemberType = typeof(EnvTestValues))]
+    public void Compose_v1_reads_values_outside_the_safe_set_unchanged(string label, string value) =>
+        AssertReadsBack(EnvReaders.ComposeV1, Surround(value), label);
 
     [Theory]
     [MemberData(nameof(EnvTestValues.Representable), MemberType = typeof(EnvTestValues))]

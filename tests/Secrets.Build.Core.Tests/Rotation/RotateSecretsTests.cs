@@ -46,6 +46,28 @@ public sealed class RotateSecretsTests : IDisposable
     }
 
     [Fact]
+    public async Task Progress_counts_every_selected_secret_skipped_ones_too_up_to_the_total()
+    {
+        await _kit.Provision();
+        var progress = new RecordingProgress();
+
+        var result = await _kit.Manager.RotateSecretsAsync(new RotateOptions
+        {
+            SchemaPath = _kit.Workspace.SchemaPath,
+            Environment = _kit.Environment,
+            KeyDirectory = _kit.Workspace.KeyDirectory,
+            EnvironmentVariables = _kit.Variables,
+            Clock = _kit.TimeSource,
+            Selectors = ["all"],
+            Progress = progress,
+        });
+
+        Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
+        Assert.NotEmpty(result.Skipped);
+        Assert.Equal(RecordingProgress.UpTo(result.Rotated.Length + result.Skipped.Length), progress.Reports);
+    }
+
+    [Fact]
     public async Task The_previous_value_stays_readable_with_its_retirement_time()
     {
         await _kit.Provision();

@@ -81,14 +81,9 @@ public sealed class SecretStoreRoundTripTests : IDisposable
         Assert.Equal(32 + 16, Convert.FromBase64String((string)entry["wrappedKey"]!).Length);
     }
 
-    [Fact]
+    [Keys.UnixFact, System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
     public void Files_are_mode_600_in_a_700_folder()
     {
-        if (OperatingSystem.IsWindows())
-        {
-            return;
-        }
-
         _kit.SaveSample();
 
         Assert.Equal(FileModes.PrivateDirectory, File.GetUnixFileMode(_kit.Paths.SecretsDirectory));

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Secrets.Build.Core.IO;
 using Secrets.Build.Core.Store;
+using Secrets.Build.Core.Tests.Outputs.Readers;
 
 namespace Secrets.Build.Core.Tests.Store;
 
@@ -32,14 +33,9 @@ public sealed class StorePathsTests : IDisposable
         Assert.Equal(Core.Diagnostics.DiagnosticCodes.InvalidEnvironmentName, ex.Code);
     }
 
-    [Fact]
+    [ToolFact(Tools.Git)]
     public void Git_ignores_the_lock_pending_and_temp_files_but_not_the_committed_store()
     {
-        if (!File.Exists("/usr/bin/git"))
-        {
-            return;
-        }
-
         Git("init", "--quiet");
         File.WriteAllLines(Path.Combine(_kit.Workspace, ".gitignore"), StorePaths.GitIgnoreEntries("Development"));
         _kit.SaveSample();
@@ -62,7 +58,7 @@ public sealed class StorePathsTests : IDisposable
 
     private int Git(params string[] arguments)
     {
-        var start = new ProcessStartInfo("/usr/bin/git") { WorkingDirectory = _kit.Workspace, UseShellExecute = false };
+        var start = new ProcessStartInfo(Tools.Git) { WorkingDirectory = _kit.Workspace, UseShellExecute = false };
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);

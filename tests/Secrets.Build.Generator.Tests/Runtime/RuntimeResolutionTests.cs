@@ -146,6 +146,20 @@ public sealed class RuntimeResolutionTests
     }
 
     [Fact]
+    public void An_empty_external_secret_says_it_is_supplied_by_you_not_that_it_is_invalid()
+    {
+        using var scope = new SecretsEnvironmentScope(Variables);
+        var file = scope.WriteEnvFile(ValidFile().Replace("OPENAI_API_KEY=" + ApiKey, "OPENAI_API_KEY="));
+        using var secrets = new LoadedAppSecrets();
+
+        var error = Assert.ThrowsAny<InvalidOperationException>(() => secrets.Get("OpenaiApiKey"));
+
+        Assert.Contains("OPENAI_API_KEY (string) is empty in '" + file + "'", error.Message);
+        Assert.Contains("supplied by you (external)", error.Message);
+        Assert.DoesNotContain("not a valid", error.Message);
+    }
+
+    [Fact]
     public void Validate_reports_every_missing_or_malformed_secret_at_once_without_values()
     {
         using var scope = new SecretsEnvironmentScope(Variables);

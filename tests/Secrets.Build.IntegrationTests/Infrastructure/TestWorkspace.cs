@@ -53,13 +53,13 @@ internal sealed class TestWorkspace : IDisposable
         File.WriteAllText(Path.Combine(Directory, "secrets.schema.json"), text);
 
     /// <summary>Writes <c>name/name.csproj</c> referencing the packed Secrets.Build, plus one class to compile.</summary>
-    public string AddProject(string name, string targetFrameworks = "net10.0", string extraProperties = "")
+    public string AddProject(string name, string targetFrameworks = "net10.0", string extraProperties = "", string sdk = "Microsoft.NET.Sdk", string extraItems = "")
     {
         var projectDirectory = System.IO.Directory.CreateDirectory(Path.Combine(Directory, name)).FullName;
         var frameworkProperty = targetFrameworks.Contains(';') ? "TargetFrameworks" : "TargetFramework";
         var projectPath = Path.Combine(projectDirectory, name + ".csproj");
         File.WriteAllText(projectPath, $"""
-            <Project Sdk="Microsoft.NET.Sdk">
+            <Project Sdk="{sdk}">
               <PropertyGroup>
                 <{frameworkProperty}>{targetFrameworks}</{frameworkProperty}>
                 <Nullable>enable</Nullable>
@@ -67,6 +67,7 @@ internal sealed class TestWorkspace : IDisposable
               </PropertyGroup>
               <ItemGroup>
                 <PackageReference Include="Secrets.Build" Version="{_package.Version}" />
+                {extraItems}
               </ItemGroup>
             </Project>
             """);

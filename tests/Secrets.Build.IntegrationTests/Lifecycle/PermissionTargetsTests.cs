@@ -6,14 +6,9 @@ namespace Secrets.Build.IntegrationTests.Lifecycle;
 [Collection(PackageCollection.Name)]
 public sealed class PermissionTargetsTests(PackageFixture package)
 {
-    [Fact]
+    [UnixFact, System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
     public void Check_reports_each_wrong_mode_with_its_chmod_and_repair_sets_600_and_700()
     {
-        if (OperatingSystem.IsWindows())
-        {
-            return; // Windows has no Unix modes; Core reports that nothing was checked.
-        }
-
         var (workspace, project) = ProvisionedTemplate.For(package).Copy("permissions");
         var secrets = Path.Combine(workspace.Directory, "secrets");
         File.SetUnixFileMode(workspace.EnvFilePath(), SecretAssert.PrivateFile | UnixFileMode.GroupRead | UnixFileMode.OtherRead);

@@ -67,15 +67,29 @@ public sealed class ToolWorkspace
     }
 
     /// <summary>Starts secrets-build with redirected streams; the caller waits.</summary>
-    public Process Start(string workingDirectory, params string[] arguments)
+    public Process Start(string workingDirectory, params string[] arguments) => Start(workingDirectory, arguments, newSession: false);
+
+    /// <summary>
+    /// Starts secrets-build in a session of its own, without a controlling terminal, as a service
+    /// manager or a CI runner starts it, whether or not the tests run in a terminal. setsid(1) keeps
+    /// the process id: the caller can signal the tool by it.
+    /// </summary>
+    public Process StartWithoutTerminal(string workingDirectory, params string[] arguments) => Start(workingDirectory, arguments, newSession: true);
+
+    private Process Start(string workingDirectory, string[] arguments, bool newSession)
     {
-        var start = new ProcessStartInfo(_tool.ExecutablePath)
+        var start = new ProcessStartInfo(newSession ? "setsid" : _tool.ExecutablePath)
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        if (newSession)
+        {
+            start.ArgumentList.Add(_tool.ExecutablePath);
+        }
+
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
@@ -103,6 +117,21 @@ public sealed class ToolWorkspace
     /// <summary>The values of the environment's <c>.env.&lt;env&gt;</c>, as the real provisioning wrote them.</summary>
     public IReadOnlyDictionary<string, string> EnvValues(string environment = "development") =>
         EnvFile.Parse(File.ReadAllText(Path.Combine(Directory, ".env." + environment)));
+
+    /// <summary>
+    /// Brings <paramref name="name"/>'s rotation due date forward to <paramref name="due"/> in the plaintext
+    /// metadata (plaintext by design), as an import of a weak value would: due and overdue without a clock.
+    /// </summary>
+    public void SetNextRotation(string name, DateTimeOffset due, string environment = "development")
+    {
+        var metadata = Path.Combine(Directory, "secrets", $".env.{environment}.metadata");
+        var text = File.ReadAllText(metadata);
+        var start = text.IndexOf($"\"{name}\"", StringComparison.Ordinal);
+        var end = text.IndexOf('}', start);
+        var entry = System.Text.RegularExpressions.Regex.Replace(text[start..end], "\"nextRotation\": \"[^\"]+\"",
+            $"\"nextRotation\": \"{due.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture)}\"");
+        File.WriteAllText(metadata, text[..start] + entry + text[end..]);
+    }
 
     /// <summary>Provisions through the tool and fails the test if that fails.</summary>
     public IReadOnlyDictionary<string, string> Provision(string environment = "development")

@@ -19,8 +19,8 @@ public static class ComplianceJsonWriter
                 ["title"] = check.Title,
                 ["severity"] = ComplianceNames.Of(check.Severity),
                 ["status"] = ComplianceNames.Of(check.Status),
-                ["evidence"] = check.Evidence,
-                ["fix"] = check.Fix,
+                ["evidence"] = report.DisplayText(check.Evidence),
+                ["fix"] = check.Fix is null ? null : report.DisplayText(check.Fix),
                 ["source"] = check.Source,
                 ["files"] = new JsonArray([.. check.Files.Select(f => (JsonNode?)JsonValue.Create(report.Display(f)))]),
             });

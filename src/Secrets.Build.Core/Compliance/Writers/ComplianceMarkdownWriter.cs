@@ -25,10 +25,10 @@ public static class ComplianceMarkdownWriter
         {
             text.Append(CultureInfo.InvariantCulture, $"\n## {check.Id}: {check.Title}\n\n");
             text.Append(CultureInfo.InvariantCulture, $"- **Status:** {Badge(check.Status)} ({ComplianceNames.Of(check.Severity)})\n");
-            text.Append(CultureInfo.InvariantCulture, $"- **Evidence:** {Inline(check.Evidence)}\n");
+            text.Append(CultureInfo.InvariantCulture, $"- **Evidence:** {Inline(report.DisplayText(check.Evidence))}\n");
             if (!string.IsNullOrEmpty(check.Fix))
             {
-                text.Append(CultureInfo.InvariantCulture, $"- **Fix:** {Inline(check.Fix)}\n");
+                text.Append(CultureInfo.InvariantCulture, $"- **Fix:** {Inline(report.DisplayText(check.Fix))}\n");
             }
 
             if (check.Files.Count > 0)

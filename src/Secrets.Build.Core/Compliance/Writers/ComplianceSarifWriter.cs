@@ -13,6 +13,9 @@ public static class ComplianceSarifWriter
     /// <summary>The base id workspace-relative locations use.</summary>
     public const string SourceRootId = "%SRCROOT%";
 
+    /// <summary>The base of paths under the user's home folder (the key folder), so no absolute path is written.</summary>
+    public const string HomeId = "HOME";
+
     /// <summary>The SARIF text of <paramref name="report"/>.</summary>
     public static string Render(ComplianceReport report)
     {
@@ -60,7 +63,10 @@ public static class ComplianceSarifWriter
                 },
                 ["originalUriBaseIds"] = new JsonObject
                 {
-                    [SourceRootId] = new JsonObject { ["uri"] = new Uri(Path.TrimEndingDirectorySeparator(report.Workspace) + Path.DirectorySeparatorChar).AbsoluteUri },
+                    // No "uri": SARIF lets the consumer resolve the base (GitHub code scanning uses
+                    // the checkout), so the file names no folder of the machine that wrote it.
+                    [SourceRootId] = new JsonObject { ["description"] = new JsonObject { ["text"] = "The Secrets.Build workspace: the folder of secrets.schema.json." } },
+                    [HomeId] = new JsonObject { ["description"] = new JsonObject { ["text"] = "The home folder of the user who ran the report (the key folder is under it)." } },
                 },
                 ["results"] = results,
                 ["properties"] = new JsonObject
@@ -76,7 +82,8 @@ public static class ComplianceSarifWriter
 
     private static JsonObject Result(ComplianceReport report, ComplianceCheckResult check, int ruleIndex)
     {
-        var message = string.IsNullOrEmpty(check.Fix) ? check.Evidence : $"{check.Evidence} Fix: {check.Fix}";
+        var evidence = report.DisplayText(check.Evidence);
+        var message = string.IsNullOrEmpty(check.Fix) ? evidence : $"{evidence} Fix: {report.DisplayText(check.Fix)}";
         var result = new JsonObject
         {
             ["ruleId"] = check.Id,
@@ -101,6 +108,16 @@ public static class ComplianceSarifWriter
     private static JsonObject Artifact(ComplianceReport report, string file)
     {
         var shown = report.Display(file);
+        if (shown.StartsWith("~/", StringComparison.Ordinal))
+        {
+            // The key folder: relative to the user's home, which the file does not name either.
+            return new JsonObject
+            {
+                ["uri"] = string.Join('/', shown[2..].Split('/').Select(Uri.EscapeDataString)),
+                ["uriBaseId"] = HomeId,
+            };
+        }
+
         if (!Path.IsPathRooted(shown))
         {
             // A relative reference: each segment escaped, '/' kept.

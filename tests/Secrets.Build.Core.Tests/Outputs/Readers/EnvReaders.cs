@@ -4,7 +4,8 @@ using System.Text.Json;
 namespace Secrets.Build.Core.Tests.Outputs.Readers;
 
 /// <summary>
-/// Reads a .env file with the real consumers: bash, node's dotenv and docker compose v2.
+/// Reads a .env file with the real consumers: bash, node's dotenv, docker compose v2 and
+/// docker-compose v1 (Debian 12's package, which the seed's own commands use).
 /// Each returns the value of every requested name, or null for a name the reader did not set.
 /// </summary>
 internal static class EnvReaders
@@ -37,20 +38,26 @@ internal static class EnvReaders
         return names.ToDictionary(n => n, n => parsed.TryGetValue(n, out var v) ? v : null);
     }
 
-    public static IReadOnlyDictionary<string, string?> Compose(string envFile, IReadOnlyList<string> names)
+    public static IReadOnlyDictionary<string, string?> Compose(string envFile, IReadOnlyList<string> names) =>
+        ComposeRead(envFile, names, Tools.Compose);
+
+    public static IReadOnlyDictionary<string, string?> ComposeV1(string envFile, IReadOnlyList<string> names) =>
+        ComposeRead(envFile, names, Tools.ComposeV1);
+
+    private static IReadOnlyDictionary<string, string?> ComposeRead(string envFile, IReadOnlyList<string> names, string compose)
     {
         var folder = Directory.CreateTempSubdirectory("secrets-build-compose-").FullName;
         try
         {
-            var compose = new StringBuilder("services:\n  probe:\n    image: busybox\n    environment:\n");
+            var file = new StringBuilder("services:\n  probe:\n    image: busybox\n    environment:\n");
             foreach (var name in names)
             {
-                compose.Append("      ").Append(name).Append(": ${").Append(name).Append("}\n");
+                file.Append("      ").Append(name).Append(": ${").Append(name).Append("}\n");
             }
 
             var composeFile = Path.Combine(folder, "docker-compose.yml");
-            File.WriteAllText(composeFile, compose.ToString());
-            var result = ComposeConfig(folder, envFile, composeFile);
+            File.WriteAllText(composeFile, file.ToString());
+            using var result = ComposeConfig(compose, folder, envFile, composeFile);
             var environment = result.RootElement.GetProperty("services").GetProperty("probe").GetProperty("environment");
             return names.ToDictionary(n => n, n => environment.TryGetProperty(n, out var v) ? Unescape(v.GetString()) : null);
         }
@@ -61,11 +68,14 @@ internal static class EnvReaders
     }
 
     /// <summary>
-    /// <c>docker compose config --format json</c> of the given files. No engine is needed for it.
+    /// <c>config</c> of the given files with compose v2 (<see cref="Tools.Compose"/>) or v1
+    /// (<see cref="Tools.ComposeV1"/>), as JSON. No engine is needed for it. v1 has no
+    /// <c>--format json</c>: its YAML is read with YamlDotNet and written as JSON.
     /// </summary>
-    public static JsonDocument ComposeConfig(string workingDirectory, string envFile, params string[] composeFiles)
+    public static JsonDocument ComposeConfig(string compose, string workingDirectory, string envFile, params string[] composeFiles)
     {
-        var (fileName, prefix) = Tools.ComposeCommand.Value ?? throw new InvalidOperationException("docker compose v2 is not installed.");
+        var command = compose == Tools.ComposeV1 ? Tools.ComposeV1Command.Value : Tools.ComposeCommand.Value;
+        var (fileName, prefix) = command ?? throw new InvalidOperationException(compose + " is not installed.");
         var arguments = new List<string>(prefix) { "--project-name", "secrets-build-test", "--env-file", envFile };
         foreach (var file in composeFiles)
         {
@@ -73,11 +83,22 @@ internal static class EnvReaders
             arguments.Add(file);
         }
 
-        arguments.AddRange(["config", "--format", "json"]);
+        arguments.Add("config");
+        if (compose != Tools.ComposeV1)
+        {
+            arguments.AddRange(["--format", "json"]);
+        }
+
         var result = ExternalProcess.Run(fileName, arguments, workingDirectory);
-        Assert.True(result.ExitCode == 0, $"docker compose config failed: {result.StandardError}");
+        Assert.True(result.ExitCode == 0, $"{compose} config failed: {result.StandardError}");
         Assert.DoesNotContain("is not set", result.StandardError);
-        return JsonDocument.Parse(result.StandardOutput);
+        if (compose != Tools.ComposeV1)
+        {
+            return JsonDocument.Parse(result.StandardOutput);
+        }
+
+        var yaml = new YamlDotNet.Serialization.DeserializerBuilder().Build().Deserialize<object>(result.StandardOutput);
+        return JsonDocument.Parse(new YamlDotNet.Serialization.SerializerBuilder().JsonCompatible().Build().Serialize(yaml));
     }
 
     /// <summary><c>config</c> prints '$' as '$$' so that its output reads back the same; undo that.</summary>

@@ -9,8 +9,11 @@ internal static class Tools
     public const string Bash = "bash";
     public const string Node = "node";
     public const string Compose = "docker compose";
+    public const string ComposeV1 = "docker-compose v1";
     public const string Kubectl = "kubectl";
     public const string Git = "git";
+    public const string Python = "python3";
+    public const string Flock = "flock";
 
     /// <summary>
     /// How to run compose v2: the docker CLI plugin (<c>docker compose</c>) or the standalone v2 binary
@@ -43,12 +46,35 @@ internal static class Tools
         return null;
     });
 
+    /// <summary>
+    /// Compose v1 (1.x, Python): Debian 12's <c>docker-compose</c> package, installed by .ci/run with
+    /// <c>install-compose-v1.sh</c>. The sample and the generated override must stay valid for it.
+    /// </summary>
+    public static Lazy<(string FileName, string[] Prefix)?> ComposeV1Command { get; } = new(() =>
+    {
+        if (!ExternalProcess.OnPath("docker-compose"))
+        {
+            return null;
+        }
+
+        try
+        {
+            var result = ExternalProcess.Run("docker-compose", ["version", "--short"], timeout: TimeSpan.FromSeconds(30));
+            return result.ExitCode == 0 && result.StandardOutput.TrimStart('v', 'V').StartsWith('1') ? ("docker-compose", []) : null;
+        }
+        catch (Exception)
+        {
+            return null;
+        }
+    });
+
     /// <summary>Null when the tool is here, else why the test is skipped.</summary>
     public static string? MissingReason(string tool)
     {
         var present = tool switch
         {
             Compose => ComposeCommand.Value is not null,
+            ComposeV1 => ComposeV1Command.Value is not null,
             Node => ExternalProcess.OnPath("node") && ExternalProcess.OnPath("npm"),
             _ => ExternalProcess.OnPath(tool),
         };
@@ -60,6 +86,7 @@ internal static class Tools
         var install = tool switch
         {
             Compose => "the docker CLI with the compose v2 plugin (Debian: docker-compose 2.x)",
+            ComposeV1 => "docker-compose 1.x (Debian 12: apt-get install docker-compose)",
             Node => "node and npm (Debian: nodejs npm)",
             Kubectl => "kubectl",
             _ => tool,

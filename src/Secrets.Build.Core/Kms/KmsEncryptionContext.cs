@@ -1,0 +1,20 @@
+using System.Collections.Generic;
+
+namespace Secrets.Build.Core.Kms;
+
+/// <summary>
+/// The encryption context a store's data key is wrapped with. KMS binds the ciphertext to it, so a
+/// wrapped key copied from another store or environment is refused by KMS itself.
+/// </summary>
+public static class KmsEncryptionContext
+{
+    public const string StoreKey = "secrets-build:store";
+    public const string EnvironmentKey = "secrets-build:env";
+
+    public static IReadOnlyDictionary<string, string> For(string storeId, string environment) =>
+        new Dictionary<string, string>(System.StringComparer.Ordinal)
+        {
+            [StoreKey] = storeId,
+            [EnvironmentKey] = environment,
+        };
+}

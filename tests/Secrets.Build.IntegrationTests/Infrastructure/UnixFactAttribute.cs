@@ -1,0 +1,13 @@
+namespace Secrets.Build.IntegrationTests.Infrastructure;
+
+/// <summary>A fact about Unix file modes; reported as skipped on Windows, which has none.</summary>
+public sealed class UnixFactAttribute : FactAttribute
+{
+    public UnixFactAttribute()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            Skip = "Unix file modes do not exist on Windows.";
+        }
+    }
+}
