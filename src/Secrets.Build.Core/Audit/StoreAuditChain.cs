@@ -19,6 +19,12 @@ internal static class StoreAuditChain
     /// <exception cref="Diagnostics.SecretsException">SECB710-SECB712 when the trail falls short of the recorded head; as <see cref="AuditTrail.Append(IEnumerable{AuditEvent})"/>.</exception>
     public static AuditHead Append(SecretStore store, IEnumerable<AuditEvent> events)
     {
+        if (store.LocalChainKey is null && store.MakeLocalChainKey is { } make)
+        {
+            store.LocalChainKey = make();
+            store.MakeLocalChainKey = null;
+        }
+
         var chainKey = store.LocalChainKey is { } local ? (byte[])local.Clone() : store.DeriveAuditChainKey();
         try
         {

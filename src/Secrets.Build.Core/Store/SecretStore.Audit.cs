@@ -27,4 +27,7 @@ public sealed partial class SecretStore
     /// Set when the store is opened for an operation; wiped with the store.
     /// </summary>
     internal byte[]? LocalChainKey { get; set; }
+
+    /// <summary>Makes <see cref="LocalChainKey"/> (and the machine's secret) when the first line is appended; null when there is nothing to make.</summary>
+    internal Func<byte[]?>? MakeLocalChainKey { get; set; }
 }

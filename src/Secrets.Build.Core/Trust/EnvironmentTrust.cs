@@ -32,9 +32,10 @@ internal sealed class EnvironmentTrust
     }
 
     /// <summary>
-    /// Gives the store this machine's chain key for its trail (see <see cref="AuditChainSecret"/>),
-    /// making the secret on first use unless the operation only reads. Without a key folder the
-    /// trail stays chained under the data key's chain key.
+    /// Gives the store this machine's chain key for its trail (see <see cref="AuditChainSecret"/>).
+    /// A secret not made yet is made at the first append, unless the operation only reads: a run
+    /// that fails before it writes anything leaves nothing new in the key folder. Without a key
+    /// folder the trail stays chained under the data key's chain key.
     /// </summary>
     /// <exception cref="SecretsException">SECB709 when the secret exists but cannot be read.</exception>
     public void AttachChainKey(SecretStore store)
@@ -45,16 +46,22 @@ internal sealed class EnvironmentTrust
         }
 
         var directory = Path.GetDirectoryName(_path)!;
-        var secret = _options.VerifiesTrail
-            ? AuditChainSecret.Read(Path.Combine(directory, AuditChainSecret.FileName))
-            : AuditChainSecret.ReadOrCreate(directory);
-        if (secret is null)
+        var secretPath = Path.Combine(directory, AuditChainSecret.FileName);
+        if (AuditChainSecret.Read(secretPath) is { } secret)
         {
-            return;
+            store.LocalChainKey = ChainKey(secret, store);
         }
+        else if (!_options.VerifiesTrail)
+        {
+            store.MakeLocalChainKey = () => AuditChainSecret.ReadOrCreate(directory) is { } made ? ChainKey(made, store) : null;
+        }
+    }
 
-        store.LocalChainKey = AuditChainSecret.ChainKey(secret, store.StoreId, _paths.Environment);
+    private byte[] ChainKey(byte[] secret, SecretStore store)
+    {
+        var key = AuditChainSecret.ChainKey(secret, store.StoreId, _paths.Environment);
         System.Security.Cryptography.CryptographicOperations.ZeroMemory(secret);
+        return key;
     }
 
     /// <summary>The environment's store as this machine last saw it, or null.</summary>
