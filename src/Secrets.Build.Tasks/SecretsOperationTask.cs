@@ -226,7 +226,4 @@ public abstract class SecretsOperationTask : Microsoft.Build.Utilities.Task, ICa
             ReplaceForeignOutputs = ReplaceForeignOutputs,
             Trigger = "msbuild:" + TargetName,
         };
-
-    /// <summary>Runs a Core call synchronously: MSBuild tasks are synchronous.</summary>
-    protected static TResult Wait<TResult>(Task<TResult> task) => task.GetAwaiter().GetResult();
 }
