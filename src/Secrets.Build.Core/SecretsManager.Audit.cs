@@ -10,10 +10,15 @@ public sealed partial class SecretsManager
     /// with its SECB52x code, file and line. Writes nothing, not even an audit line. User mistakes
     /// (no store, no key, a wrong key) come back as diagnostics in the result, never as exceptions.
     /// </summary>
-    public Task<VerifyAuditResult> VerifyAuditAsync(VerifyAuditOptions options, CancellationToken cancellationToken = default)
+    public VerifyAuditResult VerifyAudit(VerifyAuditOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
+        cancellationToken.ThrowIfCancellationRequested();
         ArgumentException.ThrowIfNullOrWhiteSpace(options.WorkspacePath);
-        return Task.Run(() => new VerifyAuditRun(options).Execute(cancellationToken), cancellationToken);
+        return new VerifyAuditRun(options).Execute(cancellationToken);
     }
+
+    /// <summary><see cref="VerifyAudit"/> off the caller's thread, for callers that must not block (a UI, a request thread).</summary>
+    public Task<VerifyAuditResult> VerifyAuditAsync(VerifyAuditOptions options, CancellationToken cancellationToken = default) =>
+        OffCallerThread(VerifyAudit, options, cancellationToken);
 }

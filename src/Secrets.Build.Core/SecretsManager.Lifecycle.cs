@@ -3,7 +3,7 @@ using Secrets.Build.Core.Rotation;
 namespace Secrets.Build.Core;
 
 // The lifecycle half of the API: rotating values, checking due dates, reading previous values,
-// importing existing values and rotating keys. Like ProvisionAsync, user mistakes come back as
+// importing existing values and rotating keys. Like Provision, user mistakes come back as
 // diagnostics in the result, never as exceptions.
 public sealed partial class SecretsManager
 {
@@ -12,34 +12,49 @@ public sealed partial class SecretsManager
     /// keeps each previous value as a retired version, saves, rewrites the outputs and records one
     /// <c>rotated</c> audit line per secret. External secrets are reported, never invented.
     /// </summary>
-    public Task<RotateResult> RotateSecretsAsync(RotateOptions options, CancellationToken cancellationToken = default)
+    public RotateResult RotateSecrets(RotateOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
+        cancellationToken.ThrowIfCancellationRequested();
         var overrides = new Dictionary<string, int>(RotationPolicies, StringComparer.Ordinal);
-        return Task.Run(() => new RotateRun(options, overrides).Execute(cancellationToken), cancellationToken);
+        return new RotateRun(options, overrides).Execute(cancellationToken);
     }
+
+    /// <summary><see cref="RotateSecrets"/> off the caller's thread, for callers that must not block (a UI, a request thread).</summary>
+    public Task<RotateResult> RotateSecretsAsync(RotateOptions options, CancellationToken cancellationToken = default) =>
+        OffCallerThread(RotateSecrets, options, cancellationToken);
 
     /// <summary>
     /// Checks due dates from the plaintext metadata file alone: no key is needed and nothing is
     /// decrypted, so a build can run it daily even when nothing else changed.
     /// </summary>
-    public Task<CheckRotationResult> CheckRotationAsync(CheckRotationOptions options, CancellationToken cancellationToken = default)
+    public CheckRotationResult CheckRotation(CheckRotationOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
+        cancellationToken.ThrowIfCancellationRequested();
         var overrides = new Dictionary<string, int>(RotationPolicies, StringComparer.Ordinal);
-        return Task.Run(() => CheckRotationRun.Execute(options, overrides), cancellationToken);
+        return CheckRotationRun.Execute(options, overrides);
     }
+
+    /// <summary><see cref="CheckRotation"/> off the caller's thread, for callers that must not block (a UI, a request thread).</summary>
+    public Task<CheckRotationResult> CheckRotationAsync(CheckRotationOptions options, CancellationToken cancellationToken = default) =>
+        OffCallerThread(CheckRotation, options, cancellationToken);
 
     /// <summary>
     /// The earlier values the store keeps for each secret (the newest few after each rotation),
     /// with the time each was replaced, so a verifier can accept the previous JWT key or an
     /// operator can roll a rotation back. The result holds values: do not log it.
     /// </summary>
-    public Task<PreviousValuesResult> GetPreviousValuesAsync(PreviousValuesOptions options, CancellationToken cancellationToken = default)
+    public PreviousValuesResult GetPreviousValues(PreviousValuesOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return Task.Run(() => PreviousValuesRun.Execute(options, cancellationToken), cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested();
+        return PreviousValuesRun.Execute(options, cancellationToken);
     }
+
+    /// <summary><see cref="GetPreviousValues"/> off the caller's thread, for callers that must not block (a UI, a request thread).</summary>
+    public Task<PreviousValuesResult> GetPreviousValuesAsync(PreviousValuesOptions options, CancellationToken cancellationToken = default) =>
+        OffCallerThread(GetPreviousValues, options, cancellationToken);
 
     /// <summary>
     /// Adopts values from an existing <c>.env</c> file for the names the schema declares, instead
@@ -48,12 +63,17 @@ public sealed partial class SecretsManager
     /// unless <see cref="ImportOptions.Overwrite"/> is set (the replaced value is retired, not lost).
     /// Creates the store when the environment has none yet.
     /// </summary>
-    public Task<ImportResult> ImportAsync(ImportOptions options, CancellationToken cancellationToken = default)
+    public ImportResult Import(ImportOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
+        cancellationToken.ThrowIfCancellationRequested();
         var overrides = new Dictionary<string, int>(RotationPolicies, StringComparer.Ordinal);
-        return Task.Run(() => new Import.ImportRun(options, overrides).Execute(cancellationToken), cancellationToken);
+        return new Import.ImportRun(options, overrides).Execute(cancellationToken);
     }
+
+    /// <summary><see cref="Import"/> off the caller's thread, for callers that must not block (a UI, a request thread).</summary>
+    public Task<ImportResult> ImportAsync(ImportOptions options, CancellationToken cancellationToken = default) =>
+        OffCallerThread(Import, options, cancellationToken);
 
     /// <summary>
     /// Replaces the environment's keys: a new data key re-encrypts every value (current and
@@ -61,9 +81,14 @@ public sealed partial class SecretsManager
     /// old key no longer does; the store records the retired key, and a <c>key-rotated</c> audit
     /// line is written. Safe against a crash at any step (see Lifecycle/RotateKeyRun.cs).
     /// </summary>
-    public Task<RotateKeyResult> RotateKeyAsync(RotateKeyOptions options, CancellationToken cancellationToken = default)
+    public RotateKeyResult RotateKey(RotateKeyOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return Task.Run(() => new Lifecycle.RotateKeyRun(options).Execute(cancellationToken), cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested();
+        return new Lifecycle.RotateKeyRun(options).Execute(cancellationToken);
     }
+
+    /// <summary><see cref="RotateKey"/> off the caller's thread, for callers that must not block (a UI, a request thread).</summary>
+    public Task<RotateKeyResult> RotateKeyAsync(RotateKeyOptions options, CancellationToken cancellationToken = default) =>
+        OffCallerThread(RotateKey, options, cancellationToken);
 }

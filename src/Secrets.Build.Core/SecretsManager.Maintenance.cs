@@ -8,22 +8,32 @@ public sealed partial class SecretsManager
     /// whose Unix mode is wrong, each with the <c>chmod</c> that fixes it. Changes nothing. On
     /// Windows, which has no Unix modes, it reports that nothing was checked.
     /// </summary>
-    public Task<PermissionReport> CheckPermissionsAsync(PermissionOptions options, CancellationToken cancellationToken = default)
+    public PermissionReport CheckPermissions(PermissionOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return Task.Run(() => Maintenance.PermissionInspector.Run(options, repair: false), cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested();
+        return Maintenance.PermissionInspector.Run(options, repair: false);
     }
+
+    /// <summary><see cref="CheckPermissions"/> off the caller's thread, for callers that must not block (a UI, a request thread).</summary>
+    public Task<PermissionReport> CheckPermissionsAsync(PermissionOptions options, CancellationToken cancellationToken = default) =>
+        OffCallerThread(CheckPermissions, options, cancellationToken);
 
     /// <summary>
     /// Sets every secret-bearing file of a workspace and its key folder to mode 600 and every such
     /// folder to 700 (the reference's "Permission Denied" fix). Symbolic links are reported, never
     /// followed. What could not be changed (another user's file) comes back as SECB552.
     /// </summary>
-    public Task<PermissionReport> RepairPermissionsAsync(PermissionOptions options, CancellationToken cancellationToken = default)
+    public PermissionReport RepairPermissions(PermissionOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return Task.Run(() => Maintenance.PermissionInspector.Run(options, repair: true), cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested();
+        return Maintenance.PermissionInspector.Run(options, repair: true);
     }
+
+    /// <summary><see cref="RepairPermissions"/> off the caller's thread, for callers that must not block (a UI, a request thread).</summary>
+    public Task<PermissionReport> RepairPermissionsAsync(PermissionOptions options, CancellationToken cancellationToken = default) =>
+        OffCallerThread(RepairPermissions, options, cancellationToken);
 
     /// <summary>
     /// Throws an environment's values away and generates new ones (the reference's "Secrets Not
@@ -32,11 +42,16 @@ public sealed partial class SecretsManager
     /// are first copied to <c>secrets/backup/&lt;timestamp&gt;/</c> (700, files 600, git-ignored); if
     /// the new provisioning fails, they are put back.
     /// </summary>
-    public Task<RegenerateResult> RegenerateAsync(RegenerateOptions options, CancellationToken cancellationToken = default)
+    public RegenerateResult Regenerate(RegenerateOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
+        cancellationToken.ThrowIfCancellationRequested();
         ArgumentNullException.ThrowIfNull(options.Provision);
         var overrides = new Dictionary<string, int>(RotationPolicies, StringComparer.Ordinal);
-        return Task.Run(() => new Maintenance.Regeneration(options, overrides).Execute(cancellationToken), cancellationToken);
+        return new Maintenance.Regeneration(options, overrides).Execute(cancellationToken);
     }
+
+    /// <summary><see cref="Regenerate"/> off the caller's thread, for callers that must not block (a UI, a request thread).</summary>
+    public Task<RegenerateResult> RegenerateAsync(RegenerateOptions options, CancellationToken cancellationToken = default) =>
+        OffCallerThread(Regenerate, options, cancellationToken);
 }

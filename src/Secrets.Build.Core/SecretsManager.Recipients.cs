@@ -10,30 +10,45 @@ public sealed partial class SecretsManager
     /// <c>secrets/recipients.&lt;env&gt;.txt</c>. Needs a key or identity that can open the store.
     /// User mistakes come back as diagnostics in the result, never as exceptions.
     /// </summary>
-    public Task<RecipientResult> AddRecipientAsync(RecipientOptions options, CancellationToken cancellationToken = default)
+    public RecipientResult AddRecipient(RecipientOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return Task.Run(() => new RecipientCommand(options).Add(cancellationToken), cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested();
+        return new RecipientCommand(options).Add(cancellationToken);
     }
+
+    /// <summary><see cref="AddRecipient"/> off the caller's thread, for callers that must not block (a UI, a request thread).</summary>
+    public Task<RecipientResult> AddRecipientAsync(RecipientOptions options, CancellationToken cancellationToken = default) =>
+        OffCallerThread(AddRecipient, options, cancellationToken);
 
     /// <summary>
     /// Takes an age recipient off the environment's store and its recipients file, and rotates the
     /// data key so the removed party's wrapping opens nothing committed from now on. The result
     /// warns (SECB268) that the removed party may have seen the values and lists the secrets to rotate.
     /// </summary>
-    public Task<RecipientResult> RemoveRecipientAsync(RecipientOptions options, CancellationToken cancellationToken = default)
+    public RecipientResult RemoveRecipient(RecipientOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return Task.Run(() => new RecipientCommand(options).Remove(cancellationToken), cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested();
+        return new RecipientCommand(options).Remove(cancellationToken);
     }
+
+    /// <summary><see cref="RemoveRecipient"/> off the caller's thread, for callers that must not block (a UI, a request thread).</summary>
+    public Task<RecipientResult> RemoveRecipientAsync(RecipientOptions options, CancellationToken cancellationToken = default) =>
+        OffCallerThread(RemoveRecipient, options, cancellationToken);
 
     /// <summary>
     /// Lists who can open the environment's store: every age recipient with its fingerprint and
     /// name, and the other keys. Needs no key; warns where the store and the recipients file disagree.
     /// </summary>
-    public Task<RecipientResult> ListRecipientsAsync(RecipientOptions options, CancellationToken cancellationToken = default)
+    public RecipientResult ListRecipients(RecipientOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return Task.Run(() => new RecipientCommand(options).List(), cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested();
+        return new RecipientCommand(options).List();
     }
+
+    /// <summary><see cref="ListRecipients"/> off the caller's thread, for callers that must not block (a UI, a request thread).</summary>
+    public Task<RecipientResult> ListRecipientsAsync(RecipientOptions options, CancellationToken cancellationToken = default) =>
+        OffCallerThread(ListRecipients, options, cancellationToken);
 }

@@ -9,9 +9,14 @@ public sealed partial class SecretsManager
     /// caller that passes them on without a plaintext file, and records one <c>accessed</c> audit
     /// line per secret read. Changes nothing else; never generates. The result holds values: do not log it.
     /// </summary>
-    public Task<ReadValuesResult> ReadValuesAsync(ReadValuesOptions options, CancellationToken cancellationToken = default)
+    public ReadValuesResult ReadValues(ReadValuesOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return Task.Run(() => ReadValuesRun.Execute(options, cancellationToken), cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested();
+        return ReadValuesRun.Execute(options, cancellationToken);
     }
+
+    /// <summary><see cref="ReadValues"/> off the caller's thread, for callers that must not block (a UI, a request thread).</summary>
+    public Task<ReadValuesResult> ReadValuesAsync(ReadValuesOptions options, CancellationToken cancellationToken = default) =>
+        OffCallerThread(ReadValues, options, cancellationToken);
 }

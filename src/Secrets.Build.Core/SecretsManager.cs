@@ -11,7 +11,7 @@ namespace Secrets.Build.Core;
 /// <code>
 /// var manager = new SecretsManager();
 /// manager.RotationPolicies["jwt_secrets"] = 15;
-/// var result = await manager.ProvisionAsync(new ProvisionOptions { SchemaPath = "secrets.schema.json" });
+/// var result = manager.Provision(new ProvisionOptions { SchemaPath = "secrets.schema.json" });
 /// foreach (var diagnostic in result.Diagnostics) Console.WriteLine(diagnostic);
 /// </code>
 /// </example>
@@ -28,21 +28,6 @@ public sealed partial class SecretsManager
     /// what is missing, saves it atomically under a cross-process lock and writes the outputs.
     /// User mistakes come back as diagnostics in the result, never as exceptions.
     /// </summary>
-    public Task<ProvisionResult> ProvisionAsync(ProvisionOptions options, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        var overrides = new Dictionary<string, int>(RotationPolicies, StringComparer.Ordinal);
-
-        // File IO and key derivation are synchronous and short; run them off the caller's
-        // thread so UI and server callers are not blocked.
-        return Task.Run(() => new ProvisionRun(options, overrides).Execute(cancellationToken), cancellationToken);
-    }
-
-    /// <summary>
-    /// <see cref="ProvisionAsync"/> on the caller's thread, for callers that must wait anyway
-    /// (an MSBuild task is synchronous). It saves the hop to the thread pool and the blocked
-    /// thread's spinning, which a build pays on every provisioning, for the same result.
-    /// </summary>
     public ProvisionResult Provision(ProvisionOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -51,6 +36,10 @@ public sealed partial class SecretsManager
         return new ProvisionRun(options, overrides).Execute(cancellationToken);
     }
 
+    /// <summary><see cref="Provision"/> off the caller's thread, for callers that must not block (a UI, a request thread).</summary>
+    public Task<ProvisionResult> ProvisionAsync(ProvisionOptions options, CancellationToken cancellationToken = default) =>
+        OffCallerThread(Provision, options, cancellationToken);
+
     /// <summary>
     /// Evaluates one environment against the twelve compliance checks, scores it and writes
     /// <c>secrets/.env.&lt;env&gt;.compliance.json</c>, <c>.md</c> and <c>.sarif</c>. Opens the stores
@@ -58,10 +47,29 @@ public sealed partial class SecretsManager
     /// Failing checks come back as warnings, a score below <see cref="ReportOptions.MinimumScore"/> as an
     /// error; user mistakes never throw.
     /// </summary>
-    public Task<ReportResult> GenerateComplianceReportAsync(ReportOptions options, CancellationToken cancellationToken = default)
+    public ReportResult GenerateComplianceReport(ReportOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
+        cancellationToken.ThrowIfCancellationRequested();
         var overrides = new Dictionary<string, int>(RotationPolicies, StringComparer.Ordinal);
-        return Task.Run(() => new ComplianceRun(options, overrides).Execute(cancellationToken), cancellationToken);
+        return new ComplianceRun(options, overrides).Execute(cancellationToken);
+    }
+
+    /// <summary><see cref="GenerateComplianceReport"/> off the caller's thread, for callers that must not block (a UI, a request thread).</summary>
+    public Task<ReportResult> GenerateComplianceReportAsync(ReportOptions options, CancellationToken cancellationToken = default) =>
+        OffCallerThread(GenerateComplianceReport, options, cancellationToken);
+
+    /// <summary>
+    /// Every operation is synchronous file IO and key derivation, short and local, so the
+    /// synchronous method is the primary one (an MSBuild task or a CLI saves the hop to the thread
+    /// pool). The <c>Async</c> forms only move that work off the caller's thread; the options are
+    /// checked before, so a null throws at the call.
+    /// </summary>
+    private static Task<TResult> OffCallerThread<TOptions, TResult>(
+        Func<TOptions, CancellationToken, TResult> operation, TOptions options, CancellationToken cancellationToken)
+        where TOptions : class
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return Task.Run(() => operation(options, cancellationToken), cancellationToken);
     }
 }

@@ -7,7 +7,7 @@ namespace Secrets.Build.Tasks;
 /// <summary>
 /// The task behind the daily <c>_SecretsCheckRotation</c> target: reports secrets due soon
 /// (SECB501) or overdue (SECB502) from the plaintext metadata alone, so a build that skipped
-/// provisioning still says so (<see cref="SecretsManager.CheckRotationAsync"/>). Needs no key.
+/// provisioning still says so (<see cref="SecretsManager.CheckRotation"/>). Needs no key.
 /// </summary>
 public sealed class CheckSecretsRotationTask : SecretsOperationTask
 {
@@ -23,9 +23,9 @@ public sealed class CheckSecretsRotationTask : SecretsOperationTask
     /// <inheritdoc />
     protected override ImmutableArray<SecretsDiagnostic> Run(CancellationToken cancellationToken)
     {
-        var result = Wait(new SecretsManager().CheckRotationAsync(
+        var result = new SecretsManager().CheckRotation(
             WithCommon(new CheckRotationOptions { SchemaPath = SchemaPath, EnforceRotation = EnforceRotation }),
-            cancellationToken));
+            cancellationToken);
 
         LogDebug($"Rotation of '{EnvironmentName}': " + string.Join(", ", result.Statuses.Select(s => $"{s.Name} {s.State} (due {s.Due:yyyy-MM-dd})")) + ".");
         return result.Diagnostics;

@@ -6,7 +6,7 @@ namespace Secrets.Build.Tasks;
 
 /// <summary>
 /// The task behind <c>ImportSecrets</c>: adopts the values of an existing <c>.env</c> file for the
-/// names the schema declares (<see cref="SecretsManager.ImportAsync"/>). The file is only read.
+/// names the schema declares (<see cref="SecretsManager.Import"/>). The file is only read.
 /// </summary>
 public sealed class ImportSecretsTask : SecretsOperationTask
 {
@@ -41,9 +41,9 @@ public sealed class ImportSecretsTask : SecretsOperationTask
     /// <inheritdoc />
     protected override ImmutableArray<SecretsDiagnostic> Run(CancellationToken cancellationToken)
     {
-        var result = Wait(new SecretsManager().ImportAsync(
+        var result = new SecretsManager().Import(
             WithCommon(new ImportOptions { SchemaPath = SchemaPath, SourcePath = Path.GetFullPath(SourceFile!), Overwrite = Overwrite }),
-            cancellationToken));
+            cancellationToken);
 
         Imported = [.. result.Imported];
         LogSummary($"'{EnvironmentName}': {result.Imported.Length} imported, {result.Unchanged.Length} already stored, " +

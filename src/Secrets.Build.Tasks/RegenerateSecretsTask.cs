@@ -7,7 +7,7 @@ namespace Secrets.Build.Tasks;
 /// <summary>
 /// The task behind <c>RegenerateSecrets</c>: backs up and throws away the environment's values
 /// and generates new ones, only when <see cref="Confirm"/> repeats the environment's name
-/// (<see cref="SecretsManager.RegenerateAsync"/>).
+/// (<see cref="SecretsManager.Regenerate"/>).
 /// </summary>
 public sealed class RegenerateSecretsTask : SecretsOperationTask
 {
@@ -23,7 +23,7 @@ public sealed class RegenerateSecretsTask : SecretsOperationTask
     /// <inheritdoc />
     protected override ImmutableArray<SecretsDiagnostic> Run(CancellationToken cancellationToken)
     {
-        var result = Wait(new SecretsManager().RegenerateAsync(
+        var result = new SecretsManager().Regenerate(
             new RegenerateOptions
             {
                 // Regenerating means generating, even where builds may not (production, CI):
@@ -41,7 +41,7 @@ public sealed class RegenerateSecretsTask : SecretsOperationTask
                 },
                 Confirm = string.IsNullOrWhiteSpace(Confirm) ? null : Confirm.Trim(),
             },
-            cancellationToken));
+            cancellationToken);
 
         if (result.Succeeded && result.Provision is { } provision)
         {

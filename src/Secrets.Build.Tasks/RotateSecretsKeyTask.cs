@@ -6,7 +6,7 @@ namespace Secrets.Build.Tasks;
 
 /// <summary>
 /// The task behind <c>RotateSecretsKey</c>: re-encrypts the environment under a new key
-/// (<see cref="SecretsManager.RotateKeyAsync"/>). The old key stops opening the store.
+/// (<see cref="SecretsManager.RotateKey"/>). The old key stops opening the store.
 /// </summary>
 public sealed class RotateSecretsKeyTask : SecretsOperationTask
 {
@@ -30,13 +30,13 @@ public sealed class RotateSecretsKeyTask : SecretsOperationTask
     protected override ImmutableArray<SecretsDiagnostic> Run(CancellationToken cancellationToken)
     {
         var newPassphrase = System.Environment.GetEnvironmentVariable(NewPassphraseVariable);
-        var result = Wait(new SecretsManager().RotateKeyAsync(
+        var result = new SecretsManager().RotateKey(
             WithCommon(new RotateKeyOptions
             {
                 SchemaPath = SchemaPath,
                 NewPassphrase = string.IsNullOrEmpty(newPassphrase) ? null : newPassphrase,
             }),
-            cancellationToken));
+            cancellationToken);
 
         NewKeyFile = result.NewKeyFile ?? string.Empty;
         if (result.Succeeded)

@@ -6,7 +6,7 @@ namespace Secrets.Build.Tasks;
 
 /// <summary>
 /// The task behind <c>RotateSecrets</c>: gives the selected secrets new values, keeping the old
-/// ones as retired versions (<see cref="SecretsManager.RotateSecretsAsync"/>).
+/// ones as retired versions (<see cref="SecretsManager.RotateSecrets"/>).
 /// </summary>
 public sealed class RotateSecretsTask : SecretsOperationTask
 {
@@ -40,8 +40,8 @@ public sealed class RotateSecretsTask : SecretsOperationTask
     /// <inheritdoc />
     protected override ImmutableArray<SecretsDiagnostic> Run(CancellationToken cancellationToken)
     {
-        var result = Wait(new SecretsManager().RotateSecretsAsync(
-            WithCommon(new RotateOptions { SchemaPath = SchemaPath, Selectors = SelectorList }), cancellationToken));
+        var result = new SecretsManager().RotateSecrets(
+            WithCommon(new RotateOptions { SchemaPath = SchemaPath, Selectors = SelectorList }), cancellationToken);
 
         Rotated = result.Rotated.Select(secret => secret.Name).ToArray();
         LogSummary($"'{EnvironmentName}': {result.Rotated.Length} secret(s) rotated, {result.Skipped.Length} skipped.");

@@ -7,10 +7,10 @@ using Secrets.Build.Core.Diagnostics;
 namespace Secrets.Build.Tasks;
 
 /// <summary>
-/// What every lifecycle task shares with <see cref="ProvisionSecretsTask"/>: the same <c>Secrets*</c>
-/// properties, the same checks on them, cancellation, and one way to report Core's diagnostics.
+/// What every Secrets.Build task shares: the same <c>Secrets*</c> properties, the same checks on
+/// them, cancellation, one exception policy and one way to report Core's diagnostics.
 /// A derived task only builds its options and calls its <see cref="SecretsManager"/> method.
-/// Like provisioning, the tasks log names and paths only, never a value.
+/// The tasks log names and paths only, never a value.
 /// </summary>
 public abstract class SecretsOperationTask : Microsoft.Build.Utilities.Task, ICancelableTask
 {
@@ -71,6 +71,13 @@ public abstract class SecretsOperationTask : Microsoft.Build.Utilities.Task, ICa
     /// <summary>The parsed <see cref="RotationDays"/>, once <see cref="Execute"/> has validated it.</summary>
     protected int? RotationDaysOverride { get; private set; }
 
+    /// <summary>What the schema-not-found error tells the user to do.</summary>
+    protected virtual string SchemaNotFoundFix =>
+        "Add a secrets.schema.json at or above the project folder or point SecretsSchemaFile at it.";
+
+    /// <summary>The line logged when the build is cancelled during the operation.</summary>
+    protected virtual string CancelledMessage => TargetName + " cancelled.";
+
     /// <summary>The diagnostics sink for this run.</summary>
     private protected DiagnosticLogger Diagnostics { get; private set; } = null!;
 
@@ -80,6 +87,7 @@ public abstract class SecretsOperationTask : Microsoft.Build.Utilities.Task, ICa
     /// <inheritdoc />
     public sealed override bool Execute()
     {
+        Starting();
         Diagnostics = new DiagnosticLogger(Log, BuildEngine);
         if (!ValidateCommonProperties() || !ValidateProperties())
         {
@@ -97,7 +105,7 @@ public abstract class SecretsOperationTask : Microsoft.Build.Utilities.Task, ICa
         catch (OperationCanceledException) when (_cancellation.IsCancellationRequested)
         {
             // Core writes atomically under a lock: a cancelled operation leaves the old files intact.
-            Log.LogMessage(MessageImportance.High, "Secrets.Build: {0} cancelled.", TargetName);
+            Log.LogMessage(MessageImportance.High, "Secrets.Build: {0}", CancelledMessage);
             return false;
         }
         catch (SecretsException ex)
@@ -111,19 +119,36 @@ public abstract class SecretsOperationTask : Microsoft.Build.Utilities.Task, ICa
         }
         catch (Exception ex)
         {
-            // Core reports user mistakes as diagnostics, so this is a bug or a broken machine.
-            // Exception messages from Core never hold values; the stack only on request.
-            Diagnostics.LogError(
-                DiagnosticCodes.OperationFailed,
-                $"{OperationDescription} for '{EnvironmentName}' failed unexpectedly: {ex.GetType().FullName}: {ex.Message}",
-                "Run the target again with -p:SecretsDebug=true for the stack trace and report it if it persists.",
-                SchemaPath);
+            // Core reports user mistakes as diagnostics, so this is a bug or a broken machine
+            // (e.g. libsodium could not load). One clear error instead of a task crash; the stack
+            // only on request, since it helps a bug report but not the person building.
+            // Exception messages from Core never hold values.
+            Diagnostics.Log(UnexpectedFailure(ex));
             LogDebug(ex.ToString());
             return false;
         }
 
+        Completed();
         return !Log.HasLoggedErrors;
     }
+
+    /// <summary>Called first thing in <see cref="Execute"/>, before any property is checked.</summary>
+    protected virtual void Starting()
+    {
+    }
+
+    /// <summary>Called after <see cref="Run"/> returned and its diagnostics were logged.</summary>
+    protected virtual void Completed()
+    {
+    }
+
+    /// <summary>The error for an exception Core did not turn into a diagnostic.</summary>
+    protected virtual SecretsDiagnostic UnexpectedFailure(Exception exception) =>
+        SecretsDiagnostic.Error(
+            DiagnosticCodes.OperationFailed,
+            $"{OperationDescription} for '{EnvironmentName}' failed unexpectedly: {exception.GetType().FullName}: {exception.Message}",
+            "Run the target again with -p:SecretsDebug=true for the stack trace and report it if it persists.",
+            SourceLocation.ForFile(SchemaPath));
 
     /// <summary>Checks the task's own properties; logs an error (SECB402/SECB404) and returns false when one is unusable.</summary>
     protected virtual bool ValidateProperties() => true;
@@ -170,7 +195,7 @@ public abstract class SecretsOperationTask : Microsoft.Build.Utilities.Task, ICa
             Diagnostics.LogError(
                 DiagnosticCodes.SchemaFileNotFound,
                 $"The secrets schema '{SchemaPath}' does not exist.",
-                "Add a secrets.schema.json at or above the project folder or point SecretsSchemaFile at it.");
+                SchemaNotFoundFix);
             return false;
         }
 
@@ -210,7 +235,4 @@ public abstract class SecretsOperationTask : Microsoft.Build.Utilities.Task, ICa
             Trigger = "msbuild:" + TargetName,
             Trust = Trust,
         };
-
-    /// <summary>Runs a Core call synchronously: MSBuild tasks are synchronous.</summary>
-    protected static TResult Wait<TResult>(Task<TResult> task) => task.GetAwaiter().GetResult();
 }

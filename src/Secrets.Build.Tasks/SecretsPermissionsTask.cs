@@ -25,7 +25,7 @@ public sealed class SecretsPermissionsTask : SecretsOperationTask
     {
         var options = new PermissionOptions { WorkspacePath = ResolvedWorkspacePath, KeyDirectory = KeyDirectoryPath };
         var manager = new SecretsManager();
-        var report = Wait(Repair ? manager.RepairPermissionsAsync(options, cancellationToken) : manager.CheckPermissionsAsync(options, cancellationToken));
+        var report = Repair ? manager.RepairPermissions(options, cancellationToken) : manager.CheckPermissions(options, cancellationToken);
 
         if (Repair)
         {

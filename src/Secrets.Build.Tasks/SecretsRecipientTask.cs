@@ -67,12 +67,12 @@ public sealed class SecretsRecipientTask : SecretsOperationTask
             Trust = Trust,
         };
         var manager = new SecretsManager();
-        var result = Wait(Operation switch
+        var result = Operation switch
         {
-            "Add" => manager.AddRecipientAsync(options, cancellationToken),
-            "Remove" => manager.RemoveRecipientAsync(options, cancellationToken),
-            _ => manager.ListRecipientsAsync(options, cancellationToken),
-        });
+            "Add" => manager.AddRecipient(options, cancellationToken),
+            "Remove" => manager.RemoveRecipient(options, cancellationToken),
+            _ => manager.ListRecipients(options, cancellationToken),
+        };
 
         if (Operation != "List" && result.Succeeded)
         {

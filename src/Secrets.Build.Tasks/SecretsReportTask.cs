@@ -9,7 +9,7 @@ namespace Secrets.Build.Tasks;
 /// <summary>
 /// The task behind <c>SecretsReport</c>: scores the environment against the compliance checks,
 /// writes the JSON, Markdown and SARIF reports, and reports each failing check as a warning
-/// (<see cref="SecretsManager.GenerateComplianceReportAsync"/>).
+/// (<see cref="SecretsManager.GenerateComplianceReport"/>).
 /// </summary>
 public sealed class SecretsReportTask : SecretsOperationTask
 {
@@ -55,7 +55,7 @@ public sealed class SecretsReportTask : SecretsOperationTask
     /// <inheritdoc />
     protected override ImmutableArray<SecretsDiagnostic> Run(CancellationToken cancellationToken)
     {
-        var result = Wait(new SecretsManager().GenerateComplianceReportAsync(
+        var result = new SecretsManager().GenerateComplianceReport(
             new ReportOptions
             {
                 SchemaPath = SchemaPath,
@@ -67,7 +67,7 @@ public sealed class SecretsReportTask : SecretsOperationTask
                 Trigger = "msbuild:" + TargetName,
                 Trust = Trust,
             },
-            cancellationToken));
+            cancellationToken);
 
         Score = result.Score;
         ReportFiles = [.. result.WrittenFiles];

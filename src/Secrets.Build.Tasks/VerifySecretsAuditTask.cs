@@ -8,7 +8,7 @@ namespace Secrets.Build.Tasks;
 /// <summary>
 /// The task behind <c>VerifySecretsAudit</c>: checks the audit trail's hash chain and fails the
 /// build (SECB406, naming the file and line of the break) when it is broken. A thin adapter over
-/// <see cref="SecretsManager.VerifyAuditAsync"/>, which opens only the store and writes nothing.
+/// <see cref="SecretsManager.VerifyAudit"/>, which opens only the store and writes nothing.
 /// </summary>
 public sealed class VerifySecretsAuditTask : SecretsOperationTask
 {
@@ -21,7 +21,7 @@ public sealed class VerifySecretsAuditTask : SecretsOperationTask
     /// <inheritdoc />
     protected override ImmutableArray<SecretsDiagnostic> Run(CancellationToken cancellationToken)
     {
-        var result = Wait(new SecretsManager().VerifyAuditAsync(
+        var result = new SecretsManager().VerifyAudit(
             new VerifyAuditOptions
             {
                 WorkspacePath = ResolvedWorkspacePath,
@@ -29,7 +29,7 @@ public sealed class VerifySecretsAuditTask : SecretsOperationTask
                 KeyDirectory = KeyDirectoryPath,
                 Trust = Trust,
             },
-            cancellationToken));
+            cancellationToken);
 
         if (result.Succeeded && result.Diagnostics.All(d => d.Code != DiagnosticCodes.AuditTrailMissing))
         {

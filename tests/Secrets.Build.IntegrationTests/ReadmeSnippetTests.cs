@@ -5,7 +5,7 @@ namespace Secrets.Build.IntegrationTests;
 /// <summary>
 /// The README's C# blocks, read from README.md at test time and pasted as they are into the
 /// Program.cs of <c>dotnet new console -n MyApp</c>, with the schema shown above each one; then
-/// built against the packed package and run.
+/// built against the packed package (the library block: against the packed Secrets.Build.Core) and run.
 /// </summary>
 [Collection(PackageCollection.Name)]
 public sealed class ReadmeSnippetTests(PackageFixture package)
@@ -13,6 +13,8 @@ public sealed class ReadmeSnippetTests(PackageFixture package)
     private const string FirstSnippet = "AppSecrets.Validate();";
     private const string OptionsSnippet = "IOptions<SmtpOptions>";
     private const string ManagerSnippet = "new SecretsManager()";
+    private const string BuildPackageId = "Secrets.Build";
+    private const string CorePackageId = "Secrets.Build.Core";
 
     // The version the options snippet's `dotnet add package Microsoft.Extensions.Hosting` would pick for net10.0.
     private const string HostingVersion = "10.0.0";
@@ -50,7 +52,7 @@ public sealed class ReadmeSnippetTests(PackageFixture package)
     public void The_options_snippet_binds_secrets_and_a_connection_string_and_the_command_line_still_wins()
     {
         var snippet = ReadmeSnippets.Containing(OptionsSnippet);
-        var workspace = NewConsoleApp("readme-options", snippet, $"""<PackageReference Include="Microsoft.Extensions.Hosting" Version="{HostingVersion}" />""");
+        var workspace = NewConsoleApp("readme-options", snippet, extraItems: $"""<PackageReference Include="Microsoft.Extensions.Hosting" Version="{HostingVersion}" />""");
         // Only the build sees it: the run must get it through AddAppSecrets from .env, not from its own environment.
         workspace.Environment["CONNECTIONSTRINGS__DEFAULT"] = "Host=db;Database=shop";
 
@@ -68,22 +70,55 @@ public sealed class ReadmeSnippetTests(PackageFixture package)
     }
 
     [Fact]
-    public void The_library_snippet_compiles_in_MyApp_against_the_core_library()
+    public void The_library_snippet_provisions_rotates_and_reports_staging_through_the_packed_core_package()
     {
         var snippet = ReadmeSnippets.Containing(ManagerSnippet);
-        var core = typeof(Secrets.Build.Core.SecretsManager).Assembly.Location;
-        var workspace = NewConsoleApp("readme-library", snippet, $"""<Reference Include="{core}" />""", referencePackage: false);
+        var workspace = NewConsoleApp("readme-library", snippet, CorePackageId);
 
         var build = workspace.Build("MyApp/MyApp.csproj");
-
         Assert.True(build.Succeeded, build.ToString());
+        // From the feed, not from a project reference: the package under test is what the app ran on.
+        Assert.True(Directory.Exists(Path.Combine(package.PackagesDirectory, CorePackageId.ToLowerInvariant(), package.Version)));
+        // libsodium reaches the app through NSec, the package's dependency.
+        var runtimes = Path.Combine(workspace.Directory, "MyApp", "bin", "Debug", "net10.0", "runtimes");
+        Assert.NotEmpty(Directory.EnumerateFiles(runtimes, "libsodium*", SearchOption.AllDirectories));
+
+        var firstDay = DateTime.UtcNow.Date;
+        var run = workspace.DotNet(AppDll);
+        var lastDay = DateTime.UtcNow.Date;
+        Assert.True(run.Succeeded, run.ToString());
+
+        // Nothing to report: both secrets are generated, none is external.
+        Assert.DoesNotContain("SECB", run.Output, StringComparison.Ordinal);
+        Assert.Contains("Generated: POSTGRES_PASSWORD, JWT_SECRET_KEY", run.Output, StringComparison.Ordinal);
+        // The snippet's 15-day policy for jwt_secrets wins over the default 30 days.
+        var due = new[] { firstDay, lastDay }.Select(day => $"JWT_SECRET_KEY is now version 2, due {day.AddDays(15):yyyy-MM-dd}");
+        Assert.Contains(due, line => run.Output.Contains(line, StringComparison.Ordinal));
+        Assert.Contains("Compliance score for staging: ", run.Output, StringComparison.Ordinal);
+
+        Assert.True(File.Exists(workspace.StorePath("staging")));
+        Assert.True(File.Exists(workspace.ComposeOverridePath("staging")));
+        Assert.True(File.Exists(workspace.KubernetesManifestPath("staging")));
+        Assert.NotEmpty(Directory.EnumerateFiles(workspace.KeyDirectory));
+        var values = workspace.ReadEnvFile("staging");
+        Assert.Equal(["JWT_SECRET_KEY", "JWT_SECRET_KEY__PREVIOUS", "POSTGRES_PASSWORD"], values.Keys.Order(StringComparer.Ordinal));
+        Assert.NotEqual(values["JWT_SECRET_KEY"], values["JWT_SECRET_KEY__PREVIOUS"]);
+        SecretAssert.NotInText(run.Output, values, "the snippet's output");
     }
 
     private static string AppDll => Path.Combine("MyApp", "bin", "Debug", "net10.0", "MyApp.dll");
 
-    /// <summary><c>dotnet new console -n MyApp</c>, the snippet as its Program.cs, the snippet's schema beside it.</summary>
-    private TestWorkspace NewConsoleApp(string name, ReadmeSnippet snippet, string extraItems = "", bool referencePackage = true)
+    /// <summary>
+    /// <c>dotnet new console -n MyApp</c> referencing <paramref name="packageId"/> from the feed (the
+    /// build package, or the library package), the snippet as its Program.cs, the snippet's schema beside it.
+    /// </summary>
+    private TestWorkspace NewConsoleApp(string name, ReadmeSnippet snippet, string packageId = BuildPackageId, string extraItems = "")
     {
+        if (packageId == CorePackageId)
+        {
+            Assert.True(File.Exists(package.CorePackagePath));
+        }
+
         var workspace = new TestWorkspace(package, name);
         // The hosting variables choose the environment at run time: none is inherited from the machine.
         workspace.Environment["DOTNET_ENVIRONMENT"] = string.Empty;
@@ -92,16 +127,13 @@ public sealed class ReadmeSnippetTests(PackageFixture package)
         Assert.True(created.Succeeded, created.ToString());
 
         var projectPath = Path.Combine(workspace.Directory, "MyApp", "MyApp.csproj");
-        var reference = referencePackage ? $"""<PackageReference Include="Secrets.Build" Version="{package.Version}" />""" : string.Empty;
+        var reference = $"""<PackageReference Include="{packageId}" Version="{package.Version}" />""";
         var project = File.ReadAllText(projectPath);
         Assert.Contains("<OutputType>Exe</OutputType>", project);
         File.WriteAllText(projectPath, project.Replace("</Project>", $"  <ItemGroup>{reference}{extraItems}</ItemGroup>\n</Project>"));
         File.WriteAllText(Path.Combine(workspace.Directory, "MyApp", "Program.cs"), snippet.Code);
-        if (referencePackage)
-        {
-            Assert.NotNull(snippet.Schema);
-            workspace.WriteSchema(snippet.Schema);
-        }
+        Assert.NotNull(snippet.Schema);
+        workspace.WriteSchema(snippet.Schema);
 
         return workspace;
     }

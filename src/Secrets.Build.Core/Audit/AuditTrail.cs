@@ -137,7 +137,7 @@ public sealed class AuditTrail : IDisposable
     /// that head or has another line there is refused (SECB710-SECB712) and nothing is appended.
     /// A trail that grew beyond it is accepted; only a full verification can check those lines.
     /// </summary>
-    public AuditHead Append(IEnumerable<AuditEvent> events, AuditHead? recordedHead)
+    internal AuditHead Append(IEnumerable<AuditEvent> events, AuditHead? recordedHead)
     {
         ArgumentNullException.ThrowIfNull(events);
         var batch = events.ToList();

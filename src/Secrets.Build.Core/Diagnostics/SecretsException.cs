@@ -10,11 +10,13 @@ namespace Secrets.Build.Core.Diagnostics;
 /// </summary>
 public sealed class SecretsException : Exception
 {
+    /// <summary>An exception for one problem.</summary>
     public SecretsException(SecretsDiagnostic diagnostic)
         : this(ImmutableArray.Create(diagnostic))
     {
     }
 
+    /// <summary>An exception for several problems; its message lists each one.</summary>
     public SecretsException(ImmutableArray<SecretsDiagnostic> diagnostics)
         : base(string.Join("\n", diagnostics.Select(d => d.ToString())))
     {

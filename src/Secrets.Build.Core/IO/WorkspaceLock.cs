@@ -36,6 +36,7 @@ public sealed class WorkspaceLock : IDisposable
     public string Path { get; }
 
     /// <summary>Waits up to <see cref="DefaultTimeout"/> for the lock.</summary>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0026", Justification = "Both overloads predate the tracked API; the timeout is never ambiguous.")]
     public static WorkspaceLock Acquire(string lockPath, CancellationToken cancellationToken = default) =>
         Acquire(lockPath, DefaultTimeout, cancellationToken);
 
@@ -43,6 +44,7 @@ public sealed class WorkspaceLock : IDisposable
     /// Takes the lock, retrying with growing pauses while another process holds it.
     /// </summary>
     /// <exception cref="SecretsException">SECB249 when the lock is still held after <paramref name="timeout"/>.</exception>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0026", Justification = "Both overloads predate the tracked API; the timeout is never ambiguous.")]
     public static WorkspaceLock Acquire(string lockPath, TimeSpan timeout, CancellationToken cancellationToken = default) =>
         Acquire(lockPath, timeout, ensureDirectory: true, cancellationToken);
 

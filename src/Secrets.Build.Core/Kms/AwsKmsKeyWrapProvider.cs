@@ -88,6 +88,7 @@ public sealed partial class AwsKmsKeyWrapProvider : IKeyWrapProvider, IDisposabl
         });
     }
 
+    /// <summary>Releases the KMS client, if one was created.</summary>
     public void Dispose() => client?.Dispose();
 
     /// <summary>

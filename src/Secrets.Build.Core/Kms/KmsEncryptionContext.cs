@@ -8,9 +8,12 @@ namespace Secrets.Build.Core.Kms;
 /// </summary>
 public static class KmsEncryptionContext
 {
+    /// <summary>The context key that holds the store's id.</summary>
     public const string StoreKey = "secrets-build:store";
+    /// <summary>The context key that holds the environment's name.</summary>
     public const string EnvironmentKey = "secrets-build:env";
 
+    /// <summary>The context for one store of one environment.</summary>
     public static IReadOnlyDictionary<string, string> For(string storeId, string environment) =>
         new Dictionary<string, string>(System.StringComparer.Ordinal)
         {

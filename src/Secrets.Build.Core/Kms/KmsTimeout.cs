@@ -10,7 +10,9 @@ namespace Secrets.Build.Core.Kms;
 /// </summary>
 public static class KmsTimeout
 {
+    /// <summary>The timeout when none is set.</summary>
     public static readonly TimeSpan Default = TimeSpan.FromSeconds(15);
+    /// <summary>The longest timeout accepted.</summary>
     public static readonly TimeSpan Maximum = TimeSpan.FromSeconds(15);
 
     /// <summary>The timeout given, if it lies between 1 s and <see cref="Maximum"/>.</summary>

@@ -6,9 +6,13 @@ namespace Secrets.Build.IntegrationTests.Infrastructure;
 /// Packs Secrets.Build once per test run into a private feed, with a unique prerelease version:
 /// NuGet never re-extracts a version it already holds, so a fixed version would silently test a
 /// stale package. Every test project restores from this feed into a private packages folder.
+/// The library package Secrets.Build.Core joins the feed, with the same version, the first time
+/// a test asks for it: only the tests that reference it pay for its pack.
 /// </summary>
 public sealed class PackageFixture : IDisposable
 {
+    private readonly Lazy<string> _corePackagePath;
+
     public PackageFixture()
     {
         Root = Directory.CreateTempSubdirectory("secrets-build-it-").FullName;
@@ -30,6 +34,8 @@ public sealed class PackageFixture : IDisposable
         {
             throw new InvalidOperationException($"dotnet pack succeeded but {PackagePath} is missing:\n{pack}");
         }
+
+        _corePackagePath = new Lazy<string>(PackCore);
     }
 
     /// <summary>A temp folder holding the feed, the packages folder and every test's projects.</summary>
@@ -43,6 +49,24 @@ public sealed class PackageFixture : IDisposable
     public string Version { get; }
 
     public string PackagePath { get; }
+
+    /// <summary>Secrets.Build.Core's nupkg in the feed, packed on first use.</summary>
+    public string CorePackagePath => _corePackagePath.Value;
+
+    private string PackCore()
+    {
+        var pack = DotNetCli.Run(
+            RepositoryPaths.Root,
+            new Dictionary<string, string>(),
+            "pack", RepositoryPaths.CoreProject, "-c", "Debug", "-o", FeedDirectory, "-p:PackageVersion=" + Version, "-v:m");
+        var path = Path.Combine(FeedDirectory, $"Secrets.Build.Core.{Version}.nupkg");
+        if (!pack.Succeeded || !File.Exists(path))
+        {
+            throw new InvalidOperationException($"Packing Secrets.Build.Core into {path} failed:\n{pack}");
+        }
+
+        return path;
+    }
 
     public void Dispose()
     {

@@ -7,6 +7,9 @@ internal static class RepositoryPaths
 
     public static string PackagingProject => Path.Combine(Root, "src", "Secrets.Build", "Secrets.Build.csproj");
 
+    /// <summary>The library package's project, Secrets.Build.Core.</summary>
+    public static string CoreProject => Path.Combine(Root, "src", "Secrets.Build.Core", "Secrets.Build.Core.csproj");
+
     private static string FindRoot()
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
