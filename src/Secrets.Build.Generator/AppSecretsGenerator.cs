@@ -5,6 +5,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 using Secrets.Build.Generator.Diagnostics;
 using Secrets.Build.Generator.Emit;
 using Secrets.Build.Generator.Model;
+using Secrets.Build.Core.Schema;
 
 namespace Secrets.Build.Generator;
 

@@ -1,3 +1,5 @@
+using Secrets.Build.Core.Provisioning;
+
 namespace Secrets.Build.Core;
 
 /// <summary>

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Secrets.Build.Core.Diagnostics;
+using Secrets.Build.Core.Provisioning;
 
 namespace Secrets.Build.Core;
 

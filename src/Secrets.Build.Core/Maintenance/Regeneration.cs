@@ -5,6 +5,7 @@ using Secrets.Build.Core.Outputs;
 using Secrets.Build.Core.Provisioning;
 using Secrets.Build.Core.Store;
 using Secrets.Build.Core.Workspace;
+using Secrets.Build.Core.Schema;
 
 namespace Secrets.Build.Core.Maintenance;
 

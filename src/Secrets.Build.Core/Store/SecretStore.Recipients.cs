@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 using Secrets.Build.Core.Diagnostics;
 using Secrets.Build.Core.Keys;
 using Secrets.Build.Core.Recipients;
-using Secrets.Build.Core.Recipients.Age;
+using Secrets.Build.Core.Crypto.Age;
 
 namespace Secrets.Build.Core.Store;
 

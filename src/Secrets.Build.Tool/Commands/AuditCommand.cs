@@ -6,6 +6,7 @@ using Secrets.Build.Core.Diagnostics;
 using Secrets.Build.Core.Store;
 using Secrets.Build.Tool.Cli;
 using Spectre.Console;
+using Secrets.Build.Core.VerifyAudit;
 
 namespace Secrets.Build.Tool.Commands;
 

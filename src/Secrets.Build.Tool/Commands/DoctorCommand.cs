@@ -4,6 +4,7 @@ using Secrets.Build.Core.Workspace;
 using Secrets.Build.Tool.Cli;
 using Secrets.Build.Tool.Doctor;
 using Spectre.Console;
+using Secrets.Build.Core.Schema;
 
 namespace Secrets.Build.Tool.Commands;
 

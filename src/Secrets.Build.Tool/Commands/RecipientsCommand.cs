@@ -2,6 +2,7 @@ using System.CommandLine;
 using Secrets.Build.Core;
 using Secrets.Build.Tool.Cli;
 using Spectre.Console;
+using Secrets.Build.Core.Recipients;
 
 namespace Secrets.Build.Tool.Commands;
 

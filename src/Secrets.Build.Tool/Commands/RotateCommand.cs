@@ -3,6 +3,7 @@ using System.Globalization;
 using Secrets.Build.Core;
 using Secrets.Build.Tool.Cli;
 using Spectre.Console;
+using Secrets.Build.Core.Rotation;
 
 namespace Secrets.Build.Tool.Commands;
 

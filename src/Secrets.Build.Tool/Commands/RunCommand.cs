@@ -4,6 +4,7 @@ using Secrets.Build.Core;
 using Secrets.Build.Core.Diagnostics;
 using Secrets.Build.Tool.Cli;
 using Secrets.Build.Tool.Run;
+using Secrets.Build.Core.Access;
 
 namespace Secrets.Build.Tool.Commands;
 

@@ -6,6 +6,7 @@ using Secrets.Build.Core.Outputs;
 using Secrets.Build.Core.Schema;
 using Secrets.Build.Core.Store;
 using Secrets.Build.Tool.Cli;
+using Secrets.Build.Core.VerifyAudit;
 
 namespace Secrets.Build.Tool.Doctor;
 

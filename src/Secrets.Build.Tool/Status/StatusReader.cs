@@ -4,6 +4,8 @@ using Secrets.Build.Core.Outputs;
 using Secrets.Build.Core.Store;
 using Secrets.Build.Core.Workspace;
 using Secrets.Build.Tool.Cli;
+using Secrets.Build.Core.Rotation;
+using Secrets.Build.Core.Schema;
 
 namespace Secrets.Build.Tool.Status;
 

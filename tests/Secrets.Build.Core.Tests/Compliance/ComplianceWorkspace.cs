@@ -3,6 +3,7 @@ using Secrets.Build.Core.Compliance;
 using Secrets.Build.Core.Keys;
 using Secrets.Build.Core.Outputs;
 using Secrets.Build.Core.Store;
+using Secrets.Build.Core.Provisioning;
 
 namespace Secrets.Build.Core.Tests.Compliance;
 

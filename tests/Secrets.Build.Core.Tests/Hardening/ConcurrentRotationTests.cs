@@ -2,6 +2,8 @@ using Secrets.Build.Core.Audit;
 using Secrets.Build.Core.Rotation;
 using Secrets.Build.Core.Tests.Hardening.Processes;
 using Secrets.Build.Core.Workspace;
+using Secrets.Build.Core.Schema;
+using Secrets.Build.Core.Store;
 
 namespace Secrets.Build.Core.Tests.Hardening;
 

@@ -1,5 +1,6 @@
 using Secrets.Build.Core.Outputs;
 using Secrets.Build.Core.Tests.Provisioning;
+using Secrets.Build.Core.Provisioning;
 
 namespace Secrets.Build.Core.Tests.Hardening;
 

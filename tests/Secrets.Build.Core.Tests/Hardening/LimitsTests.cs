@@ -4,6 +4,8 @@ using Secrets.Build.Core.Diagnostics;
 using Secrets.Build.Core.Keys;
 using Secrets.Build.Core.Store;
 using Xunit.Abstractions;
+using Secrets.Build.Core.Import;
+using Secrets.Build.Core.Provisioning;
 
 namespace Secrets.Build.Core.Tests.Hardening;
 

@@ -4,6 +4,8 @@ using Secrets.Build.Core.Compliance;
 using Secrets.Build.Core.Crypto;
 using Secrets.Build.Core.Keys;
 using Secrets.Build.Core.Store;
+using Secrets.Build.Core.KeyRotation;
+using Secrets.Build.Core.Rotation;
 
 namespace Secrets.Build.Core.Tests.Hardening;
 

@@ -3,6 +3,7 @@ using Secrets.Build.Core.IO;
 using Secrets.Build.Core.Tests.Keys;
 using Secrets.Build.Core.Tests.Outputs.Readers;
 using Secrets.Build.Core.Tests.Provisioning;
+using Secrets.Build.Core.Provisioning;
 
 namespace Secrets.Build.Core.Tests.IO;
 

@@ -1,6 +1,8 @@
 using System.Text.Json;
 using Secrets.Build.Core.Outputs;
 using Secrets.Build.Core.Tests.Provisioning;
+using Secrets.Build.Core.Provisioning;
+using Secrets.Build.Core.Rotation;
 
 namespace Secrets.Build.Core.Tests.Lifecycle;
 

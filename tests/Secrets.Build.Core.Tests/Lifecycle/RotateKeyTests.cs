@@ -5,6 +5,7 @@ using Secrets.Build.Core.Diagnostics;
 using Secrets.Build.Core.Keys;
 using Secrets.Build.Core.Store;
 using Secrets.Build.Core.Tests.Store;
+using Secrets.Build.Core.KeyRotation;
 
 namespace Secrets.Build.Core.Tests.Lifecycle;
 

@@ -4,7 +4,7 @@ using Secrets.Build.Core.Crypto;
 using Secrets.Build.Core.Diagnostics;
 using Secrets.Build.Core.Keys;
 using Secrets.Build.Core.Recipients;
-using Secrets.Build.Core.Recipients.Age;
+using Secrets.Build.Core.Crypto.Age;
 using Secrets.Build.Core.Store;
 
 namespace Secrets.Build.Core.Tests.Recipients;

@@ -2,6 +2,7 @@ using Secrets.Build.Core.Diagnostics;
 using Secrets.Build.Core.Rotation;
 using Secrets.Build.Core.Schema;
 using Secrets.Build.Core.Workspace;
+using Secrets.Build.Core.Store;
 
 namespace Secrets.Build.Core.Tests.Rotation;
 

@@ -1,6 +1,7 @@
 using Secrets.Build.Core.Diagnostics;
 using Secrets.Build.Core.Rotation;
 using Secrets.Build.Core.Tests.Lifecycle;
+using Secrets.Build.Core.Store;
 
 namespace Secrets.Build.Core.Tests.Rotation;
 

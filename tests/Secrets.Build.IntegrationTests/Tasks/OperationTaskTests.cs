@@ -1,5 +1,6 @@
 using Secrets.Build.Core.Diagnostics;
 using Secrets.Build.Tasks;
+using Secrets.Build.Core.Schema;
 
 namespace Secrets.Build.IntegrationTests.Tasks;
 

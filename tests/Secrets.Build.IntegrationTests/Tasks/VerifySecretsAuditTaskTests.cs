@@ -2,6 +2,8 @@ using Secrets.Build.Core;
 using Secrets.Build.Core.Diagnostics;
 using Secrets.Build.IntegrationTests.Infrastructure;
 using Secrets.Build.Tasks;
+using Secrets.Build.Core.Provisioning;
+using Secrets.Build.Core.Schema;
 
 namespace Secrets.Build.IntegrationTests.Tasks;
 
