@@ -2,9 +2,6 @@ using Secrets.Build.Core.Audit;
 using Secrets.Build.Core.Diagnostics;
 using Secrets.Build.Core.IO;
 using Secrets.Build.Core.Keys;
-using Secrets.Build.Core.KeyRotation;
-using Secrets.Build.Core.Provisioning;
-using Secrets.Build.Core.Rotation;
 using Secrets.Build.Core.Store;
 using Secrets.Build.Core.Workspace;
 

@@ -1,5 +1,4 @@
 using Secrets.Build.Core.Audit;
-using Secrets.Build.Core.KeyRotation;
 using Secrets.Build.Core.Store;
 using Secrets.Build.Core.Workspace;
 

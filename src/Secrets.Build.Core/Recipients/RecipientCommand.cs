@@ -3,8 +3,6 @@ using Secrets.Build.Core.Audit;
 using Secrets.Build.Core.Diagnostics;
 using Secrets.Build.Core.IO;
 using Secrets.Build.Core.Keys;
-using Secrets.Build.Core.KeyRotation;
-using Secrets.Build.Core.Provisioning;
 using Secrets.Build.Core.Crypto.Age;
 using Secrets.Build.Core.Store;
 using Secrets.Build.Core.Workspace;

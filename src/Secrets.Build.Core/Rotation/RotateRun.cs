@@ -4,9 +4,7 @@ using Secrets.Build.Core.Diagnostics;
 using Secrets.Build.Core.Generation;
 using Secrets.Build.Core.IO;
 using Secrets.Build.Core.Keys;
-using Secrets.Build.Core.KeyRotation;
 using Secrets.Build.Core.Outputs;
-using Secrets.Build.Core.Provisioning;
 using Secrets.Build.Core.Store;
 using Secrets.Build.Core.Workspace;
 

@@ -1,5 +1,6 @@
 using Secrets.Build.Core.Workspace;
 using Secrets.Build.Core.Audit;
+using Secrets.Build.Core.Store;
 
 namespace Secrets.Build.Core.VerifyAudit;
 

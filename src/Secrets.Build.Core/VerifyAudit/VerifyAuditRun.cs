@@ -2,7 +2,6 @@ using System.Collections.Immutable;
 using Secrets.Build.Core.Diagnostics;
 using Secrets.Build.Core.IO;
 using Secrets.Build.Core.Keys;
-using Secrets.Build.Core.Provisioning;
 using Secrets.Build.Core.Store;
 using Secrets.Build.Core.Workspace;
 using Secrets.Build.Core.Audit;

@@ -1,6 +1,5 @@
 using Secrets.Build.Core.Diagnostics;
 using Secrets.Build.Core.Keys;
-using Secrets.Build.Core.Provisioning;
 using Secrets.Build.Core.Store;
 
 namespace Secrets.Build.Core.Workspace;

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Secrets.Build.Core;
 using Secrets.Build.Core.Maintenance;
 using Secrets.Build.Tool.Cli;
+using Secrets.Build.Core.Provisioning;
 
 namespace Secrets.Build.Tool.Commands;
 

@@ -7,6 +7,7 @@ using Secrets.Build.Core.Schema;
 using Secrets.Build.Core.Store;
 using Secrets.Build.Tool.Cli;
 using Secrets.Build.Core.VerifyAudit;
+using Secrets.Build.Core.Maintenance;
 
 namespace Secrets.Build.Tool.Doctor;
 

@@ -1,5 +1,6 @@
 using Secrets.Build.Core;
 using Spectre.Console;
+using Secrets.Build.Core.Workspace;
 
 namespace Secrets.Build.Tool.Output;
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Secrets.Build.Core.Audit;
 using Secrets.Build.Core.IO;
 using Secrets.Build.Core.Tests.IO;
+using Secrets.Build.Core.Store;
 
 namespace Secrets.Build.Core.Tests.Audit;
 

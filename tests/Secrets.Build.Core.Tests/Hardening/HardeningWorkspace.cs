@@ -1,6 +1,7 @@
 using Secrets.Build.Core.Outputs;
 using Secrets.Build.Core.Tests.Provisioning;
 using Secrets.Build.Core.Provisioning;
+using Secrets.Build.Core.Maintenance;
 
 namespace Secrets.Build.Core.Tests.Hardening;
 

@@ -5,6 +5,7 @@ using Secrets.Build.Core.Keys;
 using Secrets.Build.Core.Outputs;
 using Secrets.Build.Core.Store;
 using Secrets.Build.Core.Provisioning;
+using Secrets.Build.Core.Maintenance;
 
 namespace Secrets.Build.Core.Tests.Hardening;
 

@@ -3,6 +3,7 @@ using Secrets.Build.Core.IO;
 using Secrets.Build.Core.Keys;
 using Secrets.Build.Core.Store;
 using Secrets.Build.Core.Tests.Keys;
+using Secrets.Build.Core.Provisioning;
 
 namespace Secrets.Build.Core.Tests.Hardening.Maintenance;
 

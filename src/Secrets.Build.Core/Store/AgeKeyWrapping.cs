@@ -3,9 +3,9 @@ using System.Text.Json;
 using Secrets.Build.Core.Crypto;
 using Secrets.Build.Core.Diagnostics;
 using Secrets.Build.Core.Crypto.Age;
-using Secrets.Build.Core.Store;
+using Secrets.Build.Core.Keys;
 
-namespace Secrets.Build.Core.Keys;
+namespace Secrets.Build.Core.Store;
 
 /// <summary>
 /// Key-list entries of kind <c>age</c>: the store's 32-byte data key encrypted as a complete age

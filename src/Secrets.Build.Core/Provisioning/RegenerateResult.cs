@@ -1,8 +1,7 @@
 using System.Collections.Immutable;
 using Secrets.Build.Core.Diagnostics;
-using Secrets.Build.Core.Provisioning;
 
-namespace Secrets.Build.Core;
+namespace Secrets.Build.Core.Provisioning;
 
 /// <summary>What a regeneration did. Holds names and paths, never values.</summary>
 public sealed record RegenerateResult

@@ -6,7 +6,7 @@ using Secrets.Build.Core.IO;
 using Secrets.Build.Core.Outputs;
 using Secrets.Build.Core.Store;
 
-namespace Secrets.Build.Core.Maintenance;
+namespace Secrets.Build.Core.Workspace;
 
 /// <summary>
 /// Copies one environment's files (store, metadata, a pending store, the audit trail and the

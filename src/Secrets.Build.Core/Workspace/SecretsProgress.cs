@@ -1,4 +1,4 @@
-namespace Secrets.Build.Core;
+namespace Secrets.Build.Core.Workspace;
 
 /// <summary>
 /// How far a long operation (an import or rotation of thousands of secrets) has got: a count, never

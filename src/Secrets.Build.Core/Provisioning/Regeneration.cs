@@ -2,12 +2,11 @@ using System.Collections.Immutable;
 using Secrets.Build.Core.Diagnostics;
 using Secrets.Build.Core.IO;
 using Secrets.Build.Core.Outputs;
-using Secrets.Build.Core.Provisioning;
 using Secrets.Build.Core.Store;
 using Secrets.Build.Core.Workspace;
 using Secrets.Build.Core.Schema;
 
-namespace Secrets.Build.Core.Maintenance;
+namespace Secrets.Build.Core.Provisioning;
 
 /// <summary>
 /// Replaces an environment's values with new ones, only when the request repeats the

@@ -1,6 +1,5 @@
-using Secrets.Build.Core.Provisioning;
 
-namespace Secrets.Build.Core;
+namespace Secrets.Build.Core.Provisioning;
 
 /// <summary>
 /// A request to throw an environment's values away and generate new ones (the reference's
