@@ -45,6 +45,7 @@ KNOWN_KEY_MEMBERS = ("kind", "keyId", "salt", "argon2id", "nonce", "wrappedKey")
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$")
 SOURCES = ("generated", "external", "imported")
 PAD_BLOCK = 32
+MIN_MEMORY_KIB, MAX_MEMORY_KIB, MAX_ITERATIONS, MAX_PASSPHRASE_ENTRIES = 8, 256 * 1024, 8, 8
 
 
 class FormatError(Exception):
@@ -188,17 +189,33 @@ def argon2id_kek(path, index, entry, passphrase):
         raise FormatError("passphrase entries need Debian's python3-argon2 (python3-cryptography 38 has no Argon2id)")
     params = entry.get("argon2id")
     fail_unless(isinstance(params, dict), path, f"keys[{index}] has no \"argon2id\" parameters")
-    fail_unless(params.get("memoryKiB", 0) <= 256 * 1024 and params.get("iterations", 0) <= 8 and params.get("parallelism", 0) >= 1,
-                path, f"keys[{index}] asks for more Argon2id work than the specification allows")
+    fail_unless(all(isinstance(params.get(name), int) for name in ("memoryKiB", "iterations", "parallelism")),
+                path, f"keys[{index}].argon2id lacks memoryKiB, iterations or parallelism")
     salt = b64(path, f"keys[{index}].salt", entry.get("salt"), 16)
     secret = unicodedata.normalize("NFC", passphrase).encode("utf-8")
     return hash_secret_raw(secret, salt, time_cost=params["iterations"], memory_cost=params["memoryKiB"],
                            parallelism=params["parallelism"], hash_len=32, type=Type.ID, version=19)
 
 
+def check_derivation_bounds(path, keys):
+    """Before any derivation, as the specification requires: the key list is not authenticated yet."""
+    passphrases = [(i, e) for i, e in enumerate(keys) if isinstance(e, dict) and e.get("kind") == "passphrase"]
+    fail_unless(len(passphrases) <= MAX_PASSPHRASE_ENTRIES, path, f"more than {MAX_PASSPHRASE_ENTRIES} passphrase entries")
+    total = 0
+    for index, entry in passphrases:
+        params = entry.get("argon2id")
+        fail_unless(isinstance(params, dict) and all(isinstance(params.get(n), int) for n in ("memoryKiB", "iterations", "parallelism")),
+                    path, f"keys[{index}] is a passphrase entry without \"argon2id\" parameters")
+        fail_unless(MIN_MEMORY_KIB <= params["memoryKiB"] <= MAX_MEMORY_KIB and 1 <= params["iterations"] <= MAX_ITERATIONS
+                    and params["parallelism"] == 1, path, f"keys[{index}].argon2id is outside the bounds")
+        total += params["memoryKiB"] * params["iterations"]
+    fail_unless(total <= MAX_MEMORY_KIB * MAX_ITERATIONS, path, "the passphrase entries together ask for too much Argon2id work")
+
+
 def unwrap_data_key(path, store, raw_key, passphrase):
     keys = store.get("keys")
     fail_unless(isinstance(keys, list), path, "\"keys\" is not a list")
+    check_derivation_bounds(path, keys)
     for index, entry in enumerate(keys):
         fail_unless(isinstance(entry, dict) and isinstance(entry.get("kind"), str) and isinstance(entry.get("keyId"), str),
                     path, f"keys[{index}] has no \"kind\" and \"keyId\"")
