@@ -44,7 +44,7 @@ public sealed class IndependentReaderTests : IDisposable
 
         var byKey = RunReader(written.Store, written.Metadata, "--key", written.KeyFile, "--expect", written.Expected);
         Assert.True(byKey.ExitCode == 0, byKey.Output);
-        Assert.Contains("generation 3, 6 secrets, 7 versions, 3 key entries (1 age), 1 retired keys", byKey.Output);
+        Assert.Matches(@"read_store: OK: .* 6 secrets, 7 versions, \d+ key entries \([1-9]\d* age\), 1 retired keys; opened by keys\[0\]", byKey.Output);
 
         var byPassphrase = RunReader(written.Store, written.Metadata, "--passphrase-file", written.PassphraseFile, "--expect", written.Expected);
         Assert.True(byPassphrase.ExitCode == 0, byPassphrase.Output);
@@ -104,7 +104,6 @@ public sealed class IndependentReaderTests : IDisposable
         var paths = StorePaths.ForWorkspace(directory, "fixture");
         var key = StoreTestKit.NewKey("fixture key");
         const string passphrase = "fixture passphrase, test only: correct horse battery staple";
-        using var identity = AgeIdentity.Generate("fixture identity");
         var values = SampleValues();
 
         using (var store = SecretStore.Create(paths, key, StoreTestKit.FastKdf))
@@ -124,11 +123,17 @@ public sealed class IndependentReaderTests : IDisposable
             store.Save();
         }
 
-        using (var store = SecretStore.Open(paths, key, StoreTestKit.FastKdf))
+        // An age entry's binding enters the MAC as .NET's escaped JSON, where "+" becomes \u002B;
+        // recipients are added until one binding holds a "+" (half of them do), so that rule is read.
+        for (var added = 0; added < 20 && !BindingsHoldAPlus(paths); added++)
         {
+            using var identity = AgeIdentity.Generate("fixture identity");
+            using var store = SecretStore.Open(paths, key, StoreTestKit.FastKdf);
             store.AddRecipient(identity.Recipient);
             store.Save();
         }
+
+        Assert.True(BindingsHoldAPlus(paths), "No age binding of 20 holds a \"+\".");
 
         var keyFile = Path.Combine(directory, "fixture.key");
         File.WriteAllText(keyFile, KeyText.Format(key.Key) + "\n");
@@ -138,6 +143,13 @@ public sealed class IndependentReaderTests : IDisposable
         var byVersion = values.ToDictionary(v => v.Key, v => v.Value.Select((value, i) => (value, i)).ToDictionary(p => (p.i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), p => p.value));
         File.WriteAllText(expected, JsonSerializer.Serialize(byVersion, new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) + "\n", new UTF8Encoding(false));
         return new WrittenStore(paths.StorePath, paths.MetadataPath, keyFile, passphraseFile, expected);
+    }
+
+    private static bool BindingsHoldAPlus(StorePaths paths)
+    {
+        using var store = JsonDocument.Parse(File.ReadAllBytes(paths.StorePath));
+        return store.RootElement.GetProperty("keys").EnumerateArray()
+            .Any(entry => entry.TryGetProperty("binding", out var binding) && binding.GetString()!.Contains('+', StringComparison.Ordinal));
     }
 
     private static (int ExitCode, string Output) RunReader(params string[] arguments)
