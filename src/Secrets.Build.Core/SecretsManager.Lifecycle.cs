@@ -1,6 +1,6 @@
-using Secrets.Build.Core.Rotation;
 using Secrets.Build.Core.Import;
 using Secrets.Build.Core.KeyRotation;
+using Secrets.Build.Core.Rotation;
 
 namespace Secrets.Build.Core;
 

@@ -1,5 +1,5 @@
-using Secrets.Build.Core.Provisioning;
 using Secrets.Build.Core.Maintenance;
+using Secrets.Build.Core.Provisioning;
 
 namespace Secrets.Build.Core;
 

@@ -2,10 +2,10 @@ using System;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Secrets.Build.Core.Schema;
 using Secrets.Build.Generator.Diagnostics;
 using Secrets.Build.Generator.Emit;
 using Secrets.Build.Generator.Model;
-using Secrets.Build.Core.Schema;
 
 namespace Secrets.Build.Generator;
 

@@ -1,11 +1,11 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
-using Secrets.Build.Core.IO;
-using Secrets.Build.Core.Recipients;
 using Secrets.Build.Core.Crypto.Age;
+using Secrets.Build.Core.IO;
+using Secrets.Build.Core.Keys;
+using Secrets.Build.Core.Recipients;
 using Secrets.Build.IntegrationTests.Infrastructure;
 using Secrets.Build.IntegrationTests.Lifecycle;
-using Secrets.Build.Core.Keys;
 
 namespace Secrets.Build.IntegrationTests;
 

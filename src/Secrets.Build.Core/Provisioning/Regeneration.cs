@@ -2,9 +2,9 @@ using System.Collections.Immutable;
 using Secrets.Build.Core.Diagnostics;
 using Secrets.Build.Core.IO;
 using Secrets.Build.Core.Outputs;
+using Secrets.Build.Core.Schema;
 using Secrets.Build.Core.Store;
 using Secrets.Build.Core.Workspace;
-using Secrets.Build.Core.Schema;
 
 namespace Secrets.Build.Core.Provisioning;
 

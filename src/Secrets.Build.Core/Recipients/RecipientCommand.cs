@@ -1,9 +1,9 @@
 using System.Collections.Immutable;
 using Secrets.Build.Core.Audit;
+using Secrets.Build.Core.Crypto.Age;
 using Secrets.Build.Core.Diagnostics;
 using Secrets.Build.Core.IO;
 using Secrets.Build.Core.Keys;
-using Secrets.Build.Core.Crypto.Age;
 using Secrets.Build.Core.Store;
 using Secrets.Build.Core.Workspace;
 

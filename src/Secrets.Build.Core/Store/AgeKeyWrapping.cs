@@ -1,8 +1,8 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using Secrets.Build.Core.Crypto;
-using Secrets.Build.Core.Diagnostics;
 using Secrets.Build.Core.Crypto.Age;
+using Secrets.Build.Core.Diagnostics;
 using Secrets.Build.Core.Keys;
 
 namespace Secrets.Build.Core.Store;

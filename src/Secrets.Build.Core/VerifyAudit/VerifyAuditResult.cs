@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
-using Secrets.Build.Core.Diagnostics;
 using Secrets.Build.Core.Audit;
+using Secrets.Build.Core.Diagnostics;
 using Secrets.Build.Core.Store;
 
 namespace Secrets.Build.Core.VerifyAudit;

@@ -1,10 +1,10 @@
 using System.CommandLine;
 using Secrets.Build.Core.Diagnostics;
+using Secrets.Build.Core.Schema;
 using Secrets.Build.Core.Workspace;
 using Secrets.Build.Tool.Cli;
 using Secrets.Build.Tool.Doctor;
 using Spectre.Console;
-using Secrets.Build.Core.Schema;
 
 namespace Secrets.Build.Tool.Commands;
 

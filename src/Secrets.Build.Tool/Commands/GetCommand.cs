@@ -1,8 +1,8 @@
 using System.CommandLine;
 using Secrets.Build.Core;
+using Secrets.Build.Core.Access;
 using Secrets.Build.Core.Diagnostics;
 using Secrets.Build.Tool.Cli;
-using Secrets.Build.Core.Access;
 
 namespace Secrets.Build.Tool.Commands;
 

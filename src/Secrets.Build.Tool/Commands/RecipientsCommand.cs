@@ -1,8 +1,8 @@
 using System.CommandLine;
 using Secrets.Build.Core;
+using Secrets.Build.Core.Recipients;
 using Secrets.Build.Tool.Cli;
 using Spectre.Console;
-using Secrets.Build.Core.Recipients;
 
 namespace Secrets.Build.Tool.Commands;
 

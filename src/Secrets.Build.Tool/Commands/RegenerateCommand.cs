@@ -1,8 +1,8 @@
 using System.CommandLine;
 using Secrets.Build.Core;
 using Secrets.Build.Core.Maintenance;
-using Secrets.Build.Tool.Cli;
 using Secrets.Build.Core.Provisioning;
+using Secrets.Build.Tool.Cli;
 
 namespace Secrets.Build.Tool.Commands;
 

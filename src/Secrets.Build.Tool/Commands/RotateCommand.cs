@@ -1,9 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
 using Secrets.Build.Core;
+using Secrets.Build.Core.Rotation;
 using Secrets.Build.Tool.Cli;
 using Spectre.Console;
-using Secrets.Build.Core.Rotation;
 
 namespace Secrets.Build.Tool.Commands;
 

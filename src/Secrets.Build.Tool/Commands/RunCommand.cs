@@ -1,10 +1,10 @@
 using System.CommandLine;
 using System.ComponentModel;
 using Secrets.Build.Core;
+using Secrets.Build.Core.Access;
 using Secrets.Build.Core.Diagnostics;
 using Secrets.Build.Tool.Cli;
 using Secrets.Build.Tool.Run;
-using Secrets.Build.Core.Access;
 
 namespace Secrets.Build.Tool.Commands;
 

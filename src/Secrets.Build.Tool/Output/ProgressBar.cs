@@ -1,6 +1,6 @@
 using Secrets.Build.Core;
-using Spectre.Console;
 using Secrets.Build.Core.Workspace;
+using Spectre.Console;
 
 namespace Secrets.Build.Tool.Output;
 

@@ -1,6 +1,6 @@
+using Secrets.Build.Core.Access;
 using Secrets.Build.Core.Diagnostics;
 using Secrets.Build.Core.Tests.Lifecycle;
-using Secrets.Build.Core.Access;
 
 namespace Secrets.Build.Core.Tests.Access;
 

@@ -1,9 +1,9 @@
 using Secrets.Build.Core.Audit;
 using Secrets.Build.Core.Rotation;
-using Secrets.Build.Core.Tests.Hardening.Processes;
-using Secrets.Build.Core.Workspace;
 using Secrets.Build.Core.Schema;
 using Secrets.Build.Core.Store;
+using Secrets.Build.Core.Tests.Hardening.Processes;
+using Secrets.Build.Core.Workspace;
 
 namespace Secrets.Build.Core.Tests.Hardening;
 

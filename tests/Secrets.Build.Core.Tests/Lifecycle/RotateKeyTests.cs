@@ -2,10 +2,10 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using Secrets.Build.Core.Audit;
 using Secrets.Build.Core.Diagnostics;
+using Secrets.Build.Core.KeyRotation;
 using Secrets.Build.Core.Keys;
 using Secrets.Build.Core.Store;
 using Secrets.Build.Core.Tests.Store;
-using Secrets.Build.Core.KeyRotation;
 
 namespace Secrets.Build.Core.Tests.Lifecycle;
 

@@ -1,8 +1,8 @@
 using System.Text.Json;
 using Secrets.Build.Core.Diagnostics;
 using Secrets.Build.Core.Rotation;
-using Secrets.Build.Core.Tests.Lifecycle;
 using Secrets.Build.Core.Store;
+using Secrets.Build.Core.Tests.Lifecycle;
 
 namespace Secrets.Build.Core.Tests.Rotation;
 

@@ -1,8 +1,8 @@
 using Secrets.Build.Core.Diagnostics;
 using Secrets.Build.Core.Rotation;
 using Secrets.Build.Core.Schema;
-using Secrets.Build.Core.Workspace;
 using Secrets.Build.Core.Store;
+using Secrets.Build.Core.Workspace;
 
 namespace Secrets.Build.Core.Tests.Rotation;
 

@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
-using Secrets.Build.Core.Keys;
 using Secrets.Build.Core.Crypto.Age;
+using Secrets.Build.Core.Keys;
 using Secrets.Build.Core.Store;
 using Secrets.Build.Core.Tests.IO;
 

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
+using Secrets.Build.Core.Schema;
 using Secrets.Build.Generator.Model;
 using Secrets.Build.Generator.Tests.Support;
-using Secrets.Build.Core.Schema;
 
 namespace Secrets.Build.Generator.Tests.Model;
 

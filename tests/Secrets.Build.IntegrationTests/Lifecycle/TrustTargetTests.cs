@@ -1,9 +1,9 @@
 using System.Security.Cryptography;
-using Secrets.Build.Core.Recipients;
 using Secrets.Build.Core.Crypto.Age;
+using Secrets.Build.Core.Keys;
+using Secrets.Build.Core.Recipients;
 using Secrets.Build.Core.Store;
 using Secrets.Build.IntegrationTests.Infrastructure;
-using Secrets.Build.Core.Keys;
 
 namespace Secrets.Build.IntegrationTests.Lifecycle;
 

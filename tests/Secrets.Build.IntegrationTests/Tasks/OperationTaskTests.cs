@@ -1,6 +1,6 @@
 using Secrets.Build.Core.Diagnostics;
-using Secrets.Build.Tasks;
 using Secrets.Build.Core.Schema;
+using Secrets.Build.Tasks;
 
 namespace Secrets.Build.IntegrationTests.Tasks;
 

@@ -1,8 +1,8 @@
 using Microsoft.Build.Framework;
 using Secrets.Build.Core.Diagnostics;
+using Secrets.Build.Core.Schema;
 using Secrets.Build.IntegrationTests.Infrastructure;
 using Secrets.Build.Tasks;
-using Secrets.Build.Core.Schema;
 
 namespace Secrets.Build.IntegrationTests.Tasks;
 

@@ -1,9 +1,9 @@
 using Secrets.Build.Core;
 using Secrets.Build.Core.Diagnostics;
-using Secrets.Build.IntegrationTests.Infrastructure;
-using Secrets.Build.Tasks;
 using Secrets.Build.Core.Provisioning;
 using Secrets.Build.Core.Schema;
+using Secrets.Build.IntegrationTests.Infrastructure;
+using Secrets.Build.Tasks;
 
 namespace Secrets.Build.IntegrationTests.Tasks;
 

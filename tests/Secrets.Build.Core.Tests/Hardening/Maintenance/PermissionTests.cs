@@ -1,7 +1,7 @@
 using Secrets.Build.Core.Diagnostics;
 using Secrets.Build.Core.IO;
-using Secrets.Build.Core.Tests.Keys;
 using Secrets.Build.Core.Maintenance;
+using Secrets.Build.Core.Tests.Keys;
 
 namespace Secrets.Build.Core.Tests.Hardening.Maintenance;
 

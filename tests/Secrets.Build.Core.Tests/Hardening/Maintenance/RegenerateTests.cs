@@ -1,9 +1,9 @@
 using Secrets.Build.Core.Diagnostics;
 using Secrets.Build.Core.IO;
 using Secrets.Build.Core.Keys;
+using Secrets.Build.Core.Provisioning;
 using Secrets.Build.Core.Store;
 using Secrets.Build.Core.Tests.Keys;
-using Secrets.Build.Core.Provisioning;
 
 namespace Secrets.Build.Core.Tests.Hardening.Maintenance;
 
