@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# Interleaved A/B of the ProvisionSecrets target: the package packed from this tree ("new") against
+# the one packed from another checkout ("base"), each in its own prepared workspace and key folder
+# (an older tree may not read a newer store), one fresh build process per run, alternating.
+# Prints the median target time (MSBuild performance summary), the task's CPU time and the
+# methods JIT-compiled per run. Nothing it prints is a secret value.
+#
+# Usage: git worktree add /tmp/base <ref>
+#        BASE_ROOT=/tmp/base tests/Secrets.Build.Benchmarks/ab-target.sh
+# Environment: COUNTS="21" (secrets per workspace), RUNS=9, NEW_ROOT (default: this tree).
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+NEW_ROOT="${NEW_ROOT:-$(cd "$here/../.." && pwd)}"
+: "${BASE_ROOT:?set BASE_ROOT to the checkout to compare with (git worktree add /tmp/base <ref>)}"
+counts=(${COUNTS:-21})
+runs="${RUNS:-9}"
+declare -A root=([new]="$NEW_ROOT" [base]="$BASE_ROOT")
+variants=(new base)
+work="$(mktemp -d /tmp/secb-ab.XXXXXX)"
+trap 'rm -rf "$work"' EXIT
+unset SECRETS_KEY SECRETS_PASSPHRASE 2>/dev/null || true
+feed="$work/feed"; version="0.0.0-ab.$(date +%Y%m%d%H%M%S)"
+median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else printf "%.1f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+for v in "${variants[@]}"; do
+  r="${root[$v]}"
+  dotnet build -c Release "$r/tests/Secrets.Build.Benchmarks/Secrets.Build.Benchmarks.csproj" -nologo -v quiet >/dev/null
+  dotnet pack "$r/src/Secrets.Build" -c Release -o "$feed" -p:PackageVersion="$version-$v" -nologo -v:q >/dev/null
+done
+provision_build() {
+  local ws="$1" project="$2" out ms task
+  rm -f "$ws/.env.development"
+  out="$(dotnet build "$project" --no-restore -nologo -nodeReuse:false -clp:PerformanceSummary -p:SecretsDebug=true)" || { tail -20 <<< "$out" >&2; exit 1; }
+  ms=$(awk '$2 == "ms" && $3 == "ProvisionSecrets" { print $1; exit }' <<< "$out")
+  task=$(sed -n 's/.*provisioning took [0-9.]* ms (\([0-9.]*\) ms of CPU); meanwhile the process JIT-compiled \([0-9]*\) method.*/\1 \2/p' <<< "$out" | head -1)
+  [[ -n "$ms" && -n "$task" && -f "$ws/.env.development" ]] || { echo "did not run" >&2; exit 1; }
+  echo "$ms $task"
+}
+for n in "${counts[@]}"; do
+  declare -A times=() cpus=() jits=()
+  for v in "${variants[@]}"; do
+    dll="${root[$v]}/tests/Secrets.Build.Benchmarks/bin/Release/net10.0/Secrets.Build.Benchmarks.dll"
+    dotnet "$dll" harness prepare --count "$n" --dir "$work/$v-$n" >/dev/null
+    ws="$work/$v-$n/ws"
+    cat > "$ws/NuGet.config" <<EOC
+<?xml version="1.0" encoding="utf-8"?>
+<configuration><config><add key="globalPackagesFolder" value="$work/packages" /></config>
+<packageSources><clear /><add key="ab" value="$feed" /><add key="nuget.org" value="https://api.nuget.org/v3/index.json" /></packageSources></configuration>
+EOC
+    mkdir -p "$ws/app"
+    printf '<Project Sdk="Microsoft.NET.Sdk"><PropertyGroup><TargetFramework>net10.0</TargetFramework></PropertyGroup><ItemGroup><PackageReference Include="Secrets.Build" Version="%s" /></ItemGroup></Project>\n' "$version-$v" > "$ws/app/app.csproj"
+    echo "namespace Ab; public static class Marker { }" > "$ws/app/Marker.cs"
+    SECRETS_BUILD_KEY_DIR="$work/$v-$n/keys" XDG_CONFIG_HOME="$work/config-$v" dotnet build "$ws/app" -nologo -v:q -nodeReuse:false >/dev/null
+  done
+  for ((i = 0; i < runs; i++)); do
+    for v in "${variants[@]}"; do
+      read -r ms cpu jit <<< "$(SECRETS_BUILD_KEY_DIR="$work/$v-$n/keys" XDG_CONFIG_HOME="$work/config-$v" provision_build "$work/$v-$n/ws" "$work/$v-$n/ws/app")"
+      times[$v]+="$ms "; cpus[$v]+="$cpu "; jits[$v]+="$jit "
+    done
+  done
+  for v in "${variants[@]}"; do
+    read -r -a t <<< "${times[$v]}"; read -r -a c <<< "${cpus[$v]}"
+    echo "$n secrets, $v: target median $(median "${t[@]}") ms (runs: ${t[*]}); task CPU median $(median "${c[@]}") ms; JIT ${jits[$v]}"
+  done
+done
+echo "load: $(cut -d' ' -f1-3 /proc/loadavg)"
