@@ -1,4 +1,5 @@
 using Secrets.Build.Core.Audit;
+using Secrets.Build.Core.VerifyAudit;
 
 namespace Secrets.Build.Core;
 

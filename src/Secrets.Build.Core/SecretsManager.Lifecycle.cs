@@ -1,3 +1,5 @@
+using Secrets.Build.Core.Import;
+using Secrets.Build.Core.KeyRotation;
 using Secrets.Build.Core.Rotation;
 
 namespace Secrets.Build.Core;
@@ -85,7 +87,7 @@ public sealed partial class SecretsManager
     {
         ArgumentNullException.ThrowIfNull(options);
         cancellationToken.ThrowIfCancellationRequested();
-        return new Lifecycle.RotateKeyRun(options).Execute(cancellationToken);
+        return new KeyRotation.RotateKeyRun(options).Execute(cancellationToken);
     }
 
     /// <summary><see cref="RotateKey"/> off the caller's thread, for callers that must not block (a UI, a request thread).</summary>

@@ -1,3 +1,6 @@
+using Secrets.Build.Core.Maintenance;
+using Secrets.Build.Core.Provisioning;
+
 namespace Secrets.Build.Core;
 
 // Workspace maintenance: the reference's "Permission Denied" and "Secrets Not Found" fixes.
@@ -48,7 +51,7 @@ public sealed partial class SecretsManager
         cancellationToken.ThrowIfCancellationRequested();
         ArgumentNullException.ThrowIfNull(options.Provision);
         var overrides = new Dictionary<string, int>(RotationPolicies, StringComparer.Ordinal);
-        return new Maintenance.Regeneration(options, overrides).Execute(cancellationToken);
+        return new Provisioning.Regeneration(options, overrides).Execute(cancellationToken);
     }
 
     /// <summary><see cref="Regenerate"/> off the caller's thread, for callers that must not block (a UI, a request thread).</summary>

@@ -1,3 +1,5 @@
+using Secrets.Build.Core.Trust;
+
 namespace Secrets.Build.Core;
 
 public sealed partial class SecretsManager
@@ -11,6 +13,6 @@ public sealed partial class SecretsManager
     {
         ArgumentNullException.ThrowIfNull(options);
         cancellationToken.ThrowIfCancellationRequested();
-        return Trust.CheckTrustRun.Execute(options);
+        return CheckTrustRun.Execute(options);
     }
 }

@@ -2,6 +2,7 @@ using System;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Secrets.Build.Core.Schema;
 using Secrets.Build.Generator.Diagnostics;
 using Secrets.Build.Generator.Emit;
 using Secrets.Build.Generator.Model;

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Secrets.Build.Core;
 using Secrets.Build.Core.Diagnostics;
+using Secrets.Build.Core.Rotation;
 
 namespace Secrets.Build.Tasks;
 

@@ -4,6 +4,7 @@ using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
 using Secrets.Build.Core;
 using Secrets.Build.Core.Diagnostics;
+using Secrets.Build.Core.Provisioning;
 
 namespace Secrets.Build.Tasks;
 

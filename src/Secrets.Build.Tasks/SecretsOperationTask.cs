@@ -3,6 +3,8 @@ using System.Globalization;
 using Microsoft.Build.Framework;
 using Secrets.Build.Core;
 using Secrets.Build.Core.Diagnostics;
+using Secrets.Build.Core.Schema;
+using Secrets.Build.Core.Workspace;
 
 namespace Secrets.Build.Tasks;
 

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Secrets.Build.Core;
 using Secrets.Build.Core.Audit;
 using Secrets.Build.Core.Diagnostics;
+using Secrets.Build.Core.VerifyAudit;
 
 namespace Secrets.Build.Tasks;
 

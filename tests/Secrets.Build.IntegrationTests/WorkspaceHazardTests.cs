@@ -1,8 +1,9 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
+using Secrets.Build.Core.Crypto.Age;
 using Secrets.Build.Core.IO;
+using Secrets.Build.Core.Keys;
 using Secrets.Build.Core.Recipients;
-using Secrets.Build.Core.Recipients.Age;
 using Secrets.Build.IntegrationTests.Infrastructure;
 using Secrets.Build.IntegrationTests.Lifecycle;
 

@@ -1,4 +1,4 @@
-using Secrets.Build.Core.Recipients.Age;
+using Secrets.Build.Core.Crypto.Age;
 using Secrets.Build.Tool.Tests.Infrastructure;
 
 namespace Secrets.Build.Tool.Tests;

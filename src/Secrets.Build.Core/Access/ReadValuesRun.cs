@@ -2,9 +2,8 @@ using Secrets.Build.Core.Audit;
 using Secrets.Build.Core.Diagnostics;
 using Secrets.Build.Core.IO;
 using Secrets.Build.Core.Keys;
-using Secrets.Build.Core.Lifecycle;
-using Secrets.Build.Core.Provisioning;
-using Secrets.Build.Core.Rotation;
+using Secrets.Build.Core.Store;
+using Secrets.Build.Core.Workspace;
 
 namespace Secrets.Build.Core.Access;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Secrets.Build.Core.Diagnostics;
+using Secrets.Build.Core.Store;
 
 namespace Secrets.Build.Core.Audit;
 

@@ -2,6 +2,7 @@ using Secrets.Build.Core.Crypto;
 using Secrets.Build.Core.Diagnostics;
 using Secrets.Build.Core.IO;
 using Secrets.Build.Core.Schema;
+using Secrets.Build.Core.Store;
 
 namespace Secrets.Build.Core.Audit;
 
@@ -23,7 +24,7 @@ namespace Secrets.Build.Core.Audit;
 public sealed class AuditTrail : IDisposable
 {
     /// <summary>The chain key length: 32 bytes, as HKDF-SHA256 derives it.</summary>
-    public const int ChainKeySize = 32;
+    public const int ChainKeySize = AuditChainKey.Size;
 
     private readonly AuditFiles _files;
     private readonly byte[] _chainKey;
@@ -71,7 +72,7 @@ public sealed class AuditTrail : IDisposable
     public static byte[] DeriveChainKey(ReadOnlySpan<byte> environmentKey, string environment)
     {
         RequireEnvironmentName(environment);
-        return KeyDerivation.Hkdf(environmentKey, ReadOnlySpan<byte>.Empty, $"Secrets.Build audit chain v1 {environment}", ChainKeySize);
+        return AuditChainKey.Derive(environmentKey, environment);
     }
 
     /// <summary>

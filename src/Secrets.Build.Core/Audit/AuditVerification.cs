@@ -1,4 +1,5 @@
 using Secrets.Build.Core.Diagnostics;
+using Secrets.Build.Core.Store;
 
 namespace Secrets.Build.Core.Audit;
 

@@ -1,5 +1,4 @@
 using Secrets.Build.Core.Diagnostics;
-using Secrets.Build.Core.Rotation;
 using Secrets.Build.Core.Schema;
 using Secrets.Build.Core.Store;
 

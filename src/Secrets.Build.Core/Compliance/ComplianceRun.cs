@@ -4,7 +4,6 @@ using Secrets.Build.Core.Compliance.Writers;
 using Secrets.Build.Core.Diagnostics;
 using Secrets.Build.Core.IO;
 using Secrets.Build.Core.Keys;
-using Secrets.Build.Core.Rotation;
 using Secrets.Build.Core.Schema;
 using Secrets.Build.Core.Store;
 using Secrets.Build.Core.Workspace;

@@ -1,3 +1,5 @@
+using Secrets.Build.Core.Workspace;
+
 namespace Secrets.Build.Core.Compliance;
 
 /// <summary>

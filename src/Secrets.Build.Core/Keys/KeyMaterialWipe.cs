@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using Secrets.Build.Core.Recipients;
 
 namespace Secrets.Build.Core.Keys;
 

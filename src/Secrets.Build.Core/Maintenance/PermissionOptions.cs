@@ -1,4 +1,4 @@
-namespace Secrets.Build.Core;
+namespace Secrets.Build.Core.Maintenance;
 
 /// <summary>Which workspace and key folder <see cref="SecretsManager.CheckPermissionsAsync"/> and <see cref="SecretsManager.RepairPermissionsAsync"/> look at.</summary>
 public sealed record PermissionOptions

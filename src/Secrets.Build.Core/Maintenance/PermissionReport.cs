@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using Secrets.Build.Core.Diagnostics;
 
-namespace Secrets.Build.Core;
+namespace Secrets.Build.Core.Maintenance;
 
 /// <summary>What a permission check or repair found. Holds paths and modes, never file content.</summary>
 public sealed record PermissionReport

@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using Secrets.Build.Core.Diagnostics;
 using Secrets.Build.Core.Generation;
-using Secrets.Build.Core.Rotation;
 using Secrets.Build.Core.Schema;
 using Secrets.Build.Core.Store;
 

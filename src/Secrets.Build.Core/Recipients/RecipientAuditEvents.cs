@@ -1,5 +1,5 @@
 using Secrets.Build.Core.Audit;
-using Secrets.Build.Core.Recipients.Age;
+using Secrets.Build.Core.Crypto.Age;
 
 namespace Secrets.Build.Core.Recipients;
 

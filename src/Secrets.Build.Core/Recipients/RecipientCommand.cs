@@ -1,12 +1,11 @@
 using System.Collections.Immutable;
 using Secrets.Build.Core.Audit;
+using Secrets.Build.Core.Crypto.Age;
 using Secrets.Build.Core.Diagnostics;
 using Secrets.Build.Core.IO;
 using Secrets.Build.Core.Keys;
-using Secrets.Build.Core.Lifecycle;
-using Secrets.Build.Core.Provisioning;
-using Secrets.Build.Core.Recipients.Age;
 using Secrets.Build.Core.Store;
+using Secrets.Build.Core.Workspace;
 
 namespace Secrets.Build.Core.Recipients;
 

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
+using Secrets.Build.Core.Crypto.Age;
 using Secrets.Build.Core.Diagnostics;
-using Secrets.Build.Core.Recipients.Age;
 using Secrets.Build.Core.Store;
 
 namespace Secrets.Build.Core.Recipients;

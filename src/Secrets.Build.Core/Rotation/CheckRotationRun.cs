@@ -1,6 +1,6 @@
 using Secrets.Build.Core.Diagnostics;
-using Secrets.Build.Core.Lifecycle;
 using Secrets.Build.Core.Store;
+using Secrets.Build.Core.Workspace;
 
 namespace Secrets.Build.Core.Rotation;
 

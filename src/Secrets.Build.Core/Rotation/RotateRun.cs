@@ -4,10 +4,9 @@ using Secrets.Build.Core.Diagnostics;
 using Secrets.Build.Core.Generation;
 using Secrets.Build.Core.IO;
 using Secrets.Build.Core.Keys;
-using Secrets.Build.Core.Lifecycle;
 using Secrets.Build.Core.Outputs;
-using Secrets.Build.Core.Provisioning;
 using Secrets.Build.Core.Store;
+using Secrets.Build.Core.Workspace;
 
 namespace Secrets.Build.Core.Rotation;
 

@@ -2,7 +2,6 @@ using System.Security.Cryptography;
 using Secrets.Build.Core.Crypto;
 using Secrets.Build.Core.Diagnostics;
 using Secrets.Build.Core.Keys;
-using Secrets.Build.Core.Recipients;
 
 namespace Secrets.Build.Core.Store;
 

@@ -1,5 +1,3 @@
-using Secrets.Build.Core.Audit;
-
 namespace Secrets.Build.Core.Store;
 
 public sealed partial class SecretStore
@@ -11,12 +9,12 @@ public sealed partial class SecretStore
     internal byte[] DeriveAuditChainKey()
     {
         ThrowIfDisposed();
-        return AuditTrail.DeriveChainKey(_dataKey, Environment);
+        return AuditChainKey.Derive(_dataKey, Environment);
     }
 
     /// <summary>
     /// The trail's head as this machine last recorded it (its trust record), moved on by every
-    /// append through <see cref="StoreAuditChain"/>; null when this machine recorded none. Every
+    /// append through the audit trail's append; null when this machine recorded none. Every
     /// append checks the trail still reaches it, and the operation records the new one when done.
     /// </summary>
     internal AuditHead? RecordedAuditHead { get; set; }

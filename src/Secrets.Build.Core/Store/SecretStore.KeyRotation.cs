@@ -85,7 +85,7 @@ public sealed partial class SecretStore
         }
 
         // Age recipients are people and servers with their own identities; a key rotation keeps them.
-        _keys.RemoveAll(k => !(k.Kind == StoreFormat.KindKey && k.KeyId == keyId) && k.Kind != Secrets.Build.Core.Recipients.AgeKeyWrapping.Kind);
+        _keys.RemoveAll(k => !(k.Kind == StoreFormat.KindKey && k.KeyId == keyId) && k.Kind != Secrets.Build.Core.Store.AgeKeyWrapping.Kind);
     }
 
     /// <summary>The chain keys of the data keys earlier key rotations replaced, for <see cref="Audit.AuditTrailOptions.RetiredChainKeys"/>. Callers clear them.</summary>

@@ -1,9 +1,8 @@
 using System.Collections.Immutable;
 using System.Security.Cryptography;
+using Secrets.Build.Core.Crypto.Age;
 using Secrets.Build.Core.Diagnostics;
 using Secrets.Build.Core.Keys;
-using Secrets.Build.Core.Recipients;
-using Secrets.Build.Core.Recipients.Age;
 
 namespace Secrets.Build.Core.Store;
 

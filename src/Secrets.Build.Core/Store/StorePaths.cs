@@ -1,5 +1,3 @@
-using Secrets.Build.Core.Outputs;
-
 namespace Secrets.Build.Core.Store;
 
 /// <summary>
@@ -45,7 +43,7 @@ public sealed record StorePaths
     /// </summary>
     public static IReadOnlyList<string> GitIgnoreEntries(string environment)
     {
-        var env = OutputPaths.Normalize(environment);
+        var env = EnvironmentName.Normalize(environment);
         return [$"{SecretsFolderName}/.env.{env}.lock", $"{SecretsFolderName}/.env.{env}.json.pending", IO.AtomicFile.TempFilePattern];
     }
 
@@ -65,6 +63,6 @@ public sealed record StorePaths
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(secretsDirectory);
         // The same check as every output file name: no separators, no "..".
-        return new StorePaths(Path.GetFullPath(secretsDirectory), OutputPaths.Normalize(environment));
+        return new StorePaths(Path.GetFullPath(secretsDirectory), EnvironmentName.Normalize(environment));
     }
 }

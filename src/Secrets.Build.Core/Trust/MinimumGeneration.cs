@@ -2,6 +2,7 @@ using System.Globalization;
 using Secrets.Build.Core.Diagnostics;
 using Secrets.Build.Core.Keys;
 using Secrets.Build.Core.Store;
+using Secrets.Build.Core.Workspace;
 
 namespace Secrets.Build.Core.Trust;
 

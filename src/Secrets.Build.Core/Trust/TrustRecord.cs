@@ -1,4 +1,5 @@
 using Secrets.Build.Core.Audit;
+using Secrets.Build.Core.Store;
 
 namespace Secrets.Build.Core.Trust;
 

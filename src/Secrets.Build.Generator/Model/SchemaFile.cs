@@ -1,3 +1,5 @@
+using Secrets.Build.Core.Schema;
+
 namespace Secrets.Build.Generator.Model;
 
 /// <summary>A schema file's path and text, read once from its <c>AdditionalText</c>.</summary>

@@ -1,9 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
-using Secrets.Build.Core;
 using Secrets.Build.Core.Diagnostics;
 using Secrets.Build.Core.Keys;
 using Secrets.Build.Core.Recipients;
+using Secrets.Build.Core.Workspace;
 
 namespace Secrets.Build.Tool.Cli;
 

@@ -1,4 +1,5 @@
 using Secrets.Build.Core;
+using Secrets.Build.Core.Workspace;
 
 namespace Secrets.Build.Tool.Cli;
 

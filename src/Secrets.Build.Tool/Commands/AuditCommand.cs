@@ -4,6 +4,7 @@ using Secrets.Build.Core;
 using Secrets.Build.Core.Audit;
 using Secrets.Build.Core.Diagnostics;
 using Secrets.Build.Core.Store;
+using Secrets.Build.Core.VerifyAudit;
 using Secrets.Build.Tool.Cli;
 using Spectre.Console;
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Secrets.Build.Core.Diagnostics;
+using Secrets.Build.Core.Schema;
 using Secrets.Build.Core.Workspace;
 using Secrets.Build.Tool.Cli;
 using Secrets.Build.Tool.Doctor;

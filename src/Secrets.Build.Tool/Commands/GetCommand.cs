@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Secrets.Build.Core;
+using Secrets.Build.Core.Access;
 using Secrets.Build.Core.Diagnostics;
 using Secrets.Build.Tool.Cli;
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Secrets.Build.Core;
+using Secrets.Build.Core.Recipients;
 using Secrets.Build.Tool.Cli;
 using Spectre.Console;
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Secrets.Build.Core;
 using Secrets.Build.Core.Maintenance;
+using Secrets.Build.Core.Provisioning;
 using Secrets.Build.Tool.Cli;
 
 namespace Secrets.Build.Tool.Commands;

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Secrets.Build.Core;
+using Secrets.Build.Core.Rotation;
 using Secrets.Build.Tool.Cli;
 using Spectre.Console;
 

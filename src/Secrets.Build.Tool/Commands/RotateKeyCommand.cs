@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Secrets.Build.Core;
+using Secrets.Build.Core.KeyRotation;
 using Secrets.Build.Tool.Cli;
 
 namespace Secrets.Build.Tool.Commands;

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.ComponentModel;
 using Secrets.Build.Core;
+using Secrets.Build.Core.Access;
 using Secrets.Build.Core.Diagnostics;
 using Secrets.Build.Tool.Cli;
 using Secrets.Build.Tool.Run;

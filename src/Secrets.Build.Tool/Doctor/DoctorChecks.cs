@@ -2,9 +2,11 @@ using System.Text.RegularExpressions;
 using Secrets.Build.Core;
 using Secrets.Build.Core.Audit;
 using Secrets.Build.Core.Keys;
+using Secrets.Build.Core.Maintenance;
 using Secrets.Build.Core.Outputs;
 using Secrets.Build.Core.Schema;
 using Secrets.Build.Core.Store;
+using Secrets.Build.Core.VerifyAudit;
 using Secrets.Build.Tool.Cli;
 
 namespace Secrets.Build.Tool.Doctor;

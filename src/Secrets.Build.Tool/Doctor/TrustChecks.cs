@@ -1,6 +1,7 @@
 using System.Globalization;
 using Secrets.Build.Core;
 using Secrets.Build.Core.Schema;
+using Secrets.Build.Core.Trust;
 using Secrets.Build.Tool.Cli;
 
 namespace Secrets.Build.Tool.Doctor;

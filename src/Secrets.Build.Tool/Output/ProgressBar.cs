@@ -1,4 +1,5 @@
 using Secrets.Build.Core;
+using Secrets.Build.Core.Workspace;
 using Spectre.Console;
 
 namespace Secrets.Build.Tool.Output;

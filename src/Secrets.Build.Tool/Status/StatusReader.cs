@@ -1,7 +1,10 @@
 using Secrets.Build.Core;
 using Secrets.Build.Core.Diagnostics;
 using Secrets.Build.Core.Outputs;
+using Secrets.Build.Core.Rotation;
+using Secrets.Build.Core.Schema;
 using Secrets.Build.Core.Store;
+using Secrets.Build.Core.Trust;
 using Secrets.Build.Core.Workspace;
 using Secrets.Build.Tool.Cli;
 

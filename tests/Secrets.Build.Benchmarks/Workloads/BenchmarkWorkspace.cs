@@ -1,4 +1,5 @@
 using Secrets.Build.Core;
+using Secrets.Build.Core.Provisioning;
 
 namespace Secrets.Build.Benchmarks.Workloads;
 

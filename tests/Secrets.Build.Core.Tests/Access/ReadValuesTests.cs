@@ -1,3 +1,4 @@
+using Secrets.Build.Core.Access;
 using Secrets.Build.Core.Diagnostics;
 using Secrets.Build.Core.Tests.Lifecycle;
 

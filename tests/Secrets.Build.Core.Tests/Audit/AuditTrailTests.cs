@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Secrets.Build.Core.Audit;
 using Secrets.Build.Core.IO;
+using Secrets.Build.Core.Store;
 using Secrets.Build.Core.Tests.IO;
 
 namespace Secrets.Build.Core.Tests.Audit;

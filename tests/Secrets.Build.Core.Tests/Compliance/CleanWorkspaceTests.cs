@@ -1,5 +1,6 @@
 using Secrets.Build.Core.Compliance;
 using Secrets.Build.Core.Diagnostics;
+using Secrets.Build.Core.KeyRotation;
 
 namespace Secrets.Build.Core.Tests.Compliance;
 

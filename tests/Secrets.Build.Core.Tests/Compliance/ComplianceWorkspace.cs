@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Secrets.Build.Core.Compliance;
 using Secrets.Build.Core.Keys;
 using Secrets.Build.Core.Outputs;
+using Secrets.Build.Core.Provisioning;
 using Secrets.Build.Core.Store;
 
 namespace Secrets.Build.Core.Tests.Compliance;

@@ -1,5 +1,7 @@
 using Secrets.Build.Core.Audit;
 using Secrets.Build.Core.Rotation;
+using Secrets.Build.Core.Schema;
+using Secrets.Build.Core.Store;
 using Secrets.Build.Core.Tests.Hardening.Processes;
 using Secrets.Build.Core.Workspace;
 

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using Secrets.Build.Core.Rotation;
+using Secrets.Build.Core.Schema;
+using Secrets.Build.Core.Store;
 using Secrets.Build.Core.Tests.Hardening.Processes;
 using Secrets.Build.Core.Workspace;
 using Xunit.Abstractions;

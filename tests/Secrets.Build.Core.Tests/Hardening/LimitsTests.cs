@@ -1,7 +1,9 @@
 using System.Diagnostics;
 using System.Text;
 using Secrets.Build.Core.Diagnostics;
+using Secrets.Build.Core.Import;
 using Secrets.Build.Core.Keys;
+using Secrets.Build.Core.Provisioning;
 using Secrets.Build.Core.Store;
 using Xunit.Abstractions;
 

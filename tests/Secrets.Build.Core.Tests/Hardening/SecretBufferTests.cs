@@ -2,7 +2,9 @@ using System.Diagnostics;
 using System.Security.Cryptography;
 using Secrets.Build.Core.Compliance;
 using Secrets.Build.Core.Crypto;
+using Secrets.Build.Core.KeyRotation;
 using Secrets.Build.Core.Keys;
+using Secrets.Build.Core.Rotation;
 using Secrets.Build.Core.Store;
 
 namespace Secrets.Build.Core.Tests.Hardening;

@@ -2,7 +2,9 @@ using System.Security.Cryptography;
 using Secrets.Build.Core.Audit;
 using Secrets.Build.Core.Diagnostics;
 using Secrets.Build.Core.Keys;
+using Secrets.Build.Core.Maintenance;
 using Secrets.Build.Core.Outputs;
+using Secrets.Build.Core.Provisioning;
 using Secrets.Build.Core.Store;
 
 namespace Secrets.Build.Core.Tests.Hardening;

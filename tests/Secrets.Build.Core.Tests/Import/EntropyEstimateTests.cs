@@ -1,5 +1,6 @@
 using Secrets.Build.Core.Generation;
 using Secrets.Build.Core.Import;
+using Secrets.Build.Core.Schema;
 using Secrets.Build.Core.Workspace;
 
 namespace Secrets.Build.Core.Tests.Import;

@@ -1,6 +1,8 @@
 using System.Text.Json;
 using Secrets.Build.Core.Diagnostics;
+using Secrets.Build.Core.Import;
 using Secrets.Build.Core.Tests.Lifecycle;
+using Secrets.Build.Core.Workspace;
 
 namespace Secrets.Build.Core.Tests.Import;
 

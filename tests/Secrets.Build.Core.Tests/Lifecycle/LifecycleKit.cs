@@ -1,5 +1,7 @@
 using System.Text.Json;
 using Secrets.Build.Core.Outputs;
+using Secrets.Build.Core.Provisioning;
+using Secrets.Build.Core.Rotation;
 using Secrets.Build.Core.Tests.Provisioning;
 
 namespace Secrets.Build.Core.Tests.Lifecycle;

@@ -1,3 +1,5 @@
+using Secrets.Build.Core.Workspace;
+
 namespace Secrets.Build.Core.Tests.Lifecycle;
 
 /// <summary>Keeps every progress report in order. Synchronous, unlike Progress&lt;T&gt;, so a test sees them all when the call returns.</summary>

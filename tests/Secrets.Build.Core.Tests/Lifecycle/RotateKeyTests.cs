@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using Secrets.Build.Core.Audit;
 using Secrets.Build.Core.Diagnostics;
+using Secrets.Build.Core.KeyRotation;
 using Secrets.Build.Core.Keys;
 using Secrets.Build.Core.Store;
 using Secrets.Build.Core.Tests.Store;

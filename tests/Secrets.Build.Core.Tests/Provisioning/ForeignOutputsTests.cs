@@ -1,4 +1,5 @@
 using Secrets.Build.Core.Diagnostics;
+using Secrets.Build.Core.Provisioning;
 
 namespace Secrets.Build.Core.Tests.Provisioning;
 

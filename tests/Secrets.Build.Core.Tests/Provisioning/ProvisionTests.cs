@@ -1,6 +1,7 @@
 using Secrets.Build.Core.Diagnostics;
 using Secrets.Build.Core.Keys;
 using Secrets.Build.Core.Outputs;
+using Secrets.Build.Core.Provisioning;
 
 namespace Secrets.Build.Core.Tests.Provisioning;
 

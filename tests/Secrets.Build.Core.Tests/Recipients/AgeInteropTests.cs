@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
-using Secrets.Build.Core.Recipients.Age;
+using Secrets.Build.Core.Crypto.Age;
 
 namespace Secrets.Build.Core.Tests.Recipients;
 

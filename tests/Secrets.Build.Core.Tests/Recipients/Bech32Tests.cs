@@ -1,5 +1,5 @@
 using System.Text;
-using Secrets.Build.Core.Recipients.Age;
+using Secrets.Build.Core.Crypto.Age;
 
 namespace Secrets.Build.Core.Tests.Recipients;
 

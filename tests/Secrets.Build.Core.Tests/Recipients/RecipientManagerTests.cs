@@ -1,10 +1,14 @@
 using System.Text;
 using Secrets.Build.Core.Audit;
+using Secrets.Build.Core.Crypto.Age;
 using Secrets.Build.Core.Diagnostics;
+using Secrets.Build.Core.KeyRotation;
+using Secrets.Build.Core.Keys;
 using Secrets.Build.Core.Outputs;
+using Secrets.Build.Core.Provisioning;
 using Secrets.Build.Core.Recipients;
-using Secrets.Build.Core.Recipients.Age;
 using Secrets.Build.Core.Tests.Provisioning;
+using Secrets.Build.Core.VerifyAudit;
 
 namespace Secrets.Build.Core.Tests.Recipients;
 

@@ -1,10 +1,10 @@
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using Secrets.Build.Core.Crypto;
+using Secrets.Build.Core.Crypto.Age;
 using Secrets.Build.Core.Diagnostics;
 using Secrets.Build.Core.Keys;
 using Secrets.Build.Core.Recipients;
-using Secrets.Build.Core.Recipients.Age;
 using Secrets.Build.Core.Store;
 
 namespace Secrets.Build.Core.Tests.Recipients;

@@ -1,6 +1,6 @@
+using Secrets.Build.Core.Crypto.Age;
 using Secrets.Build.Core.Diagnostics;
 using Secrets.Build.Core.Recipients;
-using Secrets.Build.Core.Recipients.Age;
 
 namespace Secrets.Build.Core.Tests.Recipients;
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Secrets.Build.Core.Diagnostics;
 using Secrets.Build.Core.Rotation;
+using Secrets.Build.Core.Store;
 using Secrets.Build.Core.Tests.Lifecycle;
 
 namespace Secrets.Build.Core.Tests.Rotation;

@@ -1,6 +1,7 @@
 using Secrets.Build.Core.Diagnostics;
 using Secrets.Build.Core.Rotation;
 using Secrets.Build.Core.Schema;
+using Secrets.Build.Core.Store;
 using Secrets.Build.Core.Workspace;
 
 namespace Secrets.Build.Core.Tests.Rotation;

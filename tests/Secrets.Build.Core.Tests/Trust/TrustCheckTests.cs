@@ -1,12 +1,17 @@
 using System.Security.Cryptography;
 using Secrets.Build.Core.Audit;
+using Secrets.Build.Core.Crypto.Age;
 using Secrets.Build.Core.Diagnostics;
 using Secrets.Build.Core.Keys;
+using Secrets.Build.Core.Provisioning;
 using Secrets.Build.Core.Recipients;
-using Secrets.Build.Core.Recipients.Age;
+using Secrets.Build.Core.Rotation;
 using Secrets.Build.Core.Store;
 using Secrets.Build.Core.Tests.Audit;
 using Secrets.Build.Core.Tests.Provisioning;
+using Secrets.Build.Core.Trust;
+using Secrets.Build.Core.VerifyAudit;
+using Secrets.Build.Core.Workspace;
 
 namespace Secrets.Build.Core.Tests.Trust;
 

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Secrets.Build.Core.Schema;
 using Secrets.Build.Generator.Model;
 using Secrets.Build.Generator.Tests.Support;
 

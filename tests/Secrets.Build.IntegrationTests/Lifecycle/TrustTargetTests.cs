@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
+using Secrets.Build.Core.Crypto.Age;
+using Secrets.Build.Core.Keys;
 using Secrets.Build.Core.Recipients;
-using Secrets.Build.Core.Recipients.Age;
 using Secrets.Build.Core.Store;
 using Secrets.Build.IntegrationTests.Infrastructure;
 

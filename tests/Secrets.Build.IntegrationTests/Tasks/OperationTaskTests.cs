@@ -1,4 +1,5 @@
 using Secrets.Build.Core.Diagnostics;
+using Secrets.Build.Core.Schema;
 using Secrets.Build.Tasks;
 
 namespace Secrets.Build.IntegrationTests.Tasks;

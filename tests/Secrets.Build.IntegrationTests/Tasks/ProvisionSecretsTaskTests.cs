@@ -1,5 +1,6 @@
 using Microsoft.Build.Framework;
 using Secrets.Build.Core.Diagnostics;
+using Secrets.Build.Core.Schema;
 using Secrets.Build.IntegrationTests.Infrastructure;
 using Secrets.Build.Tasks;
 

@@ -1,5 +1,7 @@
 using Secrets.Build.Core;
 using Secrets.Build.Core.Diagnostics;
+using Secrets.Build.Core.Provisioning;
+using Secrets.Build.Core.Schema;
 using Secrets.Build.IntegrationTests.Infrastructure;
 using Secrets.Build.Tasks;
 

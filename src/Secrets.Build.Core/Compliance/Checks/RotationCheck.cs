@@ -1,6 +1,6 @@
 using System.Globalization;
 using Secrets.Build.Core.Diagnostics;
-using Secrets.Build.Core.Rotation;
+using Secrets.Build.Core.Store;
 
 namespace Secrets.Build.Core.Compliance.Checks;
 

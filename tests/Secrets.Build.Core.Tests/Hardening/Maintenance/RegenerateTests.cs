@@ -1,6 +1,7 @@
 using Secrets.Build.Core.Diagnostics;
 using Secrets.Build.Core.IO;
 using Secrets.Build.Core.Keys;
+using Secrets.Build.Core.Provisioning;
 using Secrets.Build.Core.Store;
 using Secrets.Build.Core.Tests.Keys;
 

@@ -1,5 +1,6 @@
 using Secrets.Build.Core.IO;
 using Secrets.Build.Core.Keys;
+using Secrets.Build.Core.Provisioning;
 using Secrets.Build.Core.Store;
 
 namespace Secrets.Build.Core.Tests.Hardening.Processes;

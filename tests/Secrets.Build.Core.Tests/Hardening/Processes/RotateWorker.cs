@@ -1,3 +1,5 @@
+using Secrets.Build.Core.Rotation;
+
 namespace Secrets.Build.Core.Tests.Hardening.Processes;
 
 /// <summary>

@@ -1,0 +1,30 @@
+using Secrets.Build.Core.Workspace;
+
+namespace Secrets.Build.Core.Import;
+
+/// <summary>
+/// Adopting values from an existing <c>.env</c> file (migration from a hand-kept one); the
+/// <c>ImportSecrets</c> target fills it from <c>-p:SecretsImportFrom=.env</c>.
+/// </summary>
+public sealed record ImportOptions : LifecycleOptions
+{
+    /// <summary>The <c>.env</c> file to read. It is only ever read, never changed.</summary>
+    public required string SourcePath { get; init; }
+
+    /// <summary>
+    /// Whether an imported value may replace a different value already in the store. The value it
+    /// replaces is retired, still readable with <see cref="SecretsManager.GetPreviousValuesAsync"/>.
+    /// Without it such a name is an error (SECB514) and nothing is imported.
+    /// </summary>
+    public bool Overwrite { get; init; }
+
+    /// <summary>Whether to rewrite <c>.env</c>, compose override and Kubernetes manifest afterwards.</summary>
+    public bool WriteOutputs { get; init; } = true;
+
+    /// <summary>
+    /// Reported before each line of the source file with how many are done and the total, then once more when all
+    /// are (Completed equals Total), before the store is saved. It runs on the operation's thread
+    /// under the environment's lock, so it must be quick. Null reports nothing.
+    /// </summary>
+    public IProgress<SecretsProgress>? Progress { get; init; }
+}

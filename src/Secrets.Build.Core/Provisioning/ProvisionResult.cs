@@ -1,0 +1,35 @@
+using System.Collections.Immutable;
+using Secrets.Build.Core.Diagnostics;
+
+namespace Secrets.Build.Core.Provisioning;
+
+/// <summary>What a provisioning run did. Holds names and paths, never values.</summary>
+public sealed record ProvisionResult
+{
+    /// <summary>Every error and warning, in the order found.</summary>
+    public ImmutableArray<SecretsDiagnostic> Diagnostics { get; init; } = ImmutableArray<SecretsDiagnostic>.Empty;
+
+    /// <summary>True when no error was reported.</summary>
+    public bool Succeeded => !Diagnostics.Any(d => d.Severity == SecretsSeverity.Error);
+
+    /// <summary>Names of the secrets generated in this run.</summary>
+    public ImmutableArray<string> Generated { get; init; } = ImmutableArray<string>.Empty;
+
+    /// <summary>Names of external secrets captured or updated from the environment in this run.</summary>
+    public ImmutableArray<string> Captured { get; init; } = ImmutableArray<string>.Empty;
+
+    /// <summary>
+    /// Names of the schema's external secrets, the environment variables their values come from,
+    /// whether or not this run captured one. Empty when the schema could not be read.
+    /// </summary>
+    public ImmutableArray<string> ExternalSecrets { get; init; } = ImmutableArray<string>.Empty;
+
+    /// <summary>The encrypted store, <c>secrets/.env.&lt;env&gt;.json</c>.</summary>
+    public string StorePath { get; init; } = string.Empty;
+
+    /// <summary>The metadata file, <c>secrets/.env.&lt;env&gt;.metadata</c>.</summary>
+    public string MetadataPath { get; init; } = string.Empty;
+
+    /// <summary>Every plaintext output written or confirmed unchanged (.env, compose override, manifest).</summary>
+    public ImmutableArray<string> Outputs { get; init; } = ImmutableArray<string>.Empty;
+}

@@ -1,0 +1,162 @@
+using Secrets.Build.Core.Diagnostics;
+using Secrets.Build.Core.Keys;
+using Secrets.Build.Core.Store;
+using Secrets.Build.Core.Trust;
+
+namespace Secrets.Build.Core.Workspace;
+
+/// <summary>
+/// Opens an environment's store with the key found for it, or creates store and key on the first
+/// run. An existing store without its key is an error: it is never replaced by a new one.
+/// </summary>
+internal static class StoreOpener
+{
+    public static OpenedWorkspace Open(
+        StorePaths paths,
+        string workspace,
+        string? keyDirectory,
+        IReadOnlyDictionary<string, string> variables,
+        bool mayCreate,
+        List<SecretsDiagnostic> diagnostics,
+        TrustOptions? trustOptions = null)
+    {
+        var trust = EnvironmentTrust.Load(paths, workspace, keyDirectory, variables, trustOptions);
+        if (SecretStore.Exists(paths))
+        {
+            // Parsed once here and handed to the open below: the workspace lock is held throughout.
+            var storeFile = SecretStore.ReadStoreFile(paths);
+            var locator = new KeyLocator(paths.Environment, storeFile.Document.StoreId, variables, keyDirectory, workspace);
+            var opened = OpenExisting(paths, workspace, keyDirectory, variables, diagnostics, storeFile, locator);
+            try
+            {
+                trust.AttachChainKey(opened.Store);
+                diagnostics.AddRange(trust.CheckOpened(opened.Store, opened.Key is IdentityKey, locator.KeyFilePath));
+            }
+            catch
+            {
+                opened.Dispose();
+                throw;
+            }
+
+            return opened with { Trust = trust };
+        }
+
+        trust.CheckNoStoreExpected();
+        var created = Create(paths, workspace, keyDirectory, variables, mayCreate, diagnostics);
+        try
+        {
+            trust.AttachChainKey(created.Store);
+        }
+        catch
+        {
+            created.Dispose();
+            throw;
+        }
+
+        if (GitWorkTree.WouldTrack(paths.StorePath))
+        {
+            diagnostics.Add(TrustErrors.NotCommitted(paths));
+        }
+
+        return created with { Trust = trust };
+    }
+
+    private static OpenedWorkspace OpenExisting(
+        StorePaths paths,
+        string workspace,
+        string? keyDirectory,
+        IReadOnlyDictionary<string, string> variables,
+        List<SecretsDiagnostic> diagnostics,
+        ParsedStoreFile storeFile,
+        KeyLocator locator)
+    {
+        var resolution = Resolve(locator, diagnostics);
+        if (resolution.Key is not { } key)
+        {
+            // No symmetric key here: the store may list this machine's age identity among its recipients.
+            return IdentityOpener.Open(paths, workspace, keyDirectory, variables, resolution, storeFile, diagnostics);
+        }
+
+        var opened = WipeOnFailure(key, () => IdentityOpener.OpenWithKey(paths, key, workspace, keyDirectory, variables, diagnostics, storeFile));
+        if (!ReferenceEquals(opened.Key, key))
+        {
+            // The key was not the store's and an age identity opened it: nothing holds the key any more.
+            key.Wipe();
+        }
+
+        return opened;
+    }
+
+    private static OpenedWorkspace Create(
+        StorePaths paths,
+        string workspace,
+        string? keyDirectory,
+        IReadOnlyDictionary<string, string> variables,
+        bool mayCreate,
+        List<SecretsDiagnostic> diagnostics)
+    {
+
+        var storeId = SecretStore.NewStoreId();
+        var newLocator = new KeyLocator(paths.Environment, storeId, variables, keyDirectory, workspace);
+        var found = Resolve(newLocator, diagnostics);
+        if (found.Key is { } given)
+        {
+            // A key supplied through the environment (a build server, or a team's shared key)
+            // creates the store with that key; no key file is written.
+            return WipeOnFailure(given, () => new OpenedWorkspace(SecretStore.Create(paths, given, storeId), given, Created: true));
+        }
+
+        if (!mayCreate)
+        {
+            throw new SecretsException(SecretsDiagnostic.Error(
+                DiagnosticCodes.NoStoreGenerationOff,
+                $"Environment '{paths.Environment}' has no store at {paths.StorePath} and secret generation is off here, so nothing can be provisioned. Looked for a key in: {PlacesBeforeAnyStore(found)}.",
+                $"Commit the store made on a developer machine, set {found.KeyVariable} to its key, or build once with -p:SecretsGenerate=true to create it.",
+                SourceLocation.ForFile(paths.StorePath)));
+        }
+
+        var created = newLocator.CreateKeyFile();
+        return WipeOnFailure(created, () => new OpenedWorkspace(SecretStore.Create(paths, created, storeId), created, Created: true, CreatedKeyFile: newLocator.KeyFilePath));
+    }
+
+    /// <summary>
+    /// Where a key was looked for, less the key file: without a store there is no store id, and the
+    /// file named after a random new one can never exist, so naming it would send people looking for it.
+    /// </summary>
+    private static string PlacesBeforeAnyStore(KeyResolution found)
+    {
+        var places = found.PlacesLooked.Where(p => found.KeyFilePath is null || !p.Contains(found.KeyFilePath, StringComparison.Ordinal)).ToList();
+        if (found.KeyFilePath is { } keyFile)
+        {
+            places.Add($"the key folder {Path.GetDirectoryName(keyFile)} (key files are named after their store, and there is none yet)");
+        }
+
+        return string.Join("; ", places);
+    }
+
+    // On success the caller's OpenedWorkspace wipes the key; on failure nothing else holds it.
+    private static OpenedWorkspace WipeOnFailure(KeyMaterial key, Func<OpenedWorkspace> open)
+    {
+        try
+        {
+            return open();
+        }
+        catch
+        {
+            key.Wipe();
+            throw;
+        }
+    }
+
+    private static KeyResolution Resolve(KeyLocator locator, List<SecretsDiagnostic> diagnostics)
+    {
+        var resolution = locator.Resolve();
+        diagnostics.AddRange(resolution.Diagnostics.Where(d => d.Severity != SecretsSeverity.Error));
+        if (resolution.HasErrors)
+        {
+            throw new SecretsException([.. resolution.Diagnostics.Where(d => d.Severity == SecretsSeverity.Error)]);
+        }
+
+        return resolution;
+    }
+}
