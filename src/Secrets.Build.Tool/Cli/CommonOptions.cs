@@ -57,5 +57,20 @@ internal static class CommonOptions
         Recursive = true,
     };
 
-    public static IReadOnlyList<Option> All { get; } = [Environment, Project, Schema, Workspace, KeyDirectory, Identity, RotationDays, Debug];
+    public static readonly Option<string?> AcceptRollback = new("--accept-rollback")
+    {
+        HelpName = "env",
+        Description = "The environment's name, typed again, to accept an older generation (SECB700) or another store (SECB701) for this run (SecretsAcceptRollback). Written to the audit trail.",
+        Recursive = true,
+    };
+
+    // Text, not a number: Core checks it and SECRETS_BUILD_MIN_GENERATION_<ENV> the same way (SECB706).
+    public static readonly Option<string?> MinimumGeneration = new("--min-generation")
+    {
+        HelpName = "N",
+        Description = "The lowest store generation to accept (SecretsMinimumGeneration; also $SECRETS_BUILD_MIN_GENERATION_<ENV>; the higher one holds).",
+        Recursive = true,
+    };
+
+    public static IReadOnlyList<Option> All { get; } = [Environment, Project, Schema, Workspace, KeyDirectory, Identity, RotationDays, AcceptRollback, MinimumGeneration, Debug];
 }

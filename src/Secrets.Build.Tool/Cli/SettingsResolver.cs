@@ -3,6 +3,7 @@ using System.Globalization;
 using Secrets.Build.Core.Diagnostics;
 using Secrets.Build.Core.Keys;
 using Secrets.Build.Core.Recipients;
+using Secrets.Build.Core.Workspace;
 
 namespace Secrets.Build.Tool.Cli;
 
@@ -49,7 +50,13 @@ internal static class SettingsResolver
         var rotationDays = ParseRotationDays(FirstNonEmpty(parse.GetValue(CommonOptions.RotationDays), Variable(variables, "SECRET_ROTATION_DAYS")), diagnostics);
         AddIdentity(parse.GetValue(CommonOptions.Identity), environment, variables, diagnostics);
 
-        return new ToolSettings(schema, workspace, environment.Trim(), keyDirectory, rotationDays, variables, start, debug);
+        // The environment variable for the minimum is read by Core, from the same variables as the build.
+        var trust = new TrustOptions
+        {
+            AcceptRollback = parse.GetValue(CommonOptions.AcceptRollback),
+            MinimumGeneration = parse.GetValue(CommonOptions.MinimumGeneration),
+        };
+        return new ToolSettings(schema, workspace, environment.Trim(), keyDirectory, rotationDays, variables, start, debug, trust);
     }
 
     private static string StartDirectory(string? project)

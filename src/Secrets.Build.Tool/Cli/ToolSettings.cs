@@ -12,6 +12,7 @@ namespace Secrets.Build.Tool.Cli;
 /// <param name="Variables">The process's variables, plus an identity given with --identity.</param>
 /// <param name="StartDirectory">The folder the schema search started from.</param>
 /// <param name="Debug">Whether to print settings and stack traces.</param>
+/// <param name="Trust">--accept-rollback and --min-generation, for every operation that opens a store.</param>
 internal sealed record ToolSettings(
     string? SchemaPath,
     string? WorkspacePath,
@@ -20,7 +21,8 @@ internal sealed record ToolSettings(
     int? RotationDays,
     IReadOnlyDictionary<string, string> Variables,
     string StartDirectory,
-    bool Debug)
+    bool Debug,
+    TrustOptions Trust)
 {
     /// <summary>The schema path for commands that need one (checked by the command runner first).</summary>
     public string Schema => SchemaPath ?? throw new InvalidOperationException("No schema was resolved.");
@@ -41,5 +43,6 @@ internal sealed record ToolSettings(
             RotationDaysOverride = RotationDays,
             EnvironmentVariables = Variables,
             Trigger = "cli:" + command,
+            Trust = Trust,
         };
 }

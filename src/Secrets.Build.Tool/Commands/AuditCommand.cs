@@ -31,6 +31,7 @@ internal static class AuditCommand
                     Environment = context.Settings.Environment,
                     KeyDirectory = context.Settings.KeyDirectory,
                     EnvironmentVariables = context.Settings.Variables,
+                    Trust = context.Settings.Trust,
                 }, cancellationToken);
             context.Report(result.Diagnostics);
             if (result.Succeeded)

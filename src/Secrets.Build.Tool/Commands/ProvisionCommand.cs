@@ -59,6 +59,7 @@ internal static class ProvisionCommand
             Generate = generate ?? !(onBuildServer || settings.EnvironmentLower == "production"),
             WriteOutputs = writeOutputs,
             Trigger = "cli:" + command,
+            Trust = settings.Trust,
         };
     }
 }

@@ -42,6 +42,7 @@ internal static class RecipientsCommand
         KeyDirectory = context.Settings.KeyDirectory,
         EnvironmentVariables = context.Settings.Variables,
         Trigger = "cli:recipients",
+        Trust = context.Settings.Trust,
     };
 
     private static async Task<int> RunAsync(CommandContext context, Func<SecretsManager, Task<RecipientResult>> operation)

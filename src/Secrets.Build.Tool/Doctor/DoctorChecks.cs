@@ -22,6 +22,7 @@ internal static partial class DoctorChecks
             findings.Add(await Key(settings, environment, cancellationToken));
         }
 
+        findings.AddRange(TrustChecks.Run(settings, schema, cancellationToken));
         findings.Add(await Modes(settings, cancellationToken));
         findings.AddRange(Git(settings));
         findings.Add(Tool("docker compose", settings.Workspace, "docker", "compose", "version"));
@@ -46,6 +47,7 @@ internal static partial class DoctorChecks
             Environment = environment,
             KeyDirectory = settings.KeyDirectory,
             EnvironmentVariables = settings.Variables,
+            Trust = settings.Trust,
         }, cancellationToken);
         var keyProblem = verified.Diagnostics.FirstOrDefault(d => d.Severity == Core.Diagnostics.SecretsSeverity.Error && d.Code.StartsWith("SECB2", StringComparison.Ordinal));
         var header = SecretStore.ReadHeader(paths);

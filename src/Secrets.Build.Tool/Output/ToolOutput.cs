@@ -51,13 +51,13 @@ internal sealed class ToolOutput
         return new ToolOutput(console, isTerminal, color);
     }
 
-    /// <summary>Prints each diagnostic on stderr in the compiler's one-line form, with its code and fix.</summary>
+    /// <summary>Prints each diagnostic on stderr in the compiler's one-line form, with its code and fix (naming the tool's options, see <see cref="ToolFixHints"/>).</summary>
     public void Report(IEnumerable<SecretsDiagnostic> diagnostics)
     {
         foreach (var diagnostic in diagnostics)
         {
             HasErrors |= diagnostic.Severity == SecretsSeverity.Error;
-            System.Console.Error.WriteLine(diagnostic.ToString());
+            System.Console.Error.WriteLine(ToolFixHints.ForTool(diagnostic).ToString());
         }
     }
 

@@ -14,6 +14,15 @@ internal static class StatusJson
         json.WriteStartObject("store");
         json.WriteString("path", model.StorePath);
         json.WriteBoolean("exists", model.StoreExists);
+        if (model.Generation is { } generation)
+        {
+            json.WriteNumber("generation", generation);
+        }
+        else
+        {
+            json.WriteNull("generation");
+        }
+
         WriteStrings(json, "keyIds", model.KeyIds);
         json.WriteEndObject();
         json.WriteStartObject("outputs");

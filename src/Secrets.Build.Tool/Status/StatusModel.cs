@@ -1,11 +1,15 @@
 namespace Secrets.Build.Tool.Status;
 
-/// <summary>The inventory of one environment: facts from the schema, the metadata and the store header. Never a value.</summary>
+/// <summary>
+/// The inventory of one environment: facts from the schema, the metadata and the store header. Never a value.
+/// <see cref="Generation"/> counts the store's changes (0 for a store written before generations existed).
+/// </summary>
 internal sealed record StatusModel(
     string Environment,
     string SchemaPath,
     string StorePath,
     bool StoreExists,
+    int? Generation,
     IReadOnlyList<string> KeyIds,
     IReadOnlyList<OutputState> Outputs,
     IReadOnlyList<SecretRow> Secrets)

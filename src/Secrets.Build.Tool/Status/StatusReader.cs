@@ -4,6 +4,7 @@ using Secrets.Build.Core.Outputs;
 using Secrets.Build.Core.Rotation;
 using Secrets.Build.Core.Schema;
 using Secrets.Build.Core.Store;
+using Secrets.Build.Core.Trust;
 using Secrets.Build.Core.Workspace;
 using Secrets.Build.Tool.Cli;
 
@@ -11,7 +12,7 @@ namespace Secrets.Build.Tool.Status;
 
 /// <summary>
 /// Gathers the inventory without any key: the schema, the plaintext metadata, the store's key list
-/// and the outputs' timestamps. Nothing is decrypted, so status works where no key is.
+/// and generation (held against this machine's trust record) and the outputs' timestamps. Nothing is decrypted, so status works where no key is.
 /// </summary>
 internal static class StatusReader
 {
@@ -37,7 +38,16 @@ internal static class StatusReader
         if (!SecretStore.Exists(paths))
         {
             var empty = schema.Secrets.Select(s => Row(s, null, null)).ToList();
-            return new StatusModel(settings.EnvironmentLower, settings.Schema, paths.StorePath, false, [], [], empty);
+            return new StatusModel(settings.EnvironmentLower, settings.Schema, paths.StorePath, false, null, [], [], empty);
+        }
+
+        // The checks an open makes (rollback, replaced store, pinned minimum), without a key: status
+        // must not present an older store as if it were current.
+        var trust = new SecretsManager().CheckTrust(settings.Apply(new CheckTrustOptions { SchemaPath = settings.Schema }, "status"), cancellationToken);
+        diagnostics.AddRange(trust.Diagnostics);
+        if (!trust.Succeeded)
+        {
+            return null;
         }
 
         var metadata = SecretStore.ReadMetadata(paths);
@@ -51,7 +61,7 @@ internal static class StatusReader
         var rows = schema.Secrets
             .Select(s => Row(s, metadata.GetValueOrDefault(s.Name), due.TryGetValue(s.Name, out var d) ? d : null))
             .ToList();
-        return new StatusModel(settings.EnvironmentLower, settings.Schema, paths.StorePath, true, header.KeyIds, Outputs(settings, schema, paths), rows);
+        return new StatusModel(settings.EnvironmentLower, settings.Schema, paths.StorePath, true, trust.Generation, header.KeyIds, Outputs(settings, schema, paths), rows);
     }
 
     private static SecretRow Row(Core.Schema.SecretDefinition secret, SecretMetadata? metadata, DateTimeOffset? due) => new(

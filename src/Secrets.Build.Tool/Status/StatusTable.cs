@@ -18,6 +18,7 @@ internal static class StatusTable
         if (model.StoreExists)
         {
             // Every value is encrypted under the store's one data key; these are the keys that unwrap it.
+            output.Line($"Generation:  {model.Generation?.ToString(CultureInfo.InvariantCulture) ?? "-"}");
             output.Line($"Key ids:     {string.Join(", ", model.KeyIds)}");
             output.Line($"Outputs:     {model.OutputsState}");
         }

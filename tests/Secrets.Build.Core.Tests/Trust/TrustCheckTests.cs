@@ -9,6 +9,7 @@ using Secrets.Build.Core.Rotation;
 using Secrets.Build.Core.Store;
 using Secrets.Build.Core.Tests.Audit;
 using Secrets.Build.Core.Tests.Provisioning;
+using Secrets.Build.Core.Trust;
 using Secrets.Build.Core.VerifyAudit;
 using Secrets.Build.Core.Workspace;
 
@@ -361,6 +362,48 @@ public sealed class TrustCheckTests : IDisposable
 
         Assert.False(Directory.Exists(serverKeys));
     }
+
+    [Fact]
+    public async Task The_keyless_check_gives_the_generation_and_refuses_a_rollback_without_writing()
+    {
+        Ok(await Provision());
+        var old = CopyStore();
+        await Rotate();
+        var current = _manager.CheckTrust(CheckTrustOptions());
+        PutBack(old);
+        var before = _workspace.Snapshot();
+        var trustBefore = File.ReadAllBytes(TrustPath);
+
+        var refused = _manager.CheckTrust(CheckTrustOptions());
+        var accepted = _manager.CheckTrust(CheckTrustOptions(new TrustOptions { AcceptRollback = "development" }));
+
+        Assert.True(current.Succeeded);
+        Assert.Equal((2, 2, TrustPath), (current.Generation, current.LastSeenGeneration, current.RecordPath));
+        Assert.Equal(1, refused.Generation);
+        Assert.Equal(DiagnosticCodes.StoreRolledBack, Assert.Single(refused.Diagnostics, d => d.Severity == SecretsSeverity.Error).Code);
+        Assert.True(accepted.Succeeded);
+        Assert.Contains(accepted.Diagnostics, d => d.Code == DiagnosticCodes.RollbackAccepted && d.Severity == SecretsSeverity.Warning);
+        AssertUnchanged(before);
+        Assert.Equal(trustBefore, File.ReadAllBytes(TrustPath));
+    }
+
+    [Fact]
+    public async Task The_keyless_check_refuses_a_store_below_the_pinned_minimum()
+    {
+        Ok(await Provision());
+
+        var result = _manager.CheckTrust(CheckTrustOptions(new TrustOptions { MinimumGeneration = "5" }));
+
+        Assert.Equal(DiagnosticCodes.BelowMinimumGeneration, Assert.Single(result.Diagnostics, d => d.Severity == SecretsSeverity.Error).Code);
+    }
+
+    private CheckTrustOptions CheckTrustOptions(TrustOptions? trust = null) => new()
+    {
+        SchemaPath = _workspace.SchemaPath,
+        KeyDirectory = _workspace.KeyDirectory,
+        EnvironmentVariables = new Dictionary<string, string>(),
+        Trust = trust ?? TrustOptions.None,
+    };
 
     private ProvisionOptions ProvisionOptions(TrustOptions? trust = null, string? keyDirectory = null, Dictionary<string, string>? variables = null) => new()
     {

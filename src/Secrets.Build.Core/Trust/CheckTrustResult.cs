@@ -1,0 +1,23 @@
+using System.Collections.Immutable;
+using Secrets.Build.Core.Diagnostics;
+
+namespace Secrets.Build.Core.Trust;
+
+/// <summary>What the store file says of its generation and what this machine remembers of it.</summary>
+public sealed record CheckTrustResult
+{
+    /// <summary>SECB700 (older than seen), SECB701 (another store id), SECB705/706 (pinned minimum), SECB707 (damaged record); SECB708 when accepted.</summary>
+    public ImmutableArray<SecretsDiagnostic> Diagnostics { get; init; } = ImmutableArray<SecretsDiagnostic>.Empty;
+
+    /// <summary>True when no error was reported.</summary>
+    public bool Succeeded => !Diagnostics.Any(d => d.Severity == SecretsSeverity.Error);
+
+    /// <summary>The generation the store file states (checked against its MAC only when the store is opened with a key); null without a store.</summary>
+    public int? Generation { get; init; }
+
+    /// <summary>The trust record's path, or null when there is no key folder outside the workspace (nothing is remembered).</summary>
+    public string? RecordPath { get; init; }
+
+    /// <summary>The highest generation this machine saw of the store this workspace's environment last used; null when none was seen.</summary>
+    public int? LastSeenGeneration { get; init; }
+}
