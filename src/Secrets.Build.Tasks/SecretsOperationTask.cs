@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using Microsoft.Build.Framework;
+using Secrets.Build.Core.Trust;
 using Secrets.Build.Core;
 using Secrets.Build.Core.Diagnostics;
 using Secrets.Build.Core.Schema;

@@ -1,6 +1,7 @@
 using Secrets.Build.Core.Diagnostics;
 using Secrets.Build.Core.Keys;
 using Secrets.Build.Core.Store;
+using Secrets.Build.Core.Trust;
 using Secrets.Build.Core.Workspace;
 
 namespace Secrets.Build.Core.Compliance;

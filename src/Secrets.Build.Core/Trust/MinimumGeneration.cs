@@ -2,7 +2,6 @@ using System.Globalization;
 using Secrets.Build.Core.Diagnostics;
 using Secrets.Build.Core.Keys;
 using Secrets.Build.Core.Store;
-using Secrets.Build.Core.Workspace;
 
 namespace Secrets.Build.Core.Trust;
 

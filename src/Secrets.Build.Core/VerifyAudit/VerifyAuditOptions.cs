@@ -1,5 +1,6 @@
 using Secrets.Build.Core.Audit;
 using Secrets.Build.Core.Store;
+using Secrets.Build.Core.Trust;
 using Secrets.Build.Core.Workspace;
 
 namespace Secrets.Build.Core.VerifyAudit;

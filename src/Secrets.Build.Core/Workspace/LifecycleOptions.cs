@@ -1,3 +1,4 @@
+using Secrets.Build.Core.Trust;
 namespace Secrets.Build.Core.Workspace;
 
 /// <summary>

@@ -3,6 +3,7 @@ using System.Globalization;
 using Secrets.Build.Core.Diagnostics;
 using Secrets.Build.Core.Keys;
 using Secrets.Build.Core.Recipients;
+using Secrets.Build.Core.Trust;
 using Secrets.Build.Core.Workspace;
 
 namespace Secrets.Build.Tool.Cli;

@@ -1,3 +1,4 @@
+using Secrets.Build.Core.Trust;
 using Secrets.Build.Core;
 using Secrets.Build.Core.Workspace;
 

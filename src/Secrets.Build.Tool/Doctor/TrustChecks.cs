@@ -1,4 +1,5 @@
 using System.Globalization;
+using Secrets.Build.Core.CheckTrust;
 using Secrets.Build.Core;
 using Secrets.Build.Core.Schema;
 using Secrets.Build.Core.Trust;

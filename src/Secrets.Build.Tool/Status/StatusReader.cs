@@ -1,3 +1,4 @@
+using Secrets.Build.Core.CheckTrust;
 using Secrets.Build.Core;
 using Secrets.Build.Core.Diagnostics;
 using Secrets.Build.Core.Outputs;

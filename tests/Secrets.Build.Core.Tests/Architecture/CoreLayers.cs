@@ -7,7 +7,7 @@ namespace Secrets.Build.Core.Tests.Architecture;
 internal static class CoreLayers
 {
     /// <summary>The layer of the operations: its folders may not reference one another.</summary>
-    public const int Operations = 7;
+    public const int Operations = 8;
 
     /// <summary>Files at the root of Core: <c>SecretsManager</c>, the entry point over every operation.</summary>
     public const string RootFolder = "";
@@ -21,11 +21,13 @@ internal static class CoreLayers
         ["Store"] = 4,
         ["Audit"] = 5, ["Outputs"] = 5,
         // The trust record binds store, key and audit head of this machine; opening a workspace checks it.
-        ["Workspace"] = 6, ["Trust"] = 6,
+        ["Trust"] = 6,
+        ["Workspace"] = 7,
         ["Provisioning"] = Operations, ["Rotation"] = Operations, ["KeyRotation"] = Operations,
         ["Import"] = Operations, ["Recipients"] = Operations, ["Compliance"] = Operations,
         ["Maintenance"] = Operations, ["Access"] = Operations, ["VerifyAudit"] = Operations,
-        [RootFolder] = 8,
+        ["CheckTrust"] = Operations,
+        [RootFolder] = 9,
     };
 
     /// <summary>The layer of <paramref name="folder"/>, or null when nobody placed it yet.</summary>

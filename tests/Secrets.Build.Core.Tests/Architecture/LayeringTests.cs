@@ -21,6 +21,23 @@ public sealed class LayeringTests
     }
 
     [Fact]
+    public void No_two_core_folders_use_each_other()
+    {
+        // Folders of one layer may use each other one way (IO uses Diagnostics); both ways is a cycle.
+        var references = CoreReference.All().Where(r => r.FromFolder != r.ToFolder).ToList();
+        var pairs = references.Select(r => (r.FromFolder, r.ToFolder)).ToHashSet();
+        var offending = references
+            .Where(r => pairs.Contains((r.ToFolder, r.FromFolder)))
+            .Select(r => r.ToString())
+            .Order(StringComparer.Ordinal)
+            .ToList();
+
+        Assert.True(offending.Count == 0,
+            $"{offending.Count} reference(s) make two Core folders use each other; move the shared type to the lower one:\n"
+            + string.Join("\n", offending));
+    }
+
+    [Fact]
     public void Every_core_folder_has_a_layer()
     {
         var unplaced = Directory.EnumerateDirectories(CoreReference.CoreDirectory)

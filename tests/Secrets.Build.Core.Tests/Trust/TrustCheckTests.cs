@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Secrets.Build.Core.Audit;
+using Secrets.Build.Core.CheckTrust;
 using Secrets.Build.Core.Crypto.Age;
 using Secrets.Build.Core.Diagnostics;
 using Secrets.Build.Core.Keys;

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using Secrets.Build.Core.Diagnostics;
 
-namespace Secrets.Build.Core.Trust;
+namespace Secrets.Build.Core.CheckTrust;
 
 /// <summary>What the store file says of its generation and what this machine remembers of it.</summary>
 public sealed record CheckTrustResult

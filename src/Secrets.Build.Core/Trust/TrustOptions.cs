@@ -1,4 +1,4 @@
-namespace Secrets.Build.Core.Workspace;
+namespace Secrets.Build.Core.Trust;
 
 /// <summary>
 /// What an operation may accept beyond what this machine's trust record allows, and the

@@ -1,9 +1,10 @@
 using Secrets.Build.Core.Diagnostics;
 using Secrets.Build.Core.Keys;
 using Secrets.Build.Core.Store;
+using Secrets.Build.Core.Trust;
 using Secrets.Build.Core.Workspace;
 
-namespace Secrets.Build.Core.Trust;
+namespace Secrets.Build.Core.CheckTrust;
 
 /// <summary>
 /// The keyless form of <see cref="EnvironmentTrust.CheckOpened"/>: the generation and id the store

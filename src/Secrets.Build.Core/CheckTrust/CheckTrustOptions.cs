@@ -1,6 +1,6 @@
 using Secrets.Build.Core.Workspace;
 
-namespace Secrets.Build.Core.Trust;
+namespace Secrets.Build.Core.CheckTrust;
 
 /// <summary>
 /// A keyless look at one environment's store against this machine's trust record, for tools that
