@@ -1,6 +1,6 @@
 namespace Secrets.Build.Core.Diagnostics;
 
-// Key management services (the data key wrapped by AWS KMS) use SECB730-SECB739.
+// Key management services (the data key wrapped by AWS KMS) use SECB730-SECB749.
 public static partial class DiagnosticCodes
 {
     /// <summary>SECB730: the key management service refused the request: the caller may not use this key (the message names the key and the permission needed).</summary>
@@ -26,4 +26,22 @@ public static partial class DiagnosticCodes
 
     /// <summary>SECB737: the KMS timeout is not a number of seconds from 1 to 15.</summary>
     public const string KmsTimeoutInvalid = "SECB737";
+
+    /// <summary>SECB738: a configured KMS key (SecretsKmsKeys, SECRETS_BUILD_KMS_KEY_&lt;ENV&gt;, SecretsKmsKey) is not an AWS KMS key ARN.</summary>
+    public const string KmsKeyMalformed = "SECB738";
+
+    /// <summary>SECB739: a KMS key of the store could not be used, and another key source opened the store; the build went on.</summary>
+    public const string KmsFallbackUsed = "SECB739";
+
+    /// <summary>SECB740: the KMS key to add already wraps the store's data key; nothing changed.</summary>
+    public const string KmsKeyAlreadyPresent = "SECB740";
+
+    /// <summary>SECB741: the KMS key to remove is not one of the store's keys.</summary>
+    public const string KmsKeyNotOnStore = "SECB741";
+
+    /// <summary>SECB742: a KMS key was removed and the data key rotated, but whoever could use that key may have read every value until now.</summary>
+    public const string RemovedKmsKeySawValues = "SECB742";
+
+    /// <summary>SECB743: a KMS key operation needs the environment's store, and there is none yet.</summary>
+    public const string NoStoreForKmsKey = "SECB743";
 }

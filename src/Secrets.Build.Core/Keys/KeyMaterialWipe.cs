@@ -23,6 +23,10 @@ internal static class KeyMaterialWipe
                 }
 
                 break;
+            case IDisposable service:
+                // A key management service key holds no secret, only a client to release.
+                service.Dispose();
+                break;
         }
     }
 }

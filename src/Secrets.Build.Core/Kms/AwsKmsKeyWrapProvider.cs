@@ -4,6 +4,7 @@ using System.IO;
 using System.Security.Cryptography;
 using System.Threading;
 using System.Threading.Tasks;
+using Amazon;
 using Amazon.KeyManagementService;
 using Amazon.KeyManagementService.Model;
 using Amazon.Runtime;
@@ -40,8 +41,14 @@ public sealed partial class AwsKmsKeyWrapProvider : IKeyWrapProvider, IDisposabl
         this.timeout = KmsTimeout.Validate(timeout ?? KmsTimeout.Default);
     }
 
+    /// <summary>The entry kind of a data key wrapped by AWS KMS.</summary>
+    public const string Kind = "aws-kms";
+
     /// <inheritdoc />
     public string KeyId { get; }
+
+    /// <inheritdoc />
+    public string EntryKind => Kind;
 
     /// <inheritdoc />
     /// <remarks>
@@ -109,13 +116,31 @@ public sealed partial class AwsKmsKeyWrapProvider : IKeyWrapProvider, IDisposabl
         }
     }
 
-    private AmazonKeyManagementServiceClient Client() =>
-        client ??= new AmazonKeyManagementServiceClient(new AmazonKeyManagementServiceConfig
+    /// <summary>
+    /// The client for this key. A key lives in one region, named in its ARN, so the ARN decides the
+    /// region: a store wrapped by keys of two regions opens with either, whatever AWS_REGION says.
+    /// A key given by id or alias name (no ARN) uses the SDK's region resolution.
+    /// </summary>
+    private AmazonKeyManagementServiceClient Client()
+    {
+        if (client is null)
         {
-            RetryMode = RequestRetryMode.Standard,
-            MaxErrorRetry = MaxRetries,
-            Timeout = timeout,
-        });
+            var config = new AmazonKeyManagementServiceConfig
+            {
+                RetryMode = RequestRetryMode.Standard,
+                MaxErrorRetry = MaxRetries,
+                Timeout = timeout,
+            };
+            if (AwsKmsArn.TryParse(KeyId, out var region))
+            {
+                config.RegionEndpoint = RegionEndpoint.GetBySystemName(region);
+            }
+
+            client = new AmazonKeyManagementServiceClient(config);
+        }
+
+        return client;
+    }
 
     private void EnsureUsable(KeyMetadata metadata)
     {

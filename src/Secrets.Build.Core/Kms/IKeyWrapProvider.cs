@@ -10,6 +10,12 @@ namespace Secrets.Build.Core.Kms;
 /// </summary>
 public interface IKeyWrapProvider
 {
+    /// <summary>
+    /// The <c>kind</c> of the store's key entries this provider makes and opens (<c>aws-kms</c>).
+    /// Each provider has its own, so a reader that does not know it skips the entry.
+    /// </summary>
+    string EntryKind { get; }
+
     /// <summary>The key the data key is wrapped under, as the store entry records it (for AWS, the key ARN).</summary>
     string KeyId { get; }
 

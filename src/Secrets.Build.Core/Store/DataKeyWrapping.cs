@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Secrets.Build.Core.Crypto;
 using Secrets.Build.Core.Diagnostics;
 using Secrets.Build.Core.Keys;
+using Secrets.Build.Core.Kms;
 
 namespace Secrets.Build.Core.Store;
 
@@ -35,6 +36,8 @@ internal static class DataKeyWrapping
 
             case RecipientKey recipient:
                 return AgeKeyWrapping.Wrap(dataKey, recipient.Recipient, storeId, environment);
+            case KmsKey kms:
+                return KmsKeyWrapping.Wrap(dataKey, kms, storeId, environment);
             default:
                 throw new ArgumentException($"Unsupported key kind {key.GetType().Name}.", nameof(key));
         }
@@ -50,6 +53,11 @@ internal static class DataKeyWrapping
         if (key is IdentityKey identities)
         {
             return AgeKeyWrapping.Unwrap(store, identities, path);
+        }
+
+        if (key is KmsKey kms)
+        {
+            return KmsKeyWrapping.Unwrap(store, kms, path);
         }
 
         var givenIds = new List<string>();

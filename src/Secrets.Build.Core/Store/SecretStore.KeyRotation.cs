@@ -84,8 +84,8 @@ public sealed partial class SecretStore
             throw new InvalidOperationException("The store has no wrapping for that key; refusing to remove every other one.");
         }
 
-        // Age recipients are people and servers with their own identities; a key rotation keeps them.
-        _keys.RemoveAll(k => !(k.Kind == StoreFormat.KindKey && k.KeyId == keyId) && k.Kind != Secrets.Build.Core.Store.AgeKeyWrapping.Kind);
+        // Age recipients and KMS keys are people and services with their own keys; a key rotation keeps them.
+        _keys.RemoveAll(k => !(k.Kind == StoreFormat.KindKey && k.KeyId == keyId) && k.Kind != AgeKeyWrapping.Kind && !KmsKeyWrapping.IsKmsEntry(k));
     }
 
     /// <summary>The chain keys of the data keys earlier key rotations replaced, for <see cref="Audit.AuditTrailOptions.RetiredChainKeys"/>. Callers clear them.</summary>

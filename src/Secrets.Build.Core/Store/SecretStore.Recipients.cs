@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using Secrets.Build.Core.Crypto.Age;
 using Secrets.Build.Core.Diagnostics;
 using Secrets.Build.Core.Keys;
+using Secrets.Build.Core.Kms;
 
 namespace Secrets.Build.Core.Store;
 
@@ -36,15 +37,19 @@ public sealed partial class SecretStore
         return true;
     }
 
-    /// <summary>Every current recipient as a key to wrap a new data key to, so a data key replacement keeps them.</summary>
-    public IReadOnlyList<KeyMaterial> RecipientKeys() => [.. Recipients.Select(r => new RecipientKey(r))];
+    /// <summary>
+    /// Every current recipient and KMS key as a key to wrap a new data key to, so a data key
+    /// replacement keeps them: neither needs a secret to be given the new data key.
+    /// </summary>
+    public IReadOnlyList<KeyMaterial> RecipientKeys() => [.. Recipients.Select(r => new RecipientKey(r)), .. KmsKeys()];
 
     /// <summary>
-    /// The key that opened the store plus every recipient: what a data key replacement must wrap to
-    /// so that nobody loses access. An opener made of identities is already among the recipients.
+    /// The key that opened the store plus every recipient and KMS key: what a data key replacement
+    /// must wrap to so that nobody loses access. An opener made of identities, or a KMS key, is
+    /// already among them.
     /// </summary>
     internal IReadOnlyList<KeyMaterial> WithRecipients(KeyMaterial opener) =>
-        opener is IdentityKey ? RecipientKeys() : [opener, .. RecipientKeys()];
+        opener is IdentityKey or KmsKey ? RecipientKeys() : [opener, .. RecipientKeys()];
 
     /// <summary>
     /// Takes <paramref name="recipient"/> off the store and replaces the data key: every value and
@@ -70,8 +75,18 @@ public sealed partial class SecretStore
     {
         ThrowIfDisposed();
         ArgumentNullException.ThrowIfNull(recipient);
+        return RemoveWrapping(k => AgeKeyWrapping.TryGetRecipient(k, out var r) && r.Equals(recipient), recipient.ToString(), availableKeys, now, dropUnavailableKeys, security);
+    }
+
+    /// <summary>
+    /// Takes the entries <paramref name="removed"/> matches off the key list and replaces the data key,
+    /// re-wrapping it for every remaining entry: recipients and KMS keys need no secret, symmetric keys
+    /// and passphrases must be among <paramref name="availableKeys"/>.
+    /// </summary>
+    private RecipientRemoval RemoveWrapping(Func<KeyWrapDocument, bool> removed, string what, IReadOnlyList<KeyMaterial> availableKeys, DateTimeOffset now, bool dropUnavailableKeys, StoreSecurity security)
+    {
         ArgumentNullException.ThrowIfNull(availableKeys);
-        var remaining = _keys.Where(k => !(AgeKeyWrapping.TryGetRecipient(k, out var r) && r.Equals(recipient))).ToList();
+        var remaining = _keys.Where(k => !removed(k)).ToList();
         if (remaining.Count == _keys.Count)
         {
             return new RecipientRemoval(false, []);
@@ -79,39 +94,54 @@ public sealed partial class SecretStore
 
         var newKeys = new List<KeyMaterial>();
         var unavailable = new List<KeyWrapDocument>();
-        foreach (var entry in remaining)
+        try
         {
-            if (AgeKeyWrapping.TryGetRecipient(entry, out var other))
+            foreach (var entry in remaining)
             {
-                newKeys.Add(new RecipientKey(other));
+                if (AgeKeyWrapping.TryGetRecipient(entry, out var other))
+                {
+                    newKeys.Add(new RecipientKey(other));
+                }
+                else if (KmsKeyWrapping.IsKmsEntry(entry))
+                {
+                    newKeys.Add(KmsKeyFor(entry));
+                }
+                else if (availableKeys.FirstOrDefault(k => Opens(entry, k, security)) is { } key)
+                {
+                    newKeys.Add(key);
+                }
+                else
+                {
+                    unavailable.Add(entry);
+                }
             }
-            else if (availableKeys.FirstOrDefault(k => Opens(entry, k, security)) is { } key)
+
+            if (unavailable.Count > 0 && !dropUnavailableKeys)
             {
-                newKeys.Add(key);
+                throw StoreErrors.At(DiagnosticCodes.KeysCannotBeRewrapped, Paths.StorePath,
+                    $"Removing {what} rotates the data key, and every other key must then be wrapped again, but these keys are not available here: {string.Join(", ", unavailable.Select(k => $"{k.Kind} {k.KeyId}"))}.",
+                    "Run the removal where those keys are available (their key file in the key folder, or SECRETS_BUILD_KEY_<ENV> / SECRETS_BUILD_PASSPHRASE_<ENV> set), " +
+                    "or drop them with -p:SecretsDropUnavailableKeys=true and add their holders back as age recipients.");
             }
-            else
+
+            if (newKeys.Count == 0)
             {
-                unavailable.Add(entry);
+                throw StoreErrors.At(DiagnosticCodes.LastKeyRemoval, Paths.StorePath,
+                    $"Removing {what} would leave nothing that can open '{Paths.StorePath}'; its values would be lost.",
+                    "Add the recipient or key that should keep access first, then remove this one.");
+            }
+
+            ReplaceDataKey(newKeys, now, security);
+            return new RecipientRemoval(true, [.. unavailable.Select(k => $"{k.Kind} {k.KeyId}")]);
+        }
+        finally
+        {
+            // Only the KMS keys were made here; the available keys belong to the caller.
+            foreach (var made in newKeys.OfType<KmsKey>())
+            {
+                made.Dispose();
             }
         }
-
-        if (unavailable.Count > 0 && !dropUnavailableKeys)
-        {
-            throw StoreErrors.At(DiagnosticCodes.KeysCannotBeRewrapped, Paths.StorePath,
-                $"Removing {recipient} rotates the data key, and every other key must then be wrapped again, but these keys are not available here: {string.Join(", ", unavailable.Select(k => $"{k.Kind} {k.KeyId}"))}.",
-                "Run the removal where those keys are available (their key file in the key folder, or SECRETS_BUILD_KEY_<ENV> / SECRETS_BUILD_PASSPHRASE_<ENV> set), " +
-                "or drop them with -p:SecretsDropUnavailableKeys=true and add their holders back as age recipients.");
-        }
-
-        if (newKeys.Count == 0)
-        {
-            throw StoreErrors.At(DiagnosticCodes.LastKeyRemoval, Paths.StorePath,
-                $"Removing {recipient} would leave nothing that can open '{Paths.StorePath}'; its values would be lost.",
-                "Add the recipient or key that should keep access first, then remove this one.");
-        }
-
-        ReplaceDataKey(newKeys, now, security);
-        return new RecipientRemoval(true, [.. unavailable.Select(k => $"{k.Kind} {k.KeyId}")]);
     }
 
     /// <summary>True when <paramref name="key"/> is the symmetric key or passphrase of <paramref name="entry"/>.</summary>

@@ -18,12 +18,26 @@ internal static class IdentityOpener
         IReadOnlyDictionary<string, string> variables,
         KeyResolution keys,
         ParsedStoreFile storeFile,
-        List<SecretsDiagnostic> diagnostics)
+        List<SecretsDiagnostic> diagnostics,
+        KmsOpener? kms = null)
     {
+        if (kms?.TryOpen(storeFile) is { } viaKms)
+        {
+            return viaKms;
+        }
+
         var resolution = Resolve(paths.Environment, workspace, keyDirectory, variables, diagnostics);
         if (resolution.Key is { } identities)
         {
-            return OpenWith(paths, identities, storeFile);
+            var opened = OpenWith(paths, identities, storeFile);
+            kms?.ReportFallback(opened.Key, diagnostics);
+            return opened;
+        }
+
+        if (kms is { Failures.Count: > 0 })
+        {
+            // Every KMS key of the store was tried and failed: that is the error to fix.
+            throw new SecretsException([.. kms.Failures]);
         }
 
         var keyList = storeFile.Document.Keys;
@@ -50,7 +64,8 @@ internal static class IdentityOpener
         string? keyDirectory,
         IReadOnlyDictionary<string, string> variables,
         List<SecretsDiagnostic> diagnostics,
-        ParsedStoreFile? storeFile = null)
+        ParsedStoreFile? storeFile = null,
+        KmsOpener? kms = null)
     {
         try
         {
@@ -58,15 +73,28 @@ internal static class IdentityOpener
         }
         catch (SecretsException wrongKey) when (wrongKey.Code == DiagnosticCodes.WrongKey)
         {
+            // After the key: the store's KMS keys, then this machine's age identities.
+            if (storeFile is not null && kms?.TryOpen(storeFile) is { } viaKms)
+            {
+                return viaKms;
+            }
+
             var resolution = Resolve(paths.Environment, workspace, keyDirectory, variables, diagnostics);
             if (resolution.Key is not { } identities)
             {
+                if (kms is { Failures.Count: > 0 })
+                {
+                    throw new SecretsException([.. kms.Failures, .. wrongKey.Diagnostics]);
+                }
+
                 throw;
             }
 
             try
             {
-                return OpenWith(paths, identities, storeFile);
+                var opened = OpenWith(paths, identities, storeFile);
+                kms?.ReportFallback(opened.Key, diagnostics);
+                return opened;
             }
             catch (SecretsException noIdentity) when (noIdentity.Code == DiagnosticCodes.NoIdentityOpensStore)
             {

@@ -1,5 +1,6 @@
 using Secrets.Build.Core.Diagnostics;
 using Secrets.Build.Core.Keys;
+using Secrets.Build.Core.Kms;
 using Secrets.Build.Core.Store;
 using Secrets.Build.Core.Trust;
 
@@ -18,19 +19,24 @@ internal static class StoreOpener
         IReadOnlyDictionary<string, string> variables,
         bool mayCreate,
         List<SecretsDiagnostic> diagnostics,
-        TrustOptions? trustOptions = null)
+        TrustOptions? trustOptions = null,
+        KmsSettings? kms = null)
     {
+        // Read before anything else: a malformed KMS key setting stops the run before any file changes.
+        kms ??= KmsSettings.Resolve(paths.Environment, keys: null, timeoutSeconds: null, variables);
         var trust = EnvironmentTrust.Load(paths, workspace, keyDirectory, variables, trustOptions);
         if (SecretStore.Exists(paths))
         {
             // Parsed once here and handed to the open below: the workspace lock is held throughout.
             var storeFile = SecretStore.ReadStoreFile(paths);
             var locator = new KeyLocator(paths.Environment, storeFile.Document.StoreId, variables, keyDirectory, workspace);
-            var opened = OpenExisting(paths, workspace, keyDirectory, variables, diagnostics, storeFile, locator);
+            var opened = OpenExisting(paths, workspace, keyDirectory, variables, diagnostics, storeFile, locator, kms);
             try
             {
+                opened.Store.KmsCallTimeout = kms.Timeout;
                 trust.AttachChainKey(opened.Store);
-                diagnostics.AddRange(trust.CheckOpened(opened.Store, opened.Key is IdentityKey, locator.KeyFilePath));
+                // Like an age recipient, a KMS key can wrap a data key without holding any secret of this store.
+                diagnostics.AddRange(trust.CheckOpened(opened.Store, opened.Key is IdentityKey or KmsKey, locator.KeyFilePath));
             }
             catch
             {
@@ -42,9 +48,10 @@ internal static class StoreOpener
         }
 
         trust.CheckNoStoreExpected();
-        var created = Create(paths, workspace, keyDirectory, variables, mayCreate, diagnostics);
+        var created = Create(paths, workspace, keyDirectory, variables, mayCreate, diagnostics, kms);
         try
         {
+            created.Store.KmsCallTimeout = kms.Timeout;
             trust.AttachChainKey(created.Store);
         }
         catch
@@ -68,16 +75,19 @@ internal static class StoreOpener
         IReadOnlyDictionary<string, string> variables,
         List<SecretsDiagnostic> diagnostics,
         ParsedStoreFile storeFile,
-        KeyLocator locator)
+        KeyLocator locator,
+        KmsSettings kms)
     {
         var resolution = Resolve(locator, diagnostics);
+        // Only a store with KMS entries ever creates a KMS client.
+        var kmsOpener = storeFile.Document.Keys.Any(KmsKeyWrapping.IsKmsEntry) ? new KmsOpener(paths, kms.Timeout) : null;
         if (resolution.Key is not { } key)
         {
-            // No symmetric key here: the store may list this machine's age identity among its recipients.
-            return IdentityOpener.Open(paths, workspace, keyDirectory, variables, resolution, storeFile, diagnostics);
+            // No symmetric key here: the store may list a KMS key, or this machine's age identity among its recipients.
+            return IdentityOpener.Open(paths, workspace, keyDirectory, variables, resolution, storeFile, diagnostics, kmsOpener);
         }
 
-        var opened = WipeOnFailure(key, () => IdentityOpener.OpenWithKey(paths, key, workspace, keyDirectory, variables, diagnostics, storeFile));
+        var opened = WipeOnFailure(key, () => IdentityOpener.OpenWithKey(paths, key, workspace, keyDirectory, variables, diagnostics, storeFile, kmsOpener));
         if (!ReferenceEquals(opened.Key, key))
         {
             // The key was not the store's and an age identity opened it: nothing holds the key any more.
@@ -93,17 +103,24 @@ internal static class StoreOpener
         string? keyDirectory,
         IReadOnlyDictionary<string, string> variables,
         bool mayCreate,
-        List<SecretsDiagnostic> diagnostics)
+        List<SecretsDiagnostic> diagnostics,
+        KmsSettings kms)
     {
-
         var storeId = SecretStore.NewStoreId();
         var newLocator = new KeyLocator(paths.Environment, storeId, variables, keyDirectory, workspace);
         var found = Resolve(newLocator, diagnostics);
         if (found.Key is { } given)
         {
             // A key supplied through the environment (a build server, or a team's shared key)
-            // creates the store with that key; no key file is written.
-            return WipeOnFailure(given, () => new OpenedWorkspace(SecretStore.Create(paths, given, storeId), given, Created: true));
+            // creates the store with that key, and any KMS keys configured; no key file is written.
+            return WipeOnFailure(given, () => CreateWith(paths, storeId, given, kms));
+        }
+
+        if (!kms.KeyArns.IsEmpty)
+        {
+            // KMS only: the service holds the key, so there is no key file to write or lose.
+            var first = KmsProviders.Create(AwsKmsKeyWrapProvider.Kind, kms.KeyArns[0], kms.Timeout);
+            return WipeOnFailure(first, () => CreateWith(paths, storeId, first, kms with { KeyArns = kms.KeyArns.RemoveAt(0) }));
         }
 
         if (!mayCreate)
@@ -117,6 +134,27 @@ internal static class StoreOpener
 
         var created = newLocator.CreateKeyFile();
         return WipeOnFailure(created, () => new OpenedWorkspace(SecretStore.Create(paths, created, storeId), created, Created: true, CreatedKeyFile: newLocator.KeyFilePath));
+    }
+
+    /// <summary>A new store wrapped by <paramref name="key"/> and by every KMS key of <paramref name="kms"/>.</summary>
+    private static OpenedWorkspace CreateWith(StorePaths paths, string storeId, KeyMaterial key, KmsSettings kms)
+    {
+        var store = SecretStore.Create(paths, key, storeId);
+        try
+        {
+            foreach (var arn in kms.KeyArns)
+            {
+                using var kmsKey = KmsProviders.Create(AwsKmsKeyWrapProvider.Kind, arn, kms.Timeout);
+                store.AddKmsKey(kmsKey);
+            }
+        }
+        catch
+        {
+            store.Dispose();
+            throw;
+        }
+
+        return new OpenedWorkspace(store, key, Created: true);
     }
 
     /// <summary>

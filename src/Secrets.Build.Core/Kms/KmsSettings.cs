@@ -1,0 +1,46 @@
+using System.Collections.Immutable;
+using Secrets.Build.Core.Keys;
+
+namespace Secrets.Build.Core.Kms;
+
+/// <summary>
+/// The KMS keys configured for one environment and the time one call may take. The keys come from
+/// the MSBuild property <c>SecretsKmsKeys</c> (<c>;</c>-separated ARNs) or, when it is empty, the
+/// variable <c>SECRETS_BUILD_KMS_KEY_&lt;ENV&gt;</c> (one ARN, or <c>,</c>-separated). They wrap
+/// the data key of a store created here; an existing store names its own KMS keys in its key list.
+/// </summary>
+/// <param name="KeyArns">The configured key ARNs, in order, without duplicates.</param>
+/// <param name="Timeout">The total time of one KMS call, retries included.</param>
+public sealed record KmsSettings(ImmutableArray<string> KeyArns, TimeSpan Timeout)
+{
+    /// <summary>No KMS key configured, the default timeout.</summary>
+    public static KmsSettings None { get; } = new([], KmsTimeout.Default);
+
+    /// <summary><c>SECRETS_BUILD_KMS_KEY_&lt;ENV&gt;</c>, e.g. <c>SECRETS_BUILD_KMS_KEY_PRODUCTION</c>.</summary>
+    public static string VariableFor(string environment) => "SECRETS_BUILD_KMS_KEY_" + KeyVariables.Suffix(environment);
+
+    /// <summary>Reads the configuration; SECB738 for a value that is not a KMS key ARN, SECB737 for a bad timeout.</summary>
+    /// <param name="environment">The environment.</param>
+    /// <param name="keys">The <c>SecretsKmsKeys</c> property, or null.</param>
+    /// <param name="timeoutSeconds">The <c>SecretsKmsTimeoutSeconds</c> property, or null for 15 s.</param>
+    /// <param name="variables">The environment variables.</param>
+    public static KmsSettings Resolve(string environment, string? keys, string? timeoutSeconds, IReadOnlyDictionary<string, string> variables)
+    {
+        ArgumentNullException.ThrowIfNull(variables);
+        var timeout = KmsTimeout.Parse(timeoutSeconds);
+        var variable = VariableFor(environment);
+        var (text, separator, source) = !string.IsNullOrWhiteSpace(keys)
+            ? (keys, ';', "The property SecretsKmsKeys")
+            : variables.TryGetValue(variable, out var value) && !string.IsNullOrWhiteSpace(value)
+                ? (value, ',', $"The environment variable {variable}")
+                : (string.Empty, ',', string.Empty);
+        var arns = text.Split(separator, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(arn => AwsKmsArn.Require(arn, source))
+            .Distinct(StringComparer.Ordinal)
+            .ToImmutableArray();
+        return new KmsSettings(arns, timeout);
+    }
+
+    /// <summary>The configured keys as key sources; the caller disposes them.</summary>
+    public IReadOnlyList<KmsKey> CreateKeys() => [.. KeyArns.Select(arn => KmsProviders.Create(AwsKmsKeyWrapProvider.Kind, arn, Timeout))];
+}
