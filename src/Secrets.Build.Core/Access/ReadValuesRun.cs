@@ -39,7 +39,7 @@ internal static class ReadValuesRun
             using var workspaceLock = WorkspaceLock.Acquire(workspace.Paths.LockPath, cancellationToken);
             // Read under the lock, as provisioning does: a rotation saved meanwhile must count as in grace.
             var now = options.Clock.GetUtcNow();
-            using var opened = StoreOpener.Open(workspace.Paths, workspace.Directory, options.KeyDirectory, variables, mayCreate: false, diagnostics, options.Trust);
+            using var opened = StoreOpener.Open(workspace.Paths, workspace.Directory, options.KeyDirectory, variables, mayCreate: false, diagnostics, options.Trust, options.Kms);
             var store = opened.Store;
             var selected = workspace.Schema.Secrets.Where(s => wanted is null || wanted.Contains(s.Name)).ToList();
             foreach (var missing in selected.Where(s => !store.Contains(s.Name)).Select(s => s.Name))

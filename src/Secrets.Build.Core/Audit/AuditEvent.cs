@@ -45,6 +45,12 @@ public sealed record AuditEvent(
     /// </summary>
     public string? RecipientName { get; init; }
 
+    /// <summary>
+    /// For the KMS key events: the key management service key's ARN (an identifier, never a
+    /// credential), up to 256 characters without spaces.
+    /// </summary>
+    public string? KmsKey { get; init; }
+
     /// <summary>For <see cref="AuditEventKind.Failure"/> and <see cref="AuditEventKind.Report"/>: the <c>SECB</c> code concerned.</summary>
     public string? Code { get; init; }
 

@@ -47,4 +47,10 @@ public enum AuditEventKind
     /// key files) after lines chained under a key derived from the store's data key.
     /// </summary>
     ChainKeyChanged,
+
+    /// <summary><c>kms-key-added</c>: a key management service key was given a wrapping of the data key.</summary>
+    KmsKeyAdded,
+
+    /// <summary><c>kms-key-removed</c>: a key management service key was taken off the store (and the data key replaced).</summary>
+    KmsKeyRemoved,
 }

@@ -18,6 +18,8 @@ public static class AuditEventKindNames
         AuditEventKind.RecipientRemoved => "recipient-removed",
         AuditEventKind.RollbackAccepted => "rollback-accepted",
         AuditEventKind.ChainKeyChanged => "chain-key-changed",
+        AuditEventKind.KmsKeyAdded => "kms-key-added",
+        AuditEventKind.KmsKeyRemoved => "kms-key-removed",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not an audit event kind."),
     };
 

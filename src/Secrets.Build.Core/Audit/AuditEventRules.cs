@@ -17,6 +17,7 @@ internal static class AuditEventRules
     private const int MaxFingerprintLength = 128;
     private const int RecipientFingerprintLength = 16;
     private const int MaxRecipientNameLength = 128;
+    private const int MaxKmsKeyLength = 256;
 
     public static void Validate(AuditEvent auditEvent)
     {
@@ -49,6 +50,11 @@ internal static class AuditEventRules
         if (auditEvent.RecipientName is { } holder)
         {
             Require(holder, 1, MaxRecipientNameLength, IsActorChar, nameof(AuditEvent.RecipientName), "printable characters");
+        }
+
+        if (auditEvent.KmsKey is { } kmsKey)
+        {
+            Require(kmsKey, 1, MaxKmsKeyLength, c => c > ' ' && c < (char)0x7F, nameof(AuditEvent.KmsKey), "printable ASCII without spaces");
         }
 
         if (auditEvent.Code is { } code && !IsDiagnosticCode(code))

@@ -78,6 +78,11 @@ internal static class AuditLineFormat
                 writer.WriteString("holder", e.RecipientName);
             }
 
+            if (e.KmsKey is not null)
+            {
+                writer.WriteString("kmsKey", e.KmsKey);
+            }
+
             writer.WriteString("actor", e.Actor);
             writer.WriteString("tool", e.ToolVersion);
             writer.WriteString("trigger", e.Trigger);

@@ -107,6 +107,7 @@ public static class AuditReader
             Version = version,
             Recipient = OptionalString(root, "recipient"),
             RecipientName = OptionalString(root, "holder"),
+            KmsKey = OptionalString(root, "kmsKey"),
             Fingerprint = OptionalString(root, "fingerprint"),
             Code = OptionalString(root, "code"),
         };

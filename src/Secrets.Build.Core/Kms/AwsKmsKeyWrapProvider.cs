@@ -133,7 +133,10 @@ public sealed partial class AwsKmsKeyWrapProvider : IKeyWrapProvider, IDisposabl
             };
             if (AwsKmsArn.TryParse(KeyId, out var region))
             {
+                // Both: the endpoint, and the signing region when AWS_ENDPOINT_URL_KMS names the endpoint
+                // (the SDK would otherwise sign for a region guessed from that URL).
                 config.RegionEndpoint = RegionEndpoint.GetBySystemName(region);
+                config.AuthenticationRegion = region;
             }
 
             client = new AmazonKeyManagementServiceClient(config);

@@ -53,4 +53,11 @@ public sealed record ProvisionOptions
 
     /// <summary>What this run accepts beyond the trust record, and the generation it requires (see <see cref="TrustOptions"/>).</summary>
     public TrustOptions Trust { get; init; } = TrustOptions.None;
+
+    /// <summary>
+    /// The KMS keys that wrap a store created here, and the time one KMS call may take
+    /// (<c>SecretsKmsKeys</c>, <c>SecretsKmsTimeoutSeconds</c>; see <see cref="Kms.KmsSettings.Resolve"/>).
+    /// Null reads the keys from <c>SECRETS_BUILD_KMS_KEY_&lt;ENV&gt;</c> with a 15 s timeout.
+    /// </summary>
+    public Kms.KmsSettings? Kms { get; init; }
 }

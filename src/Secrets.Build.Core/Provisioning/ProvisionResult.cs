@@ -32,4 +32,10 @@ public sealed record ProvisionResult
 
     /// <summary>Every plaintext output written or confirmed unchanged (.env, compose override, manifest).</summary>
     public ImmutableArray<string> Outputs { get; init; } = ImmutableArray<string>.Empty;
+
+    /// <summary>
+    /// Which key source opened or created the store, e.g. "key file /home/me/.config/…" or
+    /// "aws-kms key arn:aws:kms:…" (never a key); empty when none did. <c>SecretsDebug</c> prints it.
+    /// </summary>
+    public string KeySource { get; init; } = string.Empty;
 }

@@ -88,7 +88,7 @@ internal sealed class ProvisionRun
             }
         }
 
-        using var opened = StoreOpener.Open(paths, workspace, _options.KeyDirectory, variables, _options.Generate, _diagnostics, _options.Trust);
+        using var opened = StoreOpener.Open(paths, workspace, _options.KeyDirectory, variables, _options.Generate, _diagnostics, _options.Trust, _options.Kms);
         using var store = opened.Store;
         // A hand-edited recipients file changes nobody's access; say so where the build shows it.
         _diagnostics.AddRange(Recipients.RecipientsSync.Check(store));
@@ -118,7 +118,7 @@ internal sealed class ProvisionRun
             : ImmutableArray<string>.Empty;
         ProvisionAudit.Record(store, outcome, opened: !opened.Created, exported: _options.WriteOutputs, _options.Trigger, _options.Clock);
         opened.Remember(now);
-        return Result(paths, outcome) with { Outputs = outputs };
+        return Result(paths, outcome) with { Outputs = outputs, KeySource = opened.Key.Source };
     }
 
     private ProvisionResult Result(StorePaths? paths = null, ReconcileOutcome? outcome = null) => new()

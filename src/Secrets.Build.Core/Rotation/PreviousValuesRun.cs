@@ -23,7 +23,7 @@ internal static class PreviousValuesRun
             using var workspaceLock = WorkspaceLock.Acquire(workspace.Paths.LockPath, cancellationToken);
             // Read under the lock: a time from before the wait would put a rotation saved meanwhile out of grace.
             var now = options.Clock.GetUtcNow();
-            using var opened = StoreOpener.Open(workspace.Paths, workspace.Directory, options.KeyDirectory, variables, mayCreate: false, diagnostics, options.Trust);
+            using var opened = StoreOpener.Open(workspace.Paths, workspace.Directory, options.KeyDirectory, variables, mayCreate: false, diagnostics, options.Trust, options.Kms);
             var store = opened.Store;
             var wanted = options.Names.Count == 0 ? null : new HashSet<string>(options.Names, StringComparer.OrdinalIgnoreCase);
             var values = new List<PreviousValue>();
