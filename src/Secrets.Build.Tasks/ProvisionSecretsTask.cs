@@ -115,6 +115,7 @@ public sealed class ProvisionSecretsTask : SecretsOperationTask
             EnforceRotation = _enforceRotation,
             Trigger = "msbuild:" + TargetName,
             Trust = Trust,
+            Kms = Kms,
         };
 
         LogDebug($"Provisioning '{options.Environment}' from '{options.SchemaPath}' into '{options.WorkspacePath ?? "(schema folder)"}'; " +
@@ -146,6 +147,11 @@ public sealed class ProvisionSecretsTask : SecretsOperationTask
         }
 
         LogProvisionSummary(result);
+        if (result.KeySource.Length > 0)
+        {
+            LogDebug($"The store was opened with the {result.KeySource}.");
+        }
+
         if (_timing is not null)
         {
             LogDebug(_timing.Describe());

@@ -4,6 +4,8 @@ using Microsoft.Build.Framework;
 using Secrets.Build.Core.Trust;
 using Secrets.Build.Core;
 using Secrets.Build.Core.Diagnostics;
+using Secrets.Build.Core.Keys;
+using Secrets.Build.Core.Kms;
 using Secrets.Build.Core.Schema;
 using Secrets.Build.Core.Workspace;
 
@@ -47,6 +49,12 @@ public abstract class SecretsOperationTask : Microsoft.Build.Utilities.Task, ICa
     /// <summary>Move outputs Secrets.Build did not write to <c>secrets/backup/</c> instead of refusing (<c>$(SecretsReplaceForeignOutputs)</c>).</summary>
     public bool ReplaceForeignOutputs { get; set; }
 
+    /// <summary>The KMS keys that wrap a store created by the run (<c>$(SecretsKmsKeys)</c>, <c>;</c>-separated ARNs).</summary>
+    public string? KmsKeys { get; set; }
+
+    /// <summary>The total time of one KMS call, 1 to 15 s (<c>$(SecretsKmsTimeoutSeconds)</c>).</summary>
+    public string? KmsTimeoutSeconds { get; set; }
+
     /// <summary>The target that runs the task, recorded as the audit trail's trigger.</summary>
     protected abstract string TargetName { get; }
 
@@ -70,6 +78,9 @@ public abstract class SecretsOperationTask : Microsoft.Build.Utilities.Task, ICa
 
     /// <summary>What this run accepts beyond the machine's trust record, and the generation it requires.</summary>
     protected TrustOptions Trust => new() { AcceptRollback = AcceptRollback, MinimumGeneration = MinimumGeneration };
+
+    /// <summary>The KMS configuration of the run: the properties, else <c>SECRETS_BUILD_KMS_KEY_&lt;ENV&gt;</c>. SECB737/SECB738 when unusable.</summary>
+    protected KmsSettings Kms => KmsSettings.Resolve(EnvironmentName, KmsKeys, KmsTimeoutSeconds, EnvironmentSnapshot.FromProcess());
 
     /// <summary>The parsed <see cref="RotationDays"/>, once <see cref="Execute"/> has validated it.</summary>
     protected int? RotationDaysOverride { get; private set; }

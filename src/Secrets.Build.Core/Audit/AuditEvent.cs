@@ -47,7 +47,7 @@ public sealed record AuditEvent(
 
     /// <summary>
     /// For the KMS key events: the key management service key's ARN (an identifier, never a
-    /// credential), up to 256 characters without spaces.
+    /// credential); anything that is not a KMS key ARN is refused.
     /// </summary>
     public string? KmsKey { get; init; }
 

@@ -55,6 +55,10 @@ internal static class AuditEventRules
         if (auditEvent.KmsKey is { } kmsKey)
         {
             Require(kmsKey, 1, MaxKmsKeyLength, c => c > ' ' && c < (char)0x7F, nameof(AuditEvent.KmsKey), "printable ASCII without spaces");
+            if (!Kms.AwsKmsArn.TryParse(kmsKey, out _))
+            {
+                throw new ArgumentException("A KMS key is a KMS key ARN such as arn:aws:kms:eu-west-1:111122223333:key/<id>.", nameof(AuditEvent.KmsKey));
+            }
         }
 
         if (auditEvent.Code is { } code && !IsDiagnosticCode(code))

@@ -60,12 +60,7 @@ internal sealed class KmsKeyCommand
 
     public KmsKeyResult Remove(CancellationToken cancellationToken) => Run(() =>
     {
-        var arn = (_options.KeyArn ?? string.Empty).Trim();
-        if (arn.Length == 0)
-        {
-            // Removal accepts any id a store names, so a key once added under another form can go too.
-            AwsKmsArn.Require(arn, "The property SecretsKmsKey");
-        }
+        var arn = AwsKmsArn.Require(_options.KeyArn ?? string.Empty, "The property SecretsKmsKey");
 
         var paths = ExistingStore();
         using var workspaceLock = WorkspaceLock.Acquire(paths.LockPath, cancellationToken);

@@ -8,7 +8,7 @@ namespace Secrets.Build.Core.Tests.Audit;
 public sealed class AuditEventTests : IDisposable
 {
     private static readonly string[] DocumentedFields =
-        ["seq", "time", "event", "secret", "version", "recipient", "holder", "actor", "tool", "trigger", "fingerprint", "code", "kid", "prev", "mac"];
+        ["seq", "time", "event", "secret", "version", "recipient", "holder", "kmsKey", "actor", "tool", "trigger", "fingerprint", "code", "kid", "prev", "mac"];
 
     private readonly TempDirectory _dir = new();
 
@@ -21,7 +21,7 @@ public sealed class AuditEventTests : IDisposable
     {
         var members = typeof(AuditEvent).GetProperties(System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.Public).Select(p => p.Name).Order().ToArray();
 
-        Assert.Equal(["Actor", "Code", "Fingerprint", "Kind", "Recipient", "RecipientName", "SecretName", "Time", "ToolVersion", "Trigger", "Version"], members);
+        Assert.Equal(["Actor", "Code", "Fingerprint", "Kind", "KmsKey", "Recipient", "RecipientName", "SecretName", "Time", "ToolVersion", "Trigger", "Version"], members);
     }
 
     [Fact]
@@ -34,6 +34,7 @@ public sealed class AuditEventTests : IDisposable
             Code = kind switch { AuditEventKind.Failure => "SECB240", AuditEventKind.RollbackAccepted => "SECB700", _ => null },
             Recipient = kind is AuditEventKind.RecipientAdded or AuditEventKind.RecipientRemoved ? "0123456789abcdef" : null,
             RecipientName = kind == AuditEventKind.RecipientAdded ? "CI build server" : null,
+            KmsKey = kind is AuditEventKind.KmsKeyAdded or AuditEventKind.KmsKeyRemoved ? "arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab" : null,
         }));
         trail.Append(kinds.Select((kind, i) => AuditTestKit.Event(i + 100, kind)));
 
@@ -52,7 +53,7 @@ public sealed class AuditEventTests : IDisposable
 
         // Every event name the trail uses is one of the documented ones.
         var written = lines.Select(l => JsonDocument.Parse(l).RootElement.GetProperty("event").GetString()).ToHashSet();
-        Assert.Equal(new HashSet<string?> { "generated", "imported", "accessed", "exported", "rotated", "key-rotated", "report", "failure", "recipient-added", "recipient-removed", "rollback-accepted", "chain-key-changed" }, written);
+        Assert.Equal(new HashSet<string?> { "generated", "imported", "accessed", "exported", "rotated", "key-rotated", "report", "failure", "recipient-added", "recipient-removed", "rollback-accepted", "chain-key-changed", "kms-key-added", "kms-key-removed" }, written);
     }
 
     public static TheoryData<string, Func<AuditEvent, AuditEvent>> InvalidEvents => new()
@@ -64,6 +65,7 @@ public sealed class AuditEventTests : IDisposable
         { "a fingerprint too long to be one", e => e with { Fingerprint = new string('a', 129) } },
         { "a fingerprint too short to be one", e => e with { Fingerprint = "abc" } },
         { "a free-text code", e => e with { Code = "the key was s3cr3t" } },
+        { "a KMS key that is not a KMS key ARN", e => e with { KmsKey = "s3cr3t-value-pasted-here" } },
         { "a trigger with spaces", e => e with { Trigger = "Provision Secrets" } },
         { "an actor with a newline", e => e with { Actor = "alice@host\n{\"seq\":99}" } },
         { "an empty actor", e => e with { Actor = "" } },
