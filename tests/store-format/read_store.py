@@ -5,8 +5,9 @@ Written from src/Secrets.Build.Core/Store/README.md alone, with Debian's python3
 (and python3-argon2 for passphrase entries), so that a format change the specification does
 not describe fails the build. It unwraps the data key with a raw key (key-file text) or a
 passphrase, verifies the store MAC, every value's AES-GCM tag and padding, every retired
-audit chain key, every age entry's binding and every metadata fingerprint. It never prints a
-value: only names, versions and counts.
+audit chain key, every age entry's binding, every aws-kms entry's encryption context (it cannot
+unwrap through KMS, so it opens such a store with a key or passphrase entry) and every metadata
+fingerprint. It never prints a value: only names, versions and counts.
 
 Usage: read_store.py STORE METADATA (--key KEYFILE | --passphrase-file FILE) [--expect VALUES.json]
 VALUES.json: {"NAME": {"<version>": "<value>", ...}, ...}, every version the store holds.
@@ -355,6 +356,12 @@ def read(store_path, metadata_path, raw_key, passphrase):
     binding_key = hkdf(data_key, BINDING_INFO)
     ages = 0
     for index, entry in enumerate(store["keys"]):
+        if entry["kind"] == "aws-kms":
+            # Only AWS KMS can unwrap it; what can be checked here is that it names this store.
+            context = entry.get("encryptionContext")
+            fail_unless(context == {"secrets-build:store": store["storeId"], "secrets-build:env": store["environment"]},
+                        store_path, f"keys[{index}]: the aws-kms entry's encryptionContext does not name this store and environment")
+            continue
         if entry["kind"] != "age":
             continue
         ages += 1
@@ -397,7 +404,7 @@ def main(argv):
         return 1
     versions = sum(len(v) for v in values.values())
     print(f"read_store: OK: {args.store}: generation {store.get('generation', 0)}, {len(values)} secrets, "
-          f"{versions} versions, {len(store['keys'])} key entries ({ages} age), {len(store.get('retiredKeys') or [])} retired keys; "
+          f"{versions} versions, {len(store['keys'])} key entries ({ages} age, {sum(1 for k in store['keys'] if k['kind'] == 'aws-kms')} aws-kms), {len(store.get('retiredKeys') or [])} retired keys; "
           f"opened by keys[{opened_by}]; MAC, tags, padding and fingerprints verified")
     return 0
 

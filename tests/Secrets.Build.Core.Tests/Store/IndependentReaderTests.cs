@@ -44,7 +44,7 @@ public sealed class IndependentReaderTests : IDisposable
 
         var byKey = RunReader(written.Store, written.Metadata, "--key", written.KeyFile, "--expect", written.Expected);
         Assert.True(byKey.ExitCode == 0, byKey.Output);
-        Assert.Matches(@"read_store: OK: .* 6 secrets, 7 versions, \d+ key entries \([1-9]\d* age\), 1 retired keys; opened by keys\[0\]", byKey.Output);
+        Assert.Matches(@"read_store: OK: .* 6 secrets, 7 versions, \d+ key entries \([1-9]\d* age, 0 aws-kms\), 1 retired keys; opened by keys\[0\]", byKey.Output);
 
         var byPassphrase = RunReader(written.Store, written.Metadata, "--passphrase-file", written.PassphraseFile, "--expect", written.Expected);
         Assert.True(byPassphrase.ExitCode == 0, byPassphrase.Output);
@@ -152,7 +152,7 @@ public sealed class IndependentReaderTests : IDisposable
             .Any(entry => entry.TryGetProperty("binding", out var binding) && binding.GetString()!.Contains('+', StringComparison.Ordinal));
     }
 
-    private static (int ExitCode, string Output) RunReader(params string[] arguments)
+    internal static (int ExitCode, string Output) RunReader(params string[] arguments)
     {
         Assert.True(File.Exists(Python), $"{Python} is missing: the reader runs on Debian's python3 with python3-cryptography and python3-argon2.");
         var start = new ProcessStartInfo(Python) { RedirectStandardOutput = true, RedirectStandardError = true };
