@@ -19,7 +19,7 @@ public sealed class KmsBuildTests(PackageFixture package)
     private const string AccessKeyId = "AKIAMOTOBUILDTEST001";
     private const string SecretAccessKey = "moto-build-test-secret-4b1d8e2f9a7c";
 
-    [MotoBuildFact]
+    [MotoFact]
     public void A_kms_only_build_writes_no_key_file_a_fresh_clone_builds_through_kms_and_keys_are_added_and_removed_by_target()
     {
         using var moto = MotoServer.Start();
@@ -84,13 +84,3 @@ public sealed class KmsBuildTests(PackageFixture package)
     }
 }
 
-/// <summary>Runs where moto is installed, or where test inputs are required (there a missing moto fails the test).</summary>
-public sealed class MotoBuildFactAttribute : FactAttribute
-{
-    public MotoBuildFactAttribute()
-    {
-        var required = !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("SECB_REQUIRE_TEST_INPUTS"))
-            || !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CI"));
-        Skip = required ? null : MotoServer.Missing();
-    }
-}

@@ -25,6 +25,7 @@ internal static class ToolApplication
         root.Subcommands.Add(ReportCommand.Create());
         root.Subcommands.Add(AuditCommand.Create());
         root.Subcommands.Add(RecipientsCommand.Create());
+        root.Subcommands.Add(KmsCommand.Create());
         root.Subcommands.Add(InitCommand.Create());
         root.Subcommands.Add(DoctorCommand.Create());
 
