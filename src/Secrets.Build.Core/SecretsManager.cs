@@ -41,7 +41,7 @@ public sealed partial class SecretsManager
         OffCallerThread(Provision, options, cancellationToken);
 
     /// <summary>
-    /// Evaluates one environment against the twelve compliance checks, scores it and writes
+    /// Evaluates one environment against the thirteen compliance checks, scores it and writes
     /// <c>secrets/.env.&lt;env&gt;.compliance.json</c>, <c>.md</c> and <c>.sarif</c>. Opens the stores
     /// read-only: nothing is generated or changed except the report files and one <c>report</c> audit line.
     /// Failing checks come back as warnings, a score below <see cref="ReportOptions.MinimumScore"/> as an

@@ -6,7 +6,7 @@ namespace Secrets.Build.Core.Compliance;
 /// </summary>
 public abstract class ComplianceCheck
 {
-    /// <summary>The check's stable code (<c>SECB601</c>-<c>SECB612</c>).</summary>
+    /// <summary>The check's stable code (<c>SECB601</c>-<c>SECB612</c>, <c>SECB615</c>).</summary>
     public abstract string Id { get; }
 
     /// <summary>What the check requires, in one line.</summary>

@@ -3,7 +3,7 @@ using Secrets.Build.Core.Compliance.Checks;
 
 namespace Secrets.Build.Core.Compliance;
 
-/// <summary>The twelve checks of the report, in the order of issue 6 (and of their codes, SECB601-SECB612).</summary>
+/// <summary>The thirteen checks of the report: the twelve of issue 6 (SECB601-SECB612), then the KMS or recipient key (SECB615).</summary>
 public static class ComplianceChecks
 {
     /// <summary>Every check, in report order.</summary>
@@ -21,5 +21,6 @@ public static class ComplianceChecks
         new IsolationCheck(),
         new CryptoperiodCheck(),
         new ValueExposureCheck(),
+        new KmsOrRecipientKeyCheck(),
     ];
 }

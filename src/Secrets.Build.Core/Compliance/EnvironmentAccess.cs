@@ -1,5 +1,6 @@
 using Secrets.Build.Core.Diagnostics;
 using Secrets.Build.Core.Keys;
+using Secrets.Build.Core.Kms;
 using Secrets.Build.Core.Store;
 using Secrets.Build.Core.Trust;
 using Secrets.Build.Core.Workspace;
@@ -23,6 +24,12 @@ internal sealed class EnvironmentAccess : IDisposable
 
     public SecretStore? Store { get; private init; }
 
+    /// <summary>The key management service key that opened the store when no key of this machine did, else null.</summary>
+    public KmsKey? OpenedThroughKms { get; private init; }
+
+    /// <summary>The key that opened <see cref="Store"/>: this machine's, or a KMS key; null when none did.</summary>
+    public KeyMaterial? OpenedWith => Store is null ? null : Keys?.Key ?? (KeyMaterial?)OpenedThroughKms;
+
     /// <summary>Why <see cref="Store"/> is null when the store exists: no key, a wrong key, a damaged or tampered file.</summary>
     public SecretsDiagnostic? Problem { get; private init; }
 
@@ -37,10 +44,10 @@ internal sealed class EnvironmentAccess : IDisposable
             return new EnvironmentAccess(paths);
         }
 
-        StoreHeader header;
+        ParsedStoreFile storeFile;
         try
         {
-            header = SecretStore.ReadHeader(paths);
+            storeFile = SecretStore.ReadStoreFile(paths);
         }
         catch (SecretsException ex)
         {
@@ -50,7 +57,7 @@ internal sealed class EnvironmentAccess : IDisposable
         KeyResolution resolution;
         try
         {
-            resolution = new KeyLocator(paths.Environment, header.StoreId, variables, keyDirectory, workspace).Resolve();
+            resolution = new KeyLocator(paths.Environment, storeFile.Header.StoreId, variables, keyDirectory, workspace).Resolve();
         }
         catch (ArgumentException)
         {
@@ -64,8 +71,13 @@ internal sealed class EnvironmentAccess : IDisposable
 
         if (resolution.Key is not { } key)
         {
+            if (OpenThroughKms(paths, workspace, keyDirectory, variables, resolution, storeFile) is { } throughKms)
+            {
+                return throughKms;
+            }
+
             var problem = resolution.Diagnostics.FirstOrDefault(d => d.Severity == SecretsSeverity.Error)
-                ?? resolution.MissingKeyError(paths.StorePath, header.KeyIds.ToArray());
+                ?? resolution.MissingKeyError(paths.StorePath, storeFile.Header.KeyIds.ToArray());
             return new EnvironmentAccess(paths) { Exists = true, Keys = resolution, Problem = problem };
         }
 
@@ -73,11 +85,7 @@ internal sealed class EnvironmentAccess : IDisposable
         try
         {
             store = SecretStore.Open(paths, key);
-            // Held against this machine's trust record like every open. The trail itself is left to
-            // the audit chain check, which verifies it against the recorded head and fails with the code.
-            var trust = Trust.EnvironmentTrust.Load(paths, workspace, keyDirectory, variables, new TrustOptions { VerifiesTrail = true });
-            trust.AttachChainKey(store);
-            trust.CheckOpened(store, throughIdentity: false, keyFilePath: null);
+            CheckTrust(store, paths, workspace, keyDirectory, variables);
             return new EnvironmentAccess(paths) { Exists = true, Keys = resolution, Store = store };
         }
         catch (SecretsException ex)
@@ -85,6 +93,46 @@ internal sealed class EnvironmentAccess : IDisposable
             store?.Dispose();
             return new EnvironmentAccess(paths) { Exists = true, Keys = resolution, Problem = ex.Diagnostics[0] };
         }
+    }
+
+    /// <summary>
+    /// Without a key on this machine, the store's KMS keys (as a build tries them after the key file);
+    /// null when the store has none. A KMS key that fails is the reason the store could not be opened.
+    /// </summary>
+    private static EnvironmentAccess? OpenThroughKms(StorePaths paths, string workspace, string? keyDirectory, IReadOnlyDictionary<string, string> variables, KeyResolution resolution, ParsedStoreFile storeFile)
+    {
+        if (!storeFile.Document.Keys.Any(KmsKeyWrapping.IsKmsEntry))
+        {
+            return null;
+        }
+
+        var kms = new KmsOpener(paths, KmsTimeout.Default);
+        OpenedWorkspace? opened = null;
+        try
+        {
+            opened = kms.TryOpen(storeFile);
+            if (opened is null)
+            {
+                return new EnvironmentAccess(paths) { Exists = true, Keys = resolution, Problem = kms.Failures[0] };
+            }
+
+            CheckTrust(opened.Store, paths, workspace, keyDirectory, variables);
+            return new EnvironmentAccess(paths) { Exists = true, Keys = resolution, Store = opened.Store, OpenedThroughKms = (KmsKey)opened.Key };
+        }
+        catch (SecretsException ex)
+        {
+            opened?.Dispose();
+            return new EnvironmentAccess(paths) { Exists = true, Keys = resolution, Problem = ex.Diagnostics[0] };
+        }
+    }
+
+    // Held against this machine's trust record like every open. The trail itself is left to
+    // the audit chain check, which verifies it against the recorded head and fails with the code.
+    private static void CheckTrust(SecretStore store, StorePaths paths, string workspace, string? keyDirectory, IReadOnlyDictionary<string, string> variables)
+    {
+        var trust = Trust.EnvironmentTrust.Load(paths, workspace, keyDirectory, variables, new TrustOptions { VerifiesTrail = true });
+        trust.AttachChainKey(store);
+        trust.CheckOpened(store, throughIdentity: false, keyFilePath: null);
     }
 
     /// <summary>Why there is no opened store, for a skipped check's evidence.</summary>
@@ -97,5 +145,6 @@ internal sealed class EnvironmentAccess : IDisposable
     {
         Store?.Dispose();
         Keys?.Key.Wipe();
+        OpenedThroughKms?.Dispose();
     }
 }

@@ -32,4 +32,6 @@ public static partial class DiagnosticCodes
     public const string ComplianceWriteFailed = "SECB613";
     /// <summary>The report options are out of range (e.g. a minimum score outside 0-100).</summary>
     public const string ComplianceInvalidOptions = "SECB614";
+    /// <summary>Check 13: the production store opens only with shared symmetric keys or passphrases, no KMS key and no age recipient.</summary>
+    public const string ComplianceKmsOrRecipientKey = "SECB615";
 }

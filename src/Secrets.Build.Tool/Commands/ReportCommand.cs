@@ -20,7 +20,7 @@ internal static class ReportCommand
     public static Command Create()
     {
         Format.AcceptOnlyFromAmong("json", "md", "sarif");
-        var command = new Command("report", "Scores the environment against the twelve compliance checks and writes secrets/.env.<env>.compliance.json, .md and .sarif.")
+        var command = new Command("report", "Scores the environment against the thirteen compliance checks and writes secrets/.env.<env>.compliance.json, .md and .sarif.")
         {
             MinimumScore,
             Format,

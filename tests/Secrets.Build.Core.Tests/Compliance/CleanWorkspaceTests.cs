@@ -20,12 +20,12 @@ public sealed class CleanWorkspaceTests : IDisposable
         var result = await _workspace.Report();
 
         Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
-        Assert.Equal(12, result.Checks.Length);
+        Assert.Equal(13, result.Checks.Length);
         Assert.All(result.Checks, c => Assert.True(c.Status == ComplianceStatus.Pass, $"{c.Id} {c.Status}: {c.Evidence}"));
         Assert.Equal(100, result.Score);
         Assert.DoesNotContain(result.Diagnostics, d => d.Severity == SecretsSeverity.Warning);
         Assert.Equal(
-            ["SECB601", "SECB602", "SECB603", "SECB604", "SECB605", "SECB606", "SECB607", "SECB608", "SECB609", "SECB610", "SECB611", "SECB612"],
+            ["SECB601", "SECB602", "SECB603", "SECB604", "SECB605", "SECB606", "SECB607", "SECB608", "SECB609", "SECB610", "SECB611", "SECB612", "SECB615"],
             result.Checks.Select(c => c.Id).ToArray());
     }
 

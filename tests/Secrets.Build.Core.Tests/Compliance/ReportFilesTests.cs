@@ -57,13 +57,13 @@ public sealed class ReportFilesTests : IDisposable
         Assert.Equal("2026-03-27T09:00:00Z", json["generatedAt"]!.GetValue<string>());
         Assert.Equal("Secrets.Build", json["tool"]!["name"]!.GetValue<string>());
         var summary = json["summary"]!.AsObject();
-        Assert.Equal(12, summary.Sum(p => p.Value!.GetValue<int>()));
+        Assert.Equal(13, summary.Sum(p => p.Value!.GetValue<int>()));
         var checks = json["checks"]!.AsArray();
-        Assert.Equal(12, checks.Count);
+        Assert.Equal(13, checks.Count);
         foreach (var check in checks.Select(c => c!.AsObject()))
         {
             Assert.Equal(["id", "title", "severity", "status", "evidence", "fix", "source", "files"], check.Select(p => p.Key).ToArray());
-            Assert.Matches("^SECB6(0[1-9]|1[0-2])$", check["id"]!.GetValue<string>());
+            Assert.Matches("^SECB6(0[1-9]|1[0-2]|15)$", check["id"]!.GetValue<string>());
             Assert.Contains(check["severity"]!.GetValue<string>(), new[] { "critical", "high", "medium" });
             Assert.Contains(check["status"]!.GetValue<string>(), new[] { "pass", "warn", "fail", "skip" });
             Assert.False(string.IsNullOrWhiteSpace(check["evidence"]!.GetValue<string>()));
@@ -86,7 +86,7 @@ public sealed class ReportFilesTests : IDisposable
 
         var run = JsonNode.Parse(text)!["runs"]![0]!;
         Assert.Equal("Secrets.Build", run["tool"]!["driver"]!["name"]!.GetValue<string>());
-        Assert.Equal(12, run["tool"]!["driver"]!["rules"]!.AsArray().Count);
+        Assert.Equal(13, run["tool"]!["driver"]!["rules"]!.AsArray().Count);
         var results = run["results"]!.AsArray();
         var expected = result.Checks.Where(c => c.Status is ComplianceStatus.Fail or ComplianceStatus.Warn).ToList();
         Assert.Equal(expected.Select(c => c.Id), results.Select(r => r!["ruleId"]!.GetValue<string>()));

@@ -5,7 +5,10 @@ using Secrets.Build.Core.Keys;
 
 namespace Secrets.Build.Core.Compliance.Checks;
 
-/// <summary>Check 3: the key is outside the workspace and only its owner can read it; no key file lies in the workspace.</summary>
+/// <summary>
+/// Check 3: the key is outside the workspace and only its owner can read it; no key file lies in the
+/// workspace. A KMS key that opens the store counts as off-machine.
+/// </summary>
 internal sealed partial class KeyMaterialCheck : ComplianceCheck
 {
     private const UnixFileMode OthersMayRead =
@@ -62,6 +65,12 @@ internal sealed partial class KeyMaterialCheck : ComplianceCheck
             }
         }
 
+        if (context.Access.OpenedThroughKms is { } kms && FileModesCheck.KeyFile(context) is null)
+        {
+            // A key management service holds the key: off this machine and off the workspace by construction.
+            evidence = $"no key of this machine opens the store; the {kms.Source} does, and it never leaves the key management service (off-machine)";
+        }
+
         if (problems.Count > 0)
         {
             return Result(context, ComplianceStatus.Fail, string.Join("; ", problems) + ".",
@@ -69,7 +78,7 @@ internal sealed partial class KeyMaterialCheck : ComplianceCheck
                 [.. files.Distinct()]);
         }
 
-        if (context.Access.Keys?.Key is null)
+        if (context.Access.Keys?.Key is null && context.Access.OpenedThroughKms is null)
         {
             return Skip(context, $"No stray key file in the workspace, but {evidence} ({context.Access.DescribeUnavailable()}), so its storage could not be checked.");
         }

@@ -25,7 +25,7 @@ internal sealed class StoreAuthenticityCheck : ComplianceCheck
         if (access.Store is { } store)
         {
             return Pass(context,
-                $"Opened with the {store.KeyIds.Count switch { 1 => "key", _ => "keys" }} of {access.Keys!.Key!.Source}: every value's AES-GCM tag and the HMAC-SHA256 over store and metadata ({store.Names.Count} secrets) verified.",
+                $"Opened with the {store.KeyIds.Count switch { 1 => "key", _ => "keys" }} of {access.OpenedWith!.Source}: every value's AES-GCM tag and the HMAC-SHA256 over store and metadata ({store.Names.Count} secrets) verified.",
                 files);
         }
 
