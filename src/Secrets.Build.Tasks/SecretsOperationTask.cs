@@ -248,5 +248,6 @@ public abstract class SecretsOperationTask : Microsoft.Build.Utilities.Task, ICa
             ReplaceForeignOutputs = ReplaceForeignOutputs,
             Trigger = "msbuild:" + TargetName,
             Trust = Trust,
+            Kms = Kms,
         };
 }

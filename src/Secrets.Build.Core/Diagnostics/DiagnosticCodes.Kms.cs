@@ -44,4 +44,7 @@ public static partial class DiagnosticCodes
 
     /// <summary>SECB743: a KMS key operation needs the environment's store, and there is none yet.</summary>
     public const string NoStoreForKmsKey = "SECB743";
+
+    /// <summary>SECB744: a configured KMS key (SecretsKmsKeys or SECRETS_BUILD_KMS_KEY_&lt;ENV&gt;) does not open the existing store; configured keys wrap only new stores.</summary>
+    public const string ConfiguredKmsKeyNotOnStore = "SECB744";
 }

@@ -37,6 +37,7 @@ internal static class StoreOpener
                 trust.AttachChainKey(opened.Store);
                 // Like an age recipient, a KMS key can wrap a data key without holding any secret of this store.
                 diagnostics.AddRange(trust.CheckOpened(opened.Store, opened.Key is IdentityKey or KmsKey, locator.KeyFilePath));
+                diagnostics.AddRange(ConfiguredKeysMissing(opened.Store, kms));
             }
             catch
             {
@@ -135,6 +136,17 @@ internal static class StoreOpener
         var created = newLocator.CreateKeyFile();
         return WipeOnFailure(created, () => new OpenedWorkspace(SecretStore.Create(paths, created, storeId), created, Created: true, CreatedKeyFile: newLocator.KeyFilePath));
     }
+
+    /// <summary>
+    /// A warning for each configured KMS key the existing store does not have: the configuration
+    /// wraps only a new store's data key, and a build never changes who can open a store by itself.
+    /// </summary>
+    private static IEnumerable<SecretsDiagnostic> ConfiguredKeysMissing(SecretStore store, KmsSettings kms) =>
+        kms.KeyArns.Where(arn => !store.KmsKeyIds.Any(k => k.KeyId == arn)).Select(arn => SecretsDiagnostic.Warning(
+            DiagnosticCodes.ConfiguredKmsKeyNotOnStore,
+            $"The KMS key {arn} is configured (SecretsKmsKeys or {KmsSettings.VariableFor(store.Environment)}) but does not open '{store.Paths.StorePath}': configured keys wrap only a store the build creates.",
+            $"Add it to the store and commit: dotnet msbuild -t:AddSecretsKmsKey -p:SecretsEnvironment={store.Environment} -p:SecretsKmsKey={arn} (or secrets-build kms add {arn}). Or remove it from the configuration.",
+            SourceLocation.ForFile(store.Paths.StorePath)));
 
     /// <summary>A new store wrapped by <paramref name="key"/> and by every KMS key of <paramref name="kms"/>.</summary>
     private static OpenedWorkspace CreateWith(StorePaths paths, string storeId, KeyMaterial key, KmsSettings kms)

@@ -264,6 +264,22 @@ public sealed class KmsStoreTests(MotoKmsFixture moto) : IDisposable
         Assert.DoesNotContain(MotoKmsFixture.SecretAccessKey, string.Join("\n", result.Diagnostics), StringComparison.Ordinal);
     }
 
+    [MotoFact]
+    public void A_configured_kms_key_the_existing_store_lacks_is_a_warning_and_the_store_is_not_changed()
+    {
+        var arn = moto.CreateKey().Arn;
+        Assert.True(Provision().Succeeded);
+        var before = File.ReadAllBytes(StorePath);
+
+        var result = Provision(kmsKeys: arn, generate: false);
+
+        Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
+        var warning = Assert.Single(result.Diagnostics, d => d.Code == DiagnosticCodes.ConfiguredKmsKeyNotOnStore);
+        Assert.Contains(arn, warning.Message, StringComparison.Ordinal);
+        Assert.Contains("AddSecretsKmsKey", warning.Fix, StringComparison.Ordinal);
+        Assert.Equal(before, File.ReadAllBytes(StorePath));
+    }
+
     [Theory]
     [InlineData("not-an-arn")]
     [InlineData("alias/secrets")]
