@@ -9,46 +9,20 @@ namespace Secrets.Build.Tasks;
 /// The task behind <c>AddSecretsKmsKey</c>, <c>RemoveSecretsKmsKey</c> and <c>ListSecretsKmsKeys</c>:
 /// which key management service keys can open the environment's store.
 /// </summary>
-public sealed class SecretsKmsKeyTask : SecretsOperationTask
+public sealed class SecretsKmsKeyTask : SecretsAccessTask
 {
-    /// <summary><c>Add</c>, <c>Remove</c> or <c>List</c>.</summary>
-    [Microsoft.Build.Framework.Required]
-    public string Operation { get; set; } = string.Empty;
-
     /// <summary>The KMS key ARN (<c>$(SecretsKmsKey)</c>); not used by List.</summary>
     public string? KmsKey { get; set; }
-
-    /// <summary>Remove only: drop keys not available here while rotating the data key (<c>$(SecretsDropUnavailableKeys)</c>).</summary>
-    public bool DropUnavailableKeys { get; set; }
-
-    /// <inheritdoc />
-    protected override string TargetName => Operation switch
-    {
-        "Add" => "AddSecretsKmsKey",
-        "Remove" => "RemoveSecretsKmsKey",
-        _ => "ListSecretsKmsKeys",
-    };
 
     /// <inheritdoc />
     protected override string OperationDescription => Operation + " KMS key";
 
-    /// <inheritdoc />
-    protected override bool ValidateProperties()
-    {
-        if (Operation is not ("Add" or "Remove" or "List"))
-        {
-            LogInvalidProperty($"The KMS key operation '{Operation}' is not Add, Remove or List.", "Use the AddSecretsKmsKey, RemoveSecretsKmsKey or ListSecretsKmsKeys target.");
-            return false;
-        }
+    private protected override string Party => "KmsKey";
 
-        if (Operation != "List" && string.IsNullOrWhiteSpace(KmsKey))
-        {
-            LogMissingProperty("SecretsKmsKey", $"Pass the key's ARN, e.g. dotnet msbuild -t:{TargetName} -p:SecretsKmsKey=arn:aws:kms:eu-west-1:111122223333:key/<key id>.");
-            return false;
-        }
+    private protected override string ListTarget => "ListSecretsKmsKeys";
 
-        return true;
-    }
+    private protected override (string Property, string? Value, string Fix) PartyProperty =>
+        ("SecretsKmsKey", KmsKey, $"Pass the key's ARN, e.g. dotnet msbuild -t:{TargetName} -p:SecretsKmsKey=arn:aws:kms:eu-west-1:111122223333:key/<key id>.");
 
     /// <inheritdoc />
     protected override ImmutableArray<SecretsDiagnostic> Run(CancellationToken cancellationToken)
@@ -72,11 +46,9 @@ public sealed class SecretsKmsKeyTask : SecretsOperationTask
             _ => manager.ListKmsKeys(options, cancellationToken),
         };
 
-        if (Operation != "List" && result.Succeeded)
+        if (result.Succeeded)
         {
-            LogSummary(result.Changed
-                ? $"'{EnvironmentName}': {Operation.ToLowerInvariant()} done; commit {result.StorePath}."
-                : $"'{EnvironmentName}': nothing to change.");
+            LogChange(result.Changed, $"commit {result.StorePath}");
         }
 
         LogSummary($"Keys that open '{EnvironmentName}' ({result.StorePath}):");

@@ -9,49 +9,23 @@ namespace Secrets.Build.Tasks;
 /// The task behind <c>AddSecretsRecipient</c>, <c>RemoveSecretsRecipient</c> and
 /// <c>ListSecretsRecipients</c>: who (which age public keys) can open the environment's store.
 /// </summary>
-public sealed class SecretsRecipientTask : SecretsOperationTask
+public sealed class SecretsRecipientTask : SecretsAccessTask
 {
-    /// <summary><c>Add</c>, <c>Remove</c> or <c>List</c>.</summary>
-    [Microsoft.Build.Framework.Required]
-    public string Operation { get; set; } = string.Empty;
-
     /// <summary>The age public key, <c>age1…</c> (<c>$(SecretsRecipient)</c>); not used by List.</summary>
     public string? Recipient { get; set; }
 
     /// <summary>Who holds the recipient's identity (<c>$(SecretsRecipientComment)</c>), kept as its comment.</summary>
     public string? Comment { get; set; }
 
-    /// <summary>Remove only: drop keys not available here while rotating the data key (<c>$(SecretsDropUnavailableKeys)</c>).</summary>
-    public bool DropUnavailableKeys { get; set; }
-
-    /// <inheritdoc />
-    protected override string TargetName => Operation switch
-    {
-        "Add" => "AddSecretsRecipient",
-        "Remove" => "RemoveSecretsRecipient",
-        _ => "ListSecretsRecipients",
-    };
-
     /// <inheritdoc />
     protected override string OperationDescription => Operation + " recipient";
 
-    /// <inheritdoc />
-    protected override bool ValidateProperties()
-    {
-        if (Operation is not ("Add" or "Remove" or "List"))
-        {
-            LogInvalidProperty($"The recipient operation '{Operation}' is not Add, Remove or List.", "Use the AddSecretsRecipient, RemoveSecretsRecipient or ListSecretsRecipients target.");
-            return false;
-        }
+    private protected override string Party => "Recipient";
 
-        if (Operation != "List" && string.IsNullOrWhiteSpace(Recipient))
-        {
-            LogMissingProperty("SecretsRecipient", $"Pass the age public key, e.g. dotnet msbuild -t:{TargetName} -p:SecretsRecipient=age1... (age-keygen -y prints it).");
-            return false;
-        }
+    private protected override string ListTarget => "ListSecretsRecipients";
 
-        return true;
-    }
+    private protected override (string Property, string? Value, string Fix) PartyProperty =>
+        ("SecretsRecipient", Recipient, $"Pass the age public key, e.g. dotnet msbuild -t:{TargetName} -p:SecretsRecipient=age1... (age-keygen -y prints it).");
 
     /// <inheritdoc />
     protected override ImmutableArray<SecretsDiagnostic> Run(CancellationToken cancellationToken)
@@ -75,11 +49,9 @@ public sealed class SecretsRecipientTask : SecretsOperationTask
             _ => manager.ListRecipients(options, cancellationToken),
         };
 
-        if (Operation != "List" && result.Succeeded)
+        if (result.Succeeded)
         {
-            LogSummary(result.Changed
-                ? $"'{EnvironmentName}': {Operation.ToLowerInvariant()} done; {result.RecipientsFilePath} updated, commit it with the store."
-                : $"'{EnvironmentName}': nothing to change.");
+            LogChange(result.Changed, $"{result.RecipientsFilePath} updated, commit it with the store");
         }
 
         LogSummary($"Who can open '{EnvironmentName}' ({result.StorePath}):");

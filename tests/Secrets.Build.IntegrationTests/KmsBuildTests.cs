@@ -1,6 +1,3 @@
-using Amazon.KeyManagementService;
-using Amazon.KeyManagementService.Model;
-using Amazon.Runtime;
 using Secrets.Build.Core.Tests.Kms;
 using Secrets.Build.IntegrationTests.Infrastructure;
 using Secrets.Build.IntegrationTests.Lifecycle;
@@ -15,15 +12,11 @@ namespace Secrets.Build.IntegrationTests;
 [Collection(PackageCollection.Name)]
 public sealed class KmsBuildTests(PackageFixture package)
 {
-    // moto accepts any credentials; distinctive, so the test can check no output holds them.
-    private const string AccessKeyId = "AKIAMOTOBUILDTEST001";
-    private const string SecretAccessKey = "moto-build-test-secret-4b1d8e2f9a7c";
-
     [MotoFact]
     public void A_kms_only_build_writes_no_key_file_a_fresh_clone_builds_through_kms_and_keys_are_added_and_removed_by_target()
     {
         using var moto = MotoServer.Start();
-        var (first, second) = (CreateKey(moto), CreateKey(moto));
+        var (first, second) = (moto.CreateKey(), moto.CreateKey());
         using var workspace = new TestWorkspace(package, "kms-only");
         workspace.WriteSchema();
         var project = workspace.AddProject("App");
@@ -61,26 +54,11 @@ public sealed class KmsBuildTests(PackageFixture package)
 
         foreach (var result in new[] { build, cloned, added, removed })
         {
-            Assert.DoesNotContain(SecretAccessKey, result.Output, StringComparison.Ordinal);
+            Assert.DoesNotContain(MotoServer.ChildSecretAccessKey, result.Output, StringComparison.Ordinal);
             LifecycleAssert.NoValueIn(result, values);
         }
     }
 
-    private static void PointAt(TestWorkspace workspace, MotoServer moto)
-    {
-        workspace.Environment["AWS_ENDPOINT_URL_KMS"] = moto.Endpoint.ToString();
-        workspace.Environment["AWS_ACCESS_KEY_ID"] = AccessKeyId;
-        workspace.Environment["AWS_SECRET_ACCESS_KEY"] = SecretAccessKey;
-        workspace.Environment["AWS_REGION"] = "us-east-1";
-        workspace.Environment["AWS_EC2_METADATA_DISABLED"] = "true";
-    }
-
-    private static string CreateKey(MotoServer moto)
-    {
-        using var kms = new AmazonKeyManagementServiceClient(
-            new BasicAWSCredentials(AccessKeyId, SecretAccessKey),
-            new AmazonKeyManagementServiceConfig { ServiceURL = moto.Endpoint.ToString(), AuthenticationRegion = "us-east-1" });
-        return kms.CreateKeyAsync(new CreateKeyRequest()).GetAwaiter().GetResult().KeyMetadata.Arn;
-    }
+    private static void PointAt(TestWorkspace workspace, MotoServer moto) =>
+        moto.ChildVariables.ToList().ForEach(v => workspace.Environment[v.Key] = v.Value);
 }
-

@@ -1,6 +1,3 @@
-using Amazon.KeyManagementService;
-using Amazon.KeyManagementService.Model;
-using Amazon.Runtime;
 using Secrets.Build.Core.Tests.Kms;
 using Secrets.Build.Tool.Tests.Infrastructure;
 
@@ -13,10 +10,6 @@ namespace Secrets.Build.Tool.Tests;
 [Collection(ToolCollection.Name)]
 public sealed class KmsTests(ToolFixture tool)
 {
-    // moto accepts any credentials; distinctive, so the test can check no output holds them.
-    private const string AccessKeyId = "AKIAMOTOTOOLTEST0001";
-    private const string SecretAccessKey = "moto-tool-test-secret-8e3a1c5f7b9d";
-
     // The child prints the tool's own memory map: every assembly the runtime loaded is mapped there.
     private static readonly string[] PrintToolMaps = ["run", "--", "sh", "-c", "cat /proc/$PPID/maps"];
 
@@ -24,7 +17,7 @@ public sealed class KmsTests(ToolFixture tool)
     public void A_kms_key_is_added_listed_opens_the_store_alone_and_is_removed_with_the_secrets_to_rotate()
     {
         using var moto = MotoServer.Start();
-        var arn = CreateKey(moto);
+        var arn = moto.CreateKey();
         var workspace = new ToolWorkspace(tool);
         var values = workspace.Provision();
         PointAt(workspace, moto);
@@ -60,10 +53,10 @@ public sealed class KmsTests(ToolFixture tool)
         Assert.Contains("SECB742", remove.Stderr, StringComparison.Ordinal);
         Assert.Contains("secrets-build rotate", remove.Stdout, StringComparison.Ordinal);
         Assert.DoesNotContain(arn, afterRemove.Stdout, StringComparison.Ordinal);
-        Assert.DoesNotContain(SecretAccessKey, throughKms.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain(MotoServer.ChildSecretAccessKey, throughKms.Stderr, StringComparison.Ordinal);
         foreach (var result in new[] { add, list, remove, afterRemove })
         {
-            Assert.DoesNotContain(SecretAccessKey, result.ToString(), StringComparison.Ordinal);
+            Assert.DoesNotContain(MotoServer.ChildSecretAccessKey, result.ToString(), StringComparison.Ordinal);
             ToolAssert.NoValue(result, values);
         }
     }
@@ -96,21 +89,6 @@ public sealed class KmsTests(ToolFixture tool)
         Assert.Equal(store, File.ReadAllBytes(Path.Combine(workspace.Directory, "secrets", ".env.development.json")));
     }
 
-    private static void PointAt(ToolWorkspace workspace, MotoServer moto)
-    {
-        workspace.Variables["AWS_ENDPOINT_URL_KMS"] = moto.Endpoint.ToString();
-        workspace.Variables["AWS_ACCESS_KEY_ID"] = AccessKeyId;
-        workspace.Variables["AWS_SECRET_ACCESS_KEY"] = SecretAccessKey;
-        workspace.Variables["AWS_REGION"] = "us-east-1";
-        workspace.Variables["AWS_EC2_METADATA_DISABLED"] = "true";
-    }
-
-    private static string CreateKey(MotoServer moto)
-    {
-        using var kms = new AmazonKeyManagementServiceClient(
-            new BasicAWSCredentials(AccessKeyId, SecretAccessKey),
-            new AmazonKeyManagementServiceConfig { ServiceURL = moto.Endpoint.ToString(), AuthenticationRegion = "us-east-1" });
-        return kms.CreateKeyAsync(new CreateKeyRequest()).GetAwaiter().GetResult().KeyMetadata.Arn;
-    }
+    private static void PointAt(ToolWorkspace workspace, MotoServer moto) =>
+        moto.ChildVariables.ToList().ForEach(v => workspace.Variables[v.Key] = v.Value);
 }
-

@@ -11,20 +11,15 @@ internal static class KmsCommand
 {
     private static readonly Argument<string> KeyArn = new("key-arn") { Description = "The KMS key's ARN, arn:aws:kms:<region>:<account>:key/<id> (the region is read from it)." };
 
-    private static readonly Option<bool> DropUnavailableKeys = new("--drop-unavailable-keys")
-    {
-        Description = "When rotating the data key, drop keys and passphrases not available here instead of failing.",
-    };
-
     public static Command Create()
     {
         var add = new Command("add", "Lets an AWS KMS key open the store: the same data key, wrapped by KMS (commit the store). Credentials come from the AWS SDK's standard places.") { KeyArn };
         CommandRunner.SetBody(add, SchemaNeed.Required, (context, cancellationToken) =>
             RunAsync(context, m => m.AddKmsKeyAsync(Options(context) with { KeyArn = context.Value(KeyArn) }, cancellationToken)));
 
-        var remove = new Command("remove", "Takes a KMS key off and rotates the data key; lists the secrets its users could read, to rotate.") { KeyArn, DropUnavailableKeys };
+        var remove = new Command("remove", "Takes a KMS key off and rotates the data key; lists the secrets its users could read, to rotate.") { KeyArn, RecipientsCommand.DropUnavailableKeys };
         CommandRunner.SetBody(remove, SchemaNeed.Required, (context, cancellationToken) =>
-            RunAsync(context, m => m.RemoveKmsKeyAsync(Options(context) with { KeyArn = context.Value(KeyArn), DropUnavailableKeys = context.Value(DropUnavailableKeys) }, cancellationToken)));
+            RunAsync(context, m => m.RemoveKmsKeyAsync(Options(context) with { KeyArn = context.Value(KeyArn), DropUnavailableKeys = context.Value(RecipientsCommand.DropUnavailableKeys) }, cancellationToken)));
 
         var list = new Command("list", "Lists the KMS keys and the other keys that open the store. Needs no key and calls no service.");
         CommandRunner.SetBody(list, SchemaNeed.Required, (context, cancellationToken) =>

@@ -13,7 +13,8 @@ internal static class RecipientsCommand
 
     private static readonly Option<string?> Name = new("--name") { Description = "Who holds the identity, e.g. \"Alice Martin, laptop\" (written as its comment)." };
 
-    private static readonly Option<bool> DropUnavailableKeys = new("--drop-unavailable-keys")
+    /// <summary>Shared with <c>kms remove</c>, which rotates the data key the same way.</summary>
+    internal static readonly Option<bool> DropUnavailableKeys = new("--drop-unavailable-keys")
     {
         Description = "When rotating the data key, drop keys and passphrases not available here instead of failing.",
     };

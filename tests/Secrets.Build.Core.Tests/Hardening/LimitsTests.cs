@@ -14,6 +14,7 @@ namespace Secrets.Build.Core.Tests.Hardening;
 /// never asserted); a 100 MB store, schema or .env import is refused from its size alone, without reading it.
 /// </summary>
 [Trait("Category", "Limits")]
+[Collection(LimitsCollection.Name)]
 public sealed class LimitsTests(ITestOutputHelper output) : IDisposable
 {
     private const long HundredMegabytes = 100L * 1024 * 1024;
@@ -153,4 +154,14 @@ public sealed class LimitsTests(ITestOutputHelper output) : IDisposable
 
         return text.Append("}}").ToString();
     }
+}
+
+/// <summary>
+/// The allocation budgets are read from the process-wide counter, so these tests run alone: another
+/// collection allocating at the same time (the KMS tests' AWS SDK, say) would be counted against them.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class LimitsCollection
+{
+    public const string Name = "limits, alone";
 }

@@ -80,6 +80,33 @@ public sealed class MotoServer : IDisposable
         }
     }
 
+    /// <summary>moto accepts any credentials; distinctive ones, so a test can check that no output holds them.</summary>
+    public const string ChildAccessKeyId = "AKIAMOTOCHILDTEST001";
+    public const string ChildSecretAccessKey = "moto-child-test-secret-4b1d8e2f9a7c";
+
+    /// <summary>
+    /// The standard AWS variables that point a child process (a build, the tool) at this server, as a
+    /// user points the SDK at an endpoint: no credential reaches it any other way.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> ChildVariables => new Dictionary<string, string>
+    {
+        ["AWS_ENDPOINT_URL_KMS"] = Endpoint.ToString(),
+        ["AWS_ACCESS_KEY_ID"] = ChildAccessKeyId,
+        ["AWS_SECRET_ACCESS_KEY"] = ChildSecretAccessKey,
+        ["AWS_REGION"] = "us-east-1",
+        // No instance metadata: without this the SDK could wait on 169.254.169.254.
+        ["AWS_EC2_METADATA_DISABLED"] = "true",
+    };
+
+    /// <summary>Creates a symmetric encryption key through the real SDK, with <see cref="ChildVariables"/>' credentials, and returns its ARN.</summary>
+    public string CreateKey()
+    {
+        using var kms = new Amazon.KeyManagementService.AmazonKeyManagementServiceClient(
+            new Amazon.Runtime.BasicAWSCredentials(ChildAccessKeyId, ChildSecretAccessKey),
+            new Amazon.KeyManagementService.AmazonKeyManagementServiceConfig { ServiceURL = Endpoint.ToString(), AuthenticationRegion = "us-east-1" });
+        return kms.CreateKeyAsync(new Amazon.KeyManagementService.Model.CreateKeyRequest()).GetAwaiter().GetResult().KeyMetadata.Arn;
+    }
+
     /// <summary>Kills the server (and anything it started) by its process id and waits until it is gone.</summary>
     public void Dispose()
     {
