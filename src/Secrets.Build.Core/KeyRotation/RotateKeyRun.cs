@@ -5,6 +5,7 @@ using Secrets.Build.Core.Crypto;
 using Secrets.Build.Core.Diagnostics;
 using Secrets.Build.Core.IO;
 using Secrets.Build.Core.Keys;
+using Secrets.Build.Core.Kms;
 using Secrets.Build.Core.Store;
 using Secrets.Build.Core.Workspace;
 
@@ -71,6 +72,16 @@ internal sealed class RotateKeyRun
             return rotated;
         }
 
+        if (opened.Key is KmsKey && store.KeyIds.All(k => !k.StartsWith(StoreFormat.KindKey + " ", StringComparison.Ordinal) && !k.StartsWith(StoreFormat.KindPassphrase + " ", StringComparison.Ordinal)))
+        {
+            // Only services and recipients open it: a new data key for each of them, and still no key file.
+            store.ReplaceDataKey(store.RecipientKeys(), now, StoreSecurity.Default);
+            store.Save();
+            LifecycleAudit.Record(store, [AuditEvent.Now(AuditEventKind.KeyRotated, _options.Trigger, _options.Clock)]);
+            opened.Remember(now);
+            return Result(paths) with { RetiredKeyIds = oldKeyIds, NewKeyId = store.KeyIds[0], ReencryptedValues = values };
+        }
+
         var locator = new KeyLocator(paths.Environment, store.StoreId, variables, _options.KeyDirectory, workspace.Directory);
         var keyFile = CheckKeyFolder(locator);
         var staged = keyFile + ".next";
@@ -94,7 +105,7 @@ internal sealed class RotateKeyRun
 
         var retiredFile = SwitchKeyFile(keyFile, staged, newId);
         _options.AfterStep?.Invoke("switched");
-        var retiredIds = store.KeyIds.Where(k => k != $"{StoreFormat.KindKey} {newId}" && !k.StartsWith("age ", StringComparison.Ordinal)).ToImmutableArray();
+        var retiredIds = store.KeyIds.Where(k => k != $"{StoreFormat.KindKey} {newId}" && !k.StartsWith("age ", StringComparison.Ordinal) && !k.StartsWith(AwsKmsKeyWrapProvider.Kind + " ", StringComparison.Ordinal)).ToImmutableArray();
         store.KeepOnlyKey(newId);
         store.Save();
         Report(opened.Key, keyFile, retiredFile, paths);
@@ -134,7 +145,8 @@ internal sealed class RotateKeyRun
         return Result(store.Paths) with
         {
             RetiredKeyIds = oldKeyIds,
-            NewKeyId = store.KeyIds.Single(),
+            // The passphrase comes first; recipients and KMS keys follow it.
+            NewKeyId = store.KeyIds[0],
             ReencryptedValues = values,
         };
     }

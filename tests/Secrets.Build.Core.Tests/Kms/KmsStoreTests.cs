@@ -265,6 +265,31 @@ public sealed class KmsStoreTests(MotoKmsFixture moto) : IDisposable
     }
 
     [MotoFact]
+    public void Rotating_the_key_of_a_kms_only_store_replaces_the_data_key_and_still_writes_no_key_file()
+    {
+        var arn = moto.CreateKey().Arn;
+        Assert.True(Provision(kmsKeys: arn).Succeeded);
+        var values = EnvValues(_workspace.Workspace);
+        var wrapped = (string)Keys(StorePath)[0]["wrappedKey"]!;
+
+        var rotated = _manager.RotateKey(new KeyRotation.RotateKeyOptions
+        {
+            SchemaPath = _workspace.SchemaPath,
+            KeyDirectory = _workspace.KeyDirectory,
+            EnvironmentVariables = new Dictionary<string, string>(),
+        });
+
+        Assert.True(rotated.Succeeded, string.Join("\n", rotated.Diagnostics));
+        Assert.Equal($"aws-kms {arn}", rotated.NewKeyId);
+        Assert.Null(rotated.NewKeyFile);
+        Assert.False(Directory.Exists(_workspace.KeyDirectory) && Directory.EnumerateFiles(_workspace.KeyDirectory, "*.key").Any());
+        var entry = Assert.Single(Keys(StorePath));
+        Assert.NotEqual(wrapped, (string?)entry["wrappedKey"]);
+        Assert.True(Provision(generate: false).Succeeded);
+        Assert.Equal(values, EnvValues(_workspace.Workspace));
+    }
+
+    [MotoFact]
     public void A_configured_kms_key_the_existing_store_lacks_is_a_warning_and_the_store_is_not_changed()
     {
         var arn = moto.CreateKey().Arn;
