@@ -79,8 +79,15 @@ public abstract class SecretsOperationTask : Microsoft.Build.Utilities.Task, ICa
     /// <summary>What this run accepts beyond the machine's trust record, and the generation it requires.</summary>
     protected TrustOptions Trust => new() { AcceptRollback = AcceptRollback, MinimumGeneration = MinimumGeneration };
 
-    /// <summary>The KMS configuration of the run: the properties, else <c>SECRETS_BUILD_KMS_KEY_&lt;ENV&gt;</c>. SECB737/SECB738 when unusable.</summary>
-    protected KmsSettings Kms => KmsSettings.Resolve(EnvironmentName, KmsKeys, KmsTimeoutSeconds, EnvironmentSnapshot.FromProcess());
+    /// <summary>
+    /// The KMS configuration of the run's properties (SECB737/SECB738 when unusable), or null when
+    /// neither is set: Core then reads <c>SECRETS_BUILD_KMS_KEY_&lt;ENV&gt;</c> from the variables it
+    /// reads keys from, so a build without KMS takes no second look at the environment.
+    /// </summary>
+    protected KmsSettings? Kms =>
+        string.IsNullOrWhiteSpace(KmsKeys) && string.IsNullOrWhiteSpace(KmsTimeoutSeconds)
+            ? null
+            : KmsSettings.Resolve(EnvironmentName, KmsKeys, KmsTimeoutSeconds, EnvironmentSnapshot.FromProcess());
 
     /// <summary>The parsed <see cref="RotationDays"/>, once <see cref="Execute"/> has validated it.</summary>
     protected int? RotationDaysOverride { get; private set; }

@@ -28,18 +28,22 @@ public sealed record KmsSettings(ImmutableArray<string> KeyArns, TimeSpan Timeou
     {
         ArgumentNullException.ThrowIfNull(variables);
         var timeout = KmsTimeout.Parse(timeoutSeconds);
+        if (!string.IsNullOrWhiteSpace(keys))
+        {
+            return new KmsSettings(Parse(keys, ';', "The property SecretsKmsKeys"), timeout);
+        }
+
         var variable = VariableFor(environment);
-        var (text, separator, source) = !string.IsNullOrWhiteSpace(keys)
-            ? (keys, ';', "The property SecretsKmsKeys")
-            : variables.TryGetValue(variable, out var value) && !string.IsNullOrWhiteSpace(value)
-                ? (value, ',', $"The environment variable {variable}")
-                : (string.Empty, ',', string.Empty);
-        var arns = text.Split(separator, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(arn => AwsKmsArn.Require(arn, source))
-            .Distinct(StringComparer.Ordinal)
-            .ToImmutableArray();
-        return new KmsSettings(arns, timeout);
+        // Most builds configure no KMS key: they return here, having only looked the variable up.
+        return variables.TryGetValue(variable, out var value) && !string.IsNullOrWhiteSpace(value)
+            ? new KmsSettings(Parse(value, ',', $"The environment variable {variable}"), timeout)
+            : timeout == KmsTimeout.Default ? None : None with { Timeout = timeout };
     }
+
+    private static ImmutableArray<string> Parse(string text, char separator, string source) =>
+        [.. text.Split(separator, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(arn => AwsKmsArn.Require(arn, source))
+            .Distinct(StringComparer.Ordinal)];
 
     /// <summary>The configured keys as key sources; the caller disposes them.</summary>
     public IReadOnlyList<KmsKey> CreateKeys() => [.. KeyArns.Select(arn => KmsProviders.Create(AwsKmsKeyWrapProvider.Kind, arn, Timeout))];
