@@ -37,7 +37,10 @@ internal static class StoreOpener
                 trust.AttachChainKey(opened.Store);
                 // Like an age recipient, a KMS key can wrap a data key without holding any secret of this store.
                 diagnostics.AddRange(trust.CheckOpened(opened.Store, opened.Key is IdentityKey or KmsKey, locator.KeyFilePath));
-                diagnostics.AddRange(ConfiguredKeysMissing(opened.Store, kms));
+                if (!kms.KeyArns.IsEmpty)
+                {
+                    diagnostics.AddRange(ConfiguredKeysMissing(opened.Store, kms));
+                }
             }
             catch
             {
