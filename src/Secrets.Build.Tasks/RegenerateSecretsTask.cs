@@ -39,6 +39,7 @@ public sealed class RegenerateSecretsTask : SecretsOperationTask
                     Generate = true,
                     Trigger = "msbuild:" + TargetName,
                     Trust = Trust,
+                    Kms = Kms,
                 },
                 Confirm = string.IsNullOrWhiteSpace(Confirm) ? null : Confirm.Trim(),
             },

@@ -24,7 +24,8 @@ internal sealed class ComplianceContext : IDisposable
         IReadOnlyDictionary<string, string> variables,
         RotationPolicyEvaluator rotation,
         DateTimeOffset now,
-        UnixFileMode? secretsDirectoryMode)
+        UnixFileMode? secretsDirectoryMode,
+        TimeSpan kmsTimeout)
     {
         SecretsDirectoryMode = secretsDirectoryMode;
         Schema = schema;
@@ -34,10 +35,14 @@ internal sealed class ComplianceContext : IDisposable
         Variables = variables;
         Rotation = rotation;
         Now = now;
-        Access = EnvironmentAccess.Open(workspace, environment, keyDirectory, variables);
+        KmsTimeout = kmsTimeout;
+        Access = EnvironmentAccess.Open(workspace, environment, keyDirectory, variables, kmsTimeout);
     }
 
     public SecretsSchema Schema { get; }
+
+    /// <summary>The total time of one KMS call when a store is opened through its KMS keys.</summary>
+    public TimeSpan KmsTimeout { get; }
 
     public string Workspace { get; }
 
@@ -112,7 +117,7 @@ internal sealed class ComplianceContext : IDisposable
 
         if (!_others.TryGetValue(environment, out var access))
         {
-            _others[environment] = access = EnvironmentAccess.Open(Workspace, environment, KeyDirectory, Variables);
+            _others[environment] = access = EnvironmentAccess.Open(Workspace, environment, KeyDirectory, Variables, KmsTimeout);
         }
 
         return access;

@@ -36,7 +36,7 @@ internal sealed class EnvironmentAccess : IDisposable
     /// <summary>True when a key was found but the store refused it or its files failed verification.</summary>
     public bool OpenFailed => Problem is not null && Keys?.Key is not null;
 
-    public static EnvironmentAccess Open(string workspace, string environment, string? keyDirectory, IReadOnlyDictionary<string, string> variables)
+    public static EnvironmentAccess Open(string workspace, string environment, string? keyDirectory, IReadOnlyDictionary<string, string> variables, TimeSpan kmsTimeout)
     {
         var paths = StorePaths.ForWorkspace(workspace, environment);
         if (!SecretStore.Exists(paths))
@@ -71,7 +71,7 @@ internal sealed class EnvironmentAccess : IDisposable
 
         if (resolution.Key is not { } key)
         {
-            if (OpenThroughKms(paths, workspace, keyDirectory, variables, resolution, storeFile) is { } throughKms)
+            if (OpenThroughKms(paths, workspace, keyDirectory, variables, resolution, storeFile, kmsTimeout) is { } throughKms)
             {
                 return throughKms;
             }
@@ -99,14 +99,14 @@ internal sealed class EnvironmentAccess : IDisposable
     /// Without a key on this machine, the store's KMS keys (as a build tries them after the key file);
     /// null when the store has none. A KMS key that fails is the reason the store could not be opened.
     /// </summary>
-    private static EnvironmentAccess? OpenThroughKms(StorePaths paths, string workspace, string? keyDirectory, IReadOnlyDictionary<string, string> variables, KeyResolution resolution, ParsedStoreFile storeFile)
+    private static EnvironmentAccess? OpenThroughKms(StorePaths paths, string workspace, string? keyDirectory, IReadOnlyDictionary<string, string> variables, KeyResolution resolution, ParsedStoreFile storeFile, TimeSpan kmsTimeout)
     {
         if (!storeFile.Document.Keys.Any(KmsKeyWrapping.IsKmsEntry))
         {
             return null;
         }
 
-        var kms = new KmsOpener(paths, KmsTimeout.Default);
+        var kms = new KmsOpener(paths, kmsTimeout);
         OpenedWorkspace? opened = null;
         try
         {
