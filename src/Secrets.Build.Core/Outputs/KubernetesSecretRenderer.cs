@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
 using Secrets.Build.Core.Crypto;
@@ -136,7 +137,8 @@ public static class KubernetesSecretRenderer
             }
 
             var bytes = scratch.AsSpan(0, StrictUtf8.GetBytes(value, scratch));
-            output.Advance(Base64Text.Encode(bytes, output.GetSpan(Base64Text.EncodedLength(bytes.Length))));
+            Base64.EncodeToUtf8(bytes, output.GetSpan(Base64.GetMaxEncodedToUtf8Length(bytes.Length)), out _, out var written);
+            output.Advance(written);
             CryptographicOperations.ZeroMemory(bytes);
         }
         catch (EncoderFallbackException)
