@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Text.Json;
 
 namespace Secrets.Build.Core.Schema.Json;
@@ -42,8 +43,8 @@ internal sealed class JsonTreeReader
     // One scratch stack each for members and items, shared by every nesting level: an object's
     // members are pushed on top and copied into an exactly sized array when it closes. That
     // makes each object or array cost one allocation instead of a growing list.
-    private readonly ScratchStack<JsonMember> _memberStack = new();
-    private readonly ScratchStack<JsonNode> _itemStack = new();
+    private readonly List<JsonMember> _memberStack = new(64);
+    private readonly List<JsonNode> _itemStack = new(64);
 
     // Where the reader's buffer starts in the document: 0, or a deferred object's start while it is streamed.
     private int _offset;
@@ -158,10 +159,10 @@ internal sealed class JsonTreeReader
                 var first = _memberStack.Count;
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
                 {
-                    _memberStack.Push(ReadMember(ref reader, depth + 1));
+                    _memberStack.Add(ReadMember(ref reader, depth + 1));
                 }
 
-                var members = _memberStack.PopFrom(first);
+                var members = PopFrom(_memberStack, first);
                 return new JsonNode(JsonNodeKind.Object, start, Position(reader.BytesConsumed), null, members, Array.Empty<JsonNode>());
             }
 
@@ -170,10 +171,10 @@ internal sealed class JsonTreeReader
                 var first = _itemStack.Count;
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
                 {
-                    _itemStack.Push(ReadValue(ref reader, depth + 1));
+                    _itemStack.Add(ReadValue(ref reader, depth + 1));
                 }
 
-                var items = _itemStack.PopFrom(first);
+                var items = PopFrom(_itemStack, first);
                 return new JsonNode(JsonNodeKind.Array, start, Position(reader.BytesConsumed), null, Array.Empty<JsonMember>(), items);
             }
 
@@ -220,6 +221,21 @@ internal sealed class JsonTreeReader
         }
 
         return JsonNode.Deferred(start, Position(reader.BytesConsumed), count);
+    }
+
+    /// <summary>Removes the entries from index <paramref name="first"/> up and returns them in order.</summary>
+    private static T[] PopFrom<T>(List<T> stack, int first)
+    {
+        var count = stack.Count - first;
+        if (count == 0)
+        {
+            return Array.Empty<T>();
+        }
+
+        var popped = new T[count];
+        stack.CopyTo(first, popped, 0, count);
+        stack.RemoveRange(first, count);
+        return popped;
     }
 
     private int Position(long readerOffset) => _offset + (int)readerOffset;
