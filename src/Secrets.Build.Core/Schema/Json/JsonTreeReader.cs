@@ -24,21 +24,11 @@ internal sealed class JsonTreeReader
         MaxDepth = MaxDepth,
     };
 
-    // For text with no "//" or "/*" anywhere, so with no comment to skip: the reader's faster
-    // path. Any error is reported by a second read with Options, so messages never differ.
-    private static readonly JsonReaderOptions NoCommentOptions = new()
-    {
-        CommentHandling = JsonCommentHandling.Disallow,
-        AllowTrailingCommas = true,
-        MaxDepth = MaxDepth,
-    };
-
     private readonly byte[] _utf8;
     private readonly int _length;
     private readonly JsonNameTable? _names;
     private readonly string? _deferredMember;
     private readonly ShortStringCache _values;
-    private JsonReaderOptions _options;
 
     // One scratch stack each for members and items, shared by every nesting level: an object's
     // members are pushed on top and copied into an exactly sized array when it closes. That
@@ -57,7 +47,6 @@ internal sealed class JsonTreeReader
         _names = names;
         _deferredMember = deferredMember;
         _values = new ShortStringCache(utf8);
-        _options = Options;
     }
 
     /// <summary>
@@ -74,39 +63,9 @@ internal sealed class JsonTreeReader
     /// </summary>
     public static JsonTreeReader Open(byte[] utf8, int length, JsonNameTable? names, string? deferredMember)
     {
-        if (!MayHoldComments(new ReadOnlySpan<byte>(utf8, 0, length)))
-        {
-            var fast = new JsonTreeReader(utf8, length, names, deferredMember) { _options = NoCommentOptions };
-            try
-            {
-                fast.Root = fast.ReadDocument();
-                return fast;
-            }
-            catch (JsonException)
-            {
-                // Read again below, for the error exactly as comment-skipping reading reports it.
-            }
-        }
-
         var tree = new JsonTreeReader(utf8, length, names, deferredMember);
         tree.Root = tree.ReadDocument();
         return tree;
-    }
-
-    /// <summary>True when "//" or "/*" occurs anywhere (in a string too: this only decides which reader runs).</summary>
-    private static bool MayHoldComments(ReadOnlySpan<byte> text)
-    {
-        for (var slash = text.IndexOf((byte)'/'); slash >= 0; slash = text.IndexOf((byte)'/'))
-        {
-            if (slash + 1 < text.Length && text[slash + 1] is (byte)'/' or (byte)'*')
-            {
-                return true;
-            }
-
-            text = text.Slice(slash + 1);
-        }
-
-        return false;
     }
 
     /// <summary>The document's root value.</summary>
@@ -122,7 +81,7 @@ internal sealed class JsonTreeReader
 
         _offset = deferred.Start;
         _streaming = true;
-        var reader = new Utf8JsonReader(new ReadOnlySpan<byte>(_utf8, deferred.Start, deferred.End - deferred.Start), _options);
+        var reader = new Utf8JsonReader(new ReadOnlySpan<byte>(_utf8, deferred.Start, deferred.End - deferred.Start), Options);
         reader.Read();
         return new JsonMemberStream(this, reader);
     }
@@ -133,7 +92,7 @@ internal sealed class JsonTreeReader
 
     private JsonNode ReadDocument()
     {
-        var reader = new Utf8JsonReader(new ReadOnlySpan<byte>(_utf8, 0, _length), _options);
+        var reader = new Utf8JsonReader(new ReadOnlySpan<byte>(_utf8, 0, _length), Options);
 
         if (!reader.Read())
         {
