@@ -47,7 +47,7 @@ public static partial class SchemaParser
         try
         {
             // "secrets" is nearly all of the file: its declarations are read one at a time.
-            tree = JsonTreeReader.Open(utf8, length, SchemaFields.Names, deferredMember: "secrets");
+            tree = JsonTreeReader.Open(utf8, length, deferredMember: "secrets");
         }
         catch (JsonException exception)
         {

@@ -26,7 +26,6 @@ internal sealed class JsonTreeReader
 
     private readonly byte[] _utf8;
     private readonly int _length;
-    private readonly JsonNameTable? _names;
     private readonly string? _deferredMember;
     private readonly ShortStringCache _values;
 
@@ -40,20 +39,18 @@ internal sealed class JsonTreeReader
     private int _offset;
     private bool _streaming;
 
-    private JsonTreeReader(byte[] utf8, int length, JsonNameTable? names, string? deferredMember)
+    private JsonTreeReader(byte[] utf8, int length, string? deferredMember)
     {
         _utf8 = utf8;
         _length = length;
-        _names = names;
         _deferredMember = deferredMember;
         _values = new ShortStringCache(utf8);
     }
 
     /// <summary>
     /// Parses <paramref name="utf8"/>; throws <see cref="JsonException"/> when it is not well-formed.
-    /// Property names found in <paramref name="names"/> share that table's strings.
     /// </summary>
-    public static JsonNode Read(byte[] utf8, JsonNameTable? names = null) => Open(utf8, utf8.Length, names, deferredMember: null).Root;
+    public static JsonNode Read(byte[] utf8) => Open(utf8, utf8.Length, deferredMember: null).Root;
 
     /// <summary>
     /// Parses the first <paramref name="length"/> bytes of <paramref name="utf8"/> (a pooled buffer is
@@ -61,9 +58,9 @@ internal sealed class JsonTreeReader
     /// to <see cref="StreamMembers"/>. Throws <see cref="JsonException"/> when the text is not well-formed,
     /// deferred part included: streaming later meets no syntax error.
     /// </summary>
-    public static JsonTreeReader Open(byte[] utf8, int length, JsonNameTable? names, string? deferredMember)
+    public static JsonTreeReader Open(byte[] utf8, int length, string? deferredMember)
     {
-        var tree = new JsonTreeReader(utf8, length, names, deferredMember);
+        var tree = new JsonTreeReader(utf8, length, deferredMember);
         tree.Root = tree.ReadDocument();
         return tree;
     }
@@ -199,16 +196,7 @@ internal sealed class JsonTreeReader
 
     private int Position(long readerOffset) => _offset + (int)readerOffset;
 
-    private string PropertyName(ref Utf8JsonReader reader)
-    {
-        // An escaped name ("\u006bind") is decoded by the reader, so only plain ones are looked up.
-        if (_names is not null && !reader.ValueIsEscaped && _names.Find(reader.ValueSpan) is { } shared)
-        {
-            return shared;
-        }
-
-        return reader.GetString() ?? string.Empty;
-    }
+    private static string PropertyName(ref Utf8JsonReader reader) => reader.GetString() ?? string.Empty;
 
     private string StringValue(ref Utf8JsonReader reader)
     {
