@@ -1,4 +1,5 @@
 using System;
+using System.Text;
 using System.Text.Json;
 
 namespace Secrets.Build.Core.Schema.Json;
@@ -36,7 +37,6 @@ internal sealed class JsonTreeReader
     private readonly int _length;
     private readonly JsonNameTable? _names;
     private readonly string? _deferredMember;
-    private readonly ShortStringCache _values;
     private JsonReaderOptions _options;
 
     // One scratch stack each for members and items, shared by every nesting level: an object's
@@ -55,7 +55,6 @@ internal sealed class JsonTreeReader
         _length = length;
         _names = names;
         _deferredMember = deferredMember;
-        _values = new ShortStringCache(utf8);
         _options = Options;
     }
 
@@ -235,19 +234,11 @@ internal sealed class JsonTreeReader
         return reader.GetString() ?? string.Empty;
     }
 
-    private string StringValue(ref Utf8JsonReader reader)
-    {
-        // An escaped string is decoded by the reader; a plain one is its bytes between the quotes.
-        return reader.ValueIsEscaped
-            ? reader.GetString() ?? string.Empty
-            : _values.Get(Position(reader.TokenStartIndex) + 1, reader.ValueSpan.Length);
-    }
+    private static string StringValue(ref Utf8JsonReader reader) => reader.GetString() ?? string.Empty;
 
-    private string RawText(ref Utf8JsonReader reader)
-    {
-        // The whole file is one buffer, so a number's bytes are the token's own bytes in it.
-        return _values.Get(Position(reader.TokenStartIndex), reader.ValueSpan.Length);
-    }
+    // The whole file is one buffer, so a number's bytes are the token's own bytes in it.
+    private string RawText(ref Utf8JsonReader reader) =>
+        Encoding.UTF8.GetString(_utf8, Position(reader.TokenStartIndex), reader.ValueSpan.Length);
 }
 
 /// <summary>The members of a deferred object, read one by one (see <see cref="JsonTreeReader.StreamMembers"/>).</summary>
