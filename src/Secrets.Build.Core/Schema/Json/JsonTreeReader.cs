@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Text;
 using System.Text.Json;
 
 namespace Secrets.Build.Core.Schema.Json;
@@ -27,7 +28,6 @@ internal sealed class JsonTreeReader
     private readonly byte[] _utf8;
     private readonly int _length;
     private readonly string? _deferredMember;
-    private readonly ShortStringCache _values;
 
     // One scratch stack each for members and items, shared by every nesting level: an object's
     // members are pushed on top and copied into an exactly sized array when it closes. That
@@ -44,7 +44,6 @@ internal sealed class JsonTreeReader
         _utf8 = utf8;
         _length = length;
         _deferredMember = deferredMember;
-        _values = new ShortStringCache(utf8);
     }
 
     /// <summary>
@@ -198,19 +197,11 @@ internal sealed class JsonTreeReader
 
     private static string PropertyName(ref Utf8JsonReader reader) => reader.GetString() ?? string.Empty;
 
-    private string StringValue(ref Utf8JsonReader reader)
-    {
-        // An escaped string is decoded by the reader; a plain one is its bytes between the quotes.
-        return reader.ValueIsEscaped
-            ? reader.GetString() ?? string.Empty
-            : _values.Get(Position(reader.TokenStartIndex) + 1, reader.ValueSpan.Length);
-    }
+    private static string StringValue(ref Utf8JsonReader reader) => reader.GetString() ?? string.Empty;
 
-    private string RawText(ref Utf8JsonReader reader)
-    {
-        // The whole file is one buffer, so a number's bytes are the token's own bytes in it.
-        return _values.Get(Position(reader.TokenStartIndex), reader.ValueSpan.Length);
-    }
+    // The whole file is one buffer, so a number's bytes are the token's own bytes in it.
+    private string RawText(ref Utf8JsonReader reader) =>
+        Encoding.UTF8.GetString(_utf8, Position(reader.TokenStartIndex), reader.ValueSpan.Length);
 }
 
 /// <summary>The members of a deferred object, read one by one (see <see cref="JsonTreeReader.StreamMembers"/>).</summary>
