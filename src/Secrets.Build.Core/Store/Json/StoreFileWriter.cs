@@ -8,8 +8,8 @@ namespace Secrets.Build.Core.Store.Json;
 /// Writes the two committed files with <see cref="Utf8JsonWriter"/>, straight from the opened
 /// store: base64 from the byte arrays, no document objects or intermediate strings. Written by
 /// hand rather than with the serializer because every build re-writes both files in memory to
-/// compare them with the files on disk, and the serializer's generic code was JIT-compiled on
-/// each of those builds. The bytes are exactly what the serializer wrote (a checked-in fixture
+/// compare them with the files on disk, and the serializer's generic code would be JIT-compiled
+/// on each of those builds. The bytes are exactly what the serializer wrote (a checked-in fixture
 /// proves it): fixed member order, optional members left out when empty, names sorted
 /// ordinally, two-space indentation, <c>\n</c> line ends on every OS and a final newline.
 /// </summary>
