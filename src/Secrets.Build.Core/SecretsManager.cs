@@ -19,7 +19,7 @@ public sealed partial class SecretsManager
 {
     /// <summary>
     /// Rotation periods in days by category, set from C#; they win over the schema's policies
-    /// (but not over <see cref="ProvisionOptions.RotationDaysOverride"/> or a secret's own period).
+    /// (but not over <see cref="Workspace.LifecycleOptions.RotationDaysOverride"/> or a secret's own period).
     /// </summary>
     public IDictionary<string, int> RotationPolicies { get; } = new Dictionary<string, int>(StringComparer.Ordinal);
 

@@ -226,7 +226,7 @@ public abstract class SecretsOperationTask : Microsoft.Build.Utilities.Task, ICa
         return true;
     }
 
-    /// <summary>Fills the properties every lifecycle option shares.</summary>
+    /// <summary>Fills the properties every schema-reading operation's options share.</summary>
     protected T WithCommon<T>(T options) where T : LifecycleOptions =>
         options with
         {

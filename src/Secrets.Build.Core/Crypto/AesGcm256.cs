@@ -7,7 +7,7 @@ namespace Secrets.Build.Core.Crypto;
 /// AES, and otherwise the .NET class library's <see cref="AesGcm"/>; both produce identical bytes,
 /// so a store written on one machine opens on any other.
 /// </summary>
-public static class AesGcm256
+internal static class AesGcm256
 {
     /// <summary>Key length in bytes (256 bits).</summary>
     public const int KeySize = 32;

@@ -2,7 +2,7 @@ namespace Secrets.Build.Core.Diagnostics;
 
 // The tamper-evident audit trail: SECB516-SECB519 and SECB520-SECB529. A lock timeout on the trail is the shared
 // SECB249 (LockTimeout), since the trail uses the same cross-process lock as the store.
-public static partial class DiagnosticCodes
+internal static partial class DiagnosticCodes
 {
     /// <summary>An audit line's MAC does not match: the line was edited, forged or moved.</summary>
     public const string AuditLineTampered = "SECB520";

@@ -39,9 +39,9 @@ public sealed class FuzzWorkspace : IDisposable
 
     public string KeyDirectory => _workspace.KeyDirectory;
 
-    public StorePaths Paths { get; }
+    internal StorePaths Paths { get; }
 
-    public RawKey Key { get; }
+    internal RawKey Key { get; }
 
     public string KeyFilePath { get; }
 
