@@ -34,7 +34,7 @@ internal static partial class DiagnosticCodes
     /// <summary>The trail ends before the head recorded elsewhere: lines were removed from its end.</summary>
     public const string AuditHeadMismatch = "SECB529";
 
-    // Verifying a trail as an operation (VerifyAuditAsync): SECB516-SECB519.
+    // Verifying a trail as an operation (VerifyAudit): SECB516-SECB519.
 
     /// <summary>The environment has no store, so there is no chain key to verify its audit trail with.</summary>
     public const string AuditNoStore = "SECB516";

@@ -5,7 +5,7 @@ using Secrets.Build.Core.Workspace;
 namespace Secrets.Build.Core.VerifyAudit;
 
 /// <summary>
-/// What <see cref="SecretsManager.VerifyAuditAsync"/> needs: where the environment's store and trail
+/// What <see cref="SecretsManager.VerifyAudit"/> needs: where the environment's store and trail
 /// are, and where its key is. The <c>VerifySecretsAudit</c> MSBuild target fills it from its properties.
 /// </summary>
 public sealed record VerifyAuditOptions : OperationOptions

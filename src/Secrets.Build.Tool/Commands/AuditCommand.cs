@@ -24,7 +24,7 @@ internal static class AuditCommand
         var verify = new Command("verify", "Verifies the trail's hash chain (rolled-over files included) and names the first line that does not verify. Writes nothing.");
         CommandRunner.SetBody(verify, SchemaNeed.Required, async (context, cancellationToken) =>
         {
-            var result = await new SecretsManager().VerifyAuditAsync(
+            var result = new SecretsManager().VerifyAudit(
                 new VerifyAuditOptions
                 {
                     WorkspacePath = context.Settings.Workspace,

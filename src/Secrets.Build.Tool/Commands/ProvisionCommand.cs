@@ -25,7 +25,7 @@ internal static class ProvisionCommand
         CommandRunner.SetBody(command, SchemaNeed.Required, async (context, cancellationToken) =>
         {
             var settings = context.Settings;
-            var result = await new SecretsManager().ProvisionAsync(ProvisionOptionsFor(context, context.Value(Generate), !context.Value(NoOutputs)), cancellationToken);
+            var result = new SecretsManager().Provision(ProvisionOptionsFor(context, context.Value(Generate), !context.Value(NoOutputs)), cancellationToken);
             context.Report(result.Diagnostics);
             if (result.Succeeded)
             {

@@ -76,9 +76,9 @@ internal sealed class ComplianceWorkspace : IDisposable
 
     public StorePaths Paths(string environment = "development") => StorePaths.ForWorkspace(Workspace, environment);
 
-    public async Task Provision(string environment = "development", DateTimeOffset? at = null, Dictionary<string, string>? variables = null)
+    public void Provision(string environment = "development", DateTimeOffset? at = null, Dictionary<string, string>? variables = null)
     {
-        var result = await new SecretsManager().ProvisionAsync(new ProvisionOptions
+        var result = new SecretsManager().Provision(new ProvisionOptions
         {
             SchemaPath = SchemaPath,
             Environment = environment,
@@ -90,10 +90,10 @@ internal sealed class ComplianceWorkspace : IDisposable
     }
 
     /// <summary>Provisions development and staging and commits what a team commits.</summary>
-    public async Task ProvisionCleanAndCommit()
+    public void ProvisionCleanAndCommit()
     {
-        await Provision("development");
-        await Provision("staging", variables: new() { ["PAYMENT_API_KEY"] = StagingExternalValue });
+        Provision("development");
+        Provision("staging", variables: new() { ["PAYMENT_API_KEY"] = StagingExternalValue });
         Commit();
     }
 
@@ -103,8 +103,8 @@ internal sealed class ComplianceWorkspace : IDisposable
         Git("-c", "user.name=Test", "-c", "user.email=test@example.invalid", "commit", "-q", "-m", "workspace");
     }
 
-    public Task<ReportResult> Report(string environment = "development", DateTimeOffset? at = null, int? minimumScore = null, Dictionary<string, string>? variables = null) =>
-        new SecretsManager().GenerateComplianceReportAsync(new ReportOptions
+    public ReportResult Report(string environment = "development", DateTimeOffset? at = null, int? minimumScore = null, Dictionary<string, string>? variables = null) =>
+        new SecretsManager().GenerateComplianceReport(new ReportOptions
         {
             SchemaPath = SchemaPath,
             Environment = environment,

@@ -40,9 +40,9 @@ internal sealed class LifecycleKit : IDisposable
 
     public string AuditPath => Workspace.Path_($"secrets/.env.{Environment}.audit.jsonl");
 
-    public async Task<ProvisionResult> Provision(bool? enforce = null)
+    public ProvisionResult Provision(bool? enforce = null)
     {
-        var result = await Manager.ProvisionAsync(new ProvisionOptions
+        var result = Manager.Provision(new ProvisionOptions
         {
             SchemaPath = Workspace.SchemaPath,
             Environment = Environment,
@@ -54,7 +54,7 @@ internal sealed class LifecycleKit : IDisposable
         return result;
     }
 
-    public Task<RotateResult> Rotate(params string[] selectors) => Manager.RotateSecretsAsync(new RotateOptions
+    public RotateResult Rotate(params string[] selectors) => Manager.RotateSecrets(new RotateOptions
     {
         SchemaPath = Workspace.SchemaPath,
         Environment = Environment,
@@ -64,7 +64,7 @@ internal sealed class LifecycleKit : IDisposable
         Selectors = selectors,
     });
 
-    public Task<CheckRotationResult> Check(bool? enforce = null) => Manager.CheckRotationAsync(new CheckRotationOptions
+    public CheckRotationResult Check(bool? enforce = null) => Manager.CheckRotation(new CheckRotationOptions
     {
         SchemaPath = Workspace.SchemaPath,
         Environment = Environment,
@@ -75,7 +75,7 @@ internal sealed class LifecycleKit : IDisposable
         EnforceRotation = enforce,
     });
 
-    public Task<PreviousValuesResult> Previous(params string[] names) => Manager.GetPreviousValuesAsync(new PreviousValuesOptions
+    public PreviousValuesResult Previous(params string[] names) => Manager.GetPreviousValues(new PreviousValuesOptions
     {
         SchemaPath = Workspace.SchemaPath,
         Environment = Environment,
