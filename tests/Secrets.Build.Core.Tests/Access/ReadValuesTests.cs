@@ -1,6 +1,5 @@
 using Secrets.Build.Core.Access;
 using Secrets.Build.Core.Diagnostics;
-using Secrets.Build.Core.Tests.Lifecycle;
 
 namespace Secrets.Build.Core.Tests.Access;
 

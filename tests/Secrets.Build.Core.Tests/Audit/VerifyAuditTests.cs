@@ -5,7 +5,6 @@ using Secrets.Build.Core.KeyRotation;
 using Secrets.Build.Core.Keys;
 using Secrets.Build.Core.Provisioning;
 using Secrets.Build.Core.Store;
-using Secrets.Build.Core.Tests.Provisioning;
 using Secrets.Build.Core.VerifyAudit;
 
 namespace Secrets.Build.Core.Tests.Audit;

@@ -3,7 +3,6 @@ using Secrets.Build.Core.Compliance;
 using Secrets.Build.Core.Diagnostics;
 using Secrets.Build.Core.Outputs;
 using Secrets.Build.Core.Store;
-using Secrets.Build.Core.Tests.Keys;
 
 namespace Secrets.Build.Core.Tests.Compliance;
 

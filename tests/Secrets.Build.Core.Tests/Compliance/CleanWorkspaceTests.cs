@@ -12,7 +12,7 @@ public sealed class CleanWorkspaceTests : IDisposable
     public void Dispose() => _workspace.Dispose();
 
     // On Windows check 1 is skipped (no Unix modes), which caps the score at 99.
-    [Keys.UnixFact]
+    [UnixFact]
     public void Every_check_passes_and_the_score_is_100()
     {
         _workspace.ProvisionCleanAndCommit();

@@ -1,6 +1,5 @@
 using Secrets.Build.Core.Rotation;
 using Secrets.Build.Core.Store;
-using Secrets.Build.Core.Tests.Lifecycle;
 
 namespace Secrets.Build.Core.Tests.Hardening;
 

@@ -1,7 +1,6 @@
 using Secrets.Build.Core.Maintenance;
 using Secrets.Build.Core.Outputs;
 using Secrets.Build.Core.Provisioning;
-using Secrets.Build.Core.Tests.Provisioning;
 
 namespace Secrets.Build.Core.Tests.Hardening;
 

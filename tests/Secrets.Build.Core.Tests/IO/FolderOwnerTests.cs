@@ -1,9 +1,7 @@
 using Secrets.Build.Core.Diagnostics;
 using Secrets.Build.Core.IO;
 using Secrets.Build.Core.Provisioning;
-using Secrets.Build.Core.Tests.Keys;
 using Secrets.Build.Core.Tests.Outputs.Readers;
-using Secrets.Build.Core.Tests.Provisioning;
 
 namespace Secrets.Build.Core.Tests.IO;
 

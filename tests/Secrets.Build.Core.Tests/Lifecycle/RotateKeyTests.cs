@@ -5,7 +5,6 @@ using Secrets.Build.Core.Diagnostics;
 using Secrets.Build.Core.KeyRotation;
 using Secrets.Build.Core.Keys;
 using Secrets.Build.Core.Store;
-using Secrets.Build.Core.Tests.Store;
 
 namespace Secrets.Build.Core.Tests.Lifecycle;
 

@@ -7,7 +7,6 @@ using Secrets.Build.Core.Keys;
 using Secrets.Build.Core.Outputs;
 using Secrets.Build.Core.Provisioning;
 using Secrets.Build.Core.Recipients;
-using Secrets.Build.Core.Tests.Provisioning;
 using Secrets.Build.Core.VerifyAudit;
 
 namespace Secrets.Build.Core.Tests.Recipients;

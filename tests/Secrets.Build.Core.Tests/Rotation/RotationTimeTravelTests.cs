@@ -1,7 +1,6 @@
 using Secrets.Build.Core.Diagnostics;
 using Secrets.Build.Core.Rotation;
 using Secrets.Build.Core.Store;
-using Secrets.Build.Core.Tests.Lifecycle;
 
 namespace Secrets.Build.Core.Tests.Rotation;
 

@@ -8,8 +8,6 @@ using Secrets.Build.Core.Provisioning;
 using Secrets.Build.Core.Recipients;
 using Secrets.Build.Core.Rotation;
 using Secrets.Build.Core.Store;
-using Secrets.Build.Core.Tests.Audit;
-using Secrets.Build.Core.Tests.Provisioning;
 using Secrets.Build.Core.Trust;
 using Secrets.Build.Core.VerifyAudit;
 using Secrets.Build.Core.Workspace;

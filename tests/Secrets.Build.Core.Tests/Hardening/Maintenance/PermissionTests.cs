@@ -1,7 +1,6 @@
 using Secrets.Build.Core.Diagnostics;
 using Secrets.Build.Core.IO;
 using Secrets.Build.Core.Maintenance;
-using Secrets.Build.Core.Tests.Keys;
 
 namespace Secrets.Build.Core.Tests.Hardening.Maintenance;
 

@@ -3,7 +3,6 @@ using Secrets.Build.Core.IO;
 using Secrets.Build.Core.Keys;
 using Secrets.Build.Core.Provisioning;
 using Secrets.Build.Core.Store;
-using Secrets.Build.Core.Tests.Keys;
 
 namespace Secrets.Build.Core.Tests.Hardening.Maintenance;
 

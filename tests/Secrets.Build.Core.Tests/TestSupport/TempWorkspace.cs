@@ -1,4 +1,4 @@
-namespace Secrets.Build.Core.Tests.Provisioning;
+namespace Secrets.Build.Core.Tests.TestSupport;
 
 /// <summary>A throwaway workspace with the reference schema and its own key folder outside it.</summary>
 internal sealed class TempWorkspace : IDisposable

@@ -2,9 +2,8 @@ using System.Text.Json;
 using Secrets.Build.Core.Outputs;
 using Secrets.Build.Core.Provisioning;
 using Secrets.Build.Core.Rotation;
-using Secrets.Build.Core.Tests.Provisioning;
 
-namespace Secrets.Build.Core.Tests.Lifecycle;
+namespace Secrets.Build.Core.Tests.TestSupport;
 
 /// <summary>A clock tests move by hand, so due dates and grace periods are reached without waiting.</summary>
 internal sealed class ManualClock(DateTimeOffset start) : TimeProvider
