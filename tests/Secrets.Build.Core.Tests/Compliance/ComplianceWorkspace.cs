@@ -48,9 +48,10 @@ internal sealed class ComplianceWorkspace : IDisposable
         }
         """;
 
+    private readonly TempDirectory _root = new();
+
     public ComplianceWorkspace(bool git = true)
     {
-        Root = Path.Combine(Path.GetTempPath(), "secb-compliance-" + Guid.NewGuid().ToString("N")[..12]);
         Directory.CreateDirectory(Workspace);
         File.WriteAllText(SchemaPath, Schema);
         if (git)
@@ -62,7 +63,7 @@ internal sealed class ComplianceWorkspace : IDisposable
     /// <summary>When the workspace was provisioned; reports run at this time unless a test travels.</summary>
     public static DateTimeOffset Start { get; } = new(2026, 3, 1, 9, 0, 0, TimeSpan.Zero);
 
-    public string Root { get; }
+    public string Root => _root.Path;
 
     public string Workspace => Path.Combine(Root, "ws");
 
@@ -147,16 +148,7 @@ internal sealed class ComplianceWorkspace : IDisposable
         return output;
     }
 
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(Root, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-    }
+    public void Dispose() => _root.Dispose();
 
     public sealed class FixedClock(DateTimeOffset now) : TimeProvider
     {

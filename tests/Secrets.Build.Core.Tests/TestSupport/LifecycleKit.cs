@@ -2,6 +2,7 @@ using System.Text.Json;
 using Secrets.Build.Core.Outputs;
 using Secrets.Build.Core.Provisioning;
 using Secrets.Build.Core.Rotation;
+using Secrets.Build.Core.Workspace;
 
 namespace Secrets.Build.Core.Tests.TestSupport;
 
@@ -39,50 +40,31 @@ internal sealed class LifecycleKit : IDisposable
 
     public string AuditPath => Workspace.Path_($"secrets/.env.{Environment}.audit.jsonl");
 
-    public ProvisionResult Provision(bool? enforce = null)
+    /// <summary>What every run below shares: this kit's schema, environment, key folder, variables and clock.</summary>
+    public T Options<T>(T options) where T : LifecycleOptions => options with
     {
-        var result = Manager.Provision(new ProvisionOptions
+        Environment = Environment,
+        KeyDirectory = Workspace.KeyDirectory,
+        EnvironmentVariables = Variables,
+        Clock = TimeSource,
+    };
+
+    public ProvisionResult Provision(bool? enforce = null) =>
+        Manager.Provision(Options(new ProvisionOptions { SchemaPath = Workspace.SchemaPath, EnforceRotation = enforce }));
+
+    public RotateResult Rotate(params string[] selectors) =>
+        Manager.RotateSecrets(Options(new RotateOptions { SchemaPath = Workspace.SchemaPath, Selectors = selectors }));
+
+    // No key folder and no variables: the check must not need a key.
+    public CheckRotationResult Check(bool? enforce = null) =>
+        Manager.CheckRotation(Options(new CheckRotationOptions { SchemaPath = Workspace.SchemaPath, EnforceRotation = enforce }) with
         {
-            SchemaPath = Workspace.SchemaPath,
-            Environment = Environment,
-            KeyDirectory = Workspace.KeyDirectory,
-            EnvironmentVariables = Variables,
-            Clock = TimeSource,
-            EnforceRotation = enforce,
+            KeyDirectory = Path.Combine(Workspace.Root, "no-keys-here"),
+            EnvironmentVariables = new Dictionary<string, string>(),
         });
-        return result;
-    }
 
-    public RotateResult Rotate(params string[] selectors) => Manager.RotateSecrets(new RotateOptions
-    {
-        SchemaPath = Workspace.SchemaPath,
-        Environment = Environment,
-        KeyDirectory = Workspace.KeyDirectory,
-        EnvironmentVariables = Variables,
-        Clock = TimeSource,
-        Selectors = selectors,
-    });
-
-    public CheckRotationResult Check(bool? enforce = null) => Manager.CheckRotation(new CheckRotationOptions
-    {
-        SchemaPath = Workspace.SchemaPath,
-        Environment = Environment,
-        // No key folder and no variables: the check must not need a key.
-        KeyDirectory = Path.Combine(Workspace.Root, "no-keys-here"),
-        EnvironmentVariables = new Dictionary<string, string>(),
-        Clock = TimeSource,
-        EnforceRotation = enforce,
-    });
-
-    public PreviousValuesResult Previous(params string[] names) => Manager.GetPreviousValues(new PreviousValuesOptions
-    {
-        SchemaPath = Workspace.SchemaPath,
-        Environment = Environment,
-        KeyDirectory = Workspace.KeyDirectory,
-        EnvironmentVariables = Variables,
-        Clock = TimeSource,
-        Names = names,
-    });
+    public PreviousValuesResult Previous(params string[] names) =>
+        Manager.GetPreviousValues(Options(new PreviousValuesOptions { SchemaPath = Workspace.SchemaPath, Names = names }));
 
     public Dictionary<string, string> EnvValues() =>
         EnvFileParser.Parse(File.ReadAllText(Workspace.Path_(".env." + Environment)), null).Entries.ToDictionary(e => e.Name, e => e.Value);
