@@ -105,7 +105,7 @@ public sealed class ProvisionSecretsTask : SecretsOperationTask
     {
         var options = WithCommon(new ProvisionOptions { SchemaPath = SchemaPath, Generate = Generate, EnforceRotation = _enforceRotation });
 
-        LogDebug($"Provisioning '{options.Environment}' from '{options.SchemaPath}' into '{options.WorkspacePath ?? "(schema folder)"}'; " +
+        LogDebug($"Provisioning '{options.Environment}' from '{options.SchemaPath}' into '{options.WorkspacePath}'; " +
                  $"generate={options.Generate}, rotation override={options.RotationDaysOverride?.ToString(CultureInfo.InvariantCulture) ?? "none"}, " +
                  $"key directory='{options.KeyDirectory ?? "(per-user default)"}'.");
 

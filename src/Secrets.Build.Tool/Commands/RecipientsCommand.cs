@@ -35,15 +35,7 @@ internal static class RecipientsCommand
         return new Command("recipients", "The age recipients that can open the environment's store.") { add, remove, list };
     }
 
-    private static RecipientOptions Options(CommandContext context) => new()
-    {
-        WorkspacePath = context.Settings.Workspace,
-        Environment = context.Settings.Environment,
-        KeyDirectory = context.Settings.KeyDirectory,
-        EnvironmentVariables = context.Settings.Variables,
-        Trigger = "cli:recipients",
-        Trust = context.Settings.Trust,
-    };
+    private static RecipientOptions Options(CommandContext context) => context.Settings.Apply(new RecipientOptions(), "recipients");
 
     private static int Run(CommandContext context, Func<SecretsManager, RecipientResult> operation)
     {

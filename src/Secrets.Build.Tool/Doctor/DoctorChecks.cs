@@ -41,14 +41,7 @@ internal static partial class DoctorChecks
         }
 
         // Opening the store is the only true test of a key; verifying the trail does that and writes nothing.
-        var verified = new SecretsManager().VerifyAudit(new VerifyAuditOptions
-        {
-            WorkspacePath = settings.Workspace,
-            Environment = environment,
-            KeyDirectory = settings.KeyDirectory,
-            EnvironmentVariables = settings.Variables,
-            Trust = settings.Trust,
-        }, cancellationToken);
+        var verified = new SecretsManager().VerifyAudit(settings.Apply(new VerifyAuditOptions(), "doctor") with { Environment = environment }, cancellationToken);
         var keyProblem = verified.Diagnostics.FirstOrDefault(d => d.Severity == Core.Diagnostics.SecretsSeverity.Error && d.Code.StartsWith("SECB2", StringComparison.Ordinal));
         var header = SecretStore.ReadHeader(paths);
         var locator = new KeyLocator(environment, header.StoreId, settings.Variables, settings.KeyDirectory, settings.Workspace);
