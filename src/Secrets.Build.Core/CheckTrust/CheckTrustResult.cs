@@ -5,7 +5,7 @@ using Secrets.Build.Core.Workspace;
 namespace Secrets.Build.Core.CheckTrust;
 
 /// <summary>What the store file says of its generation and what this machine remembers of it.</summary>
-/// <remarks>Its <see cref="OperationResult.Diagnostics"/>: SECB700 (older than seen), SECB701 (another store id), SECB705/706 (pinned minimum), SECB707 (damaged record); SECB708 when accepted.</remarks>
+/// <remarks><see cref="OperationResult.Diagnostics"/> holds SECB700 (older than seen), SECB701 (another store id), SECB705/706 (pinned minimum), SECB707 (damaged record); SECB708 when accepted.</remarks>
 public sealed record CheckTrustResult : OperationResult
 {
     /// <summary>The generation the store file states (checked against its MAC only when the store is opened with a key); null without a store.</summary>

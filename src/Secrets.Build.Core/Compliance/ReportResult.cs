@@ -5,7 +5,7 @@ using Secrets.Build.Core.Workspace;
 namespace Secrets.Build.Core.Compliance;
 
 /// <summary>What a compliance report found and wrote. Holds names, paths and evidence, never values.</summary>
-/// <remarks>Its <see cref="OperationResult.Diagnostics"/>: One warning per failing check (its code, evidence, fix and file), an error (SECB600) when the score is below <see cref="ReportOptions.MinimumScore"/>, and any error that stopped the report.</remarks>
+/// <remarks><see cref="OperationResult.Diagnostics"/> holds one warning per failing check (its code, evidence, fix and file), an error (SECB600) when the score is below <see cref="ReportOptions.MinimumScore"/>, and any error that stopped the report.</remarks>
 public sealed record ReportResult : OperationResult
 {
     /// <summary>The lower-case environment evaluated; empty when the report stopped before choosing one.</summary>

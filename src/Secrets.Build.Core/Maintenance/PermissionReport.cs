@@ -5,7 +5,7 @@ using Secrets.Build.Core.Workspace;
 namespace Secrets.Build.Core.Maintenance;
 
 /// <summary>What a permission check or repair found. Holds paths and modes, never file content.</summary>
-/// <remarks>Its <see cref="OperationResult.Diagnostics"/>: One diagnostic per file or folder with the wrong mode (with its chmod fix), or that could not be repaired.</remarks>
+/// <remarks><see cref="OperationResult.Diagnostics"/> holds one diagnostic per file or folder with the wrong mode (with its chmod fix), or that could not be repaired.</remarks>
 public sealed record PermissionReport : OperationResult
 {
     /// <summary>Every file and folder whose mode was looked at.</summary>

@@ -5,7 +5,7 @@ using Secrets.Build.Core.Workspace;
 namespace Secrets.Build.Core.Provisioning;
 
 /// <summary>What a regeneration did. Holds names and paths, never values.</summary>
-/// <remarks>Its <see cref="OperationResult.Diagnostics"/>: The refusal, backup problems and every diagnostic of the provisioning run.</remarks>
+/// <remarks><see cref="OperationResult.Diagnostics"/> holds the refusal, backup problems and every diagnostic of the provisioning run.</remarks>
 public sealed record RegenerateResult : OperationResult
 {
     /// <summary>True when the environment was regenerated.</summary>

@@ -7,7 +7,7 @@ using Secrets.Build.Core.Workspace;
 namespace Secrets.Build.Core.VerifyAudit;
 
 /// <summary>What <see cref="SecretsManager.VerifyAudit"/> found. Holds no value and no key.</summary>
-/// <remarks>Its <see cref="OperationResult.Diagnostics"/>: Every error and warning: the break, why the trail could not be verified, key lookup warnings.</remarks>
+/// <remarks><see cref="OperationResult.Diagnostics"/> holds every error and warning: the break, why the trail could not be verified, key lookup warnings.</remarks>
 public sealed record VerifyAuditResult : OperationResult
 {
     /// <summary>The lower-case environment.</summary>
