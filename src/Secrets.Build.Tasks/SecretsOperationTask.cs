@@ -226,16 +226,24 @@ public abstract class SecretsOperationTask : Microsoft.Build.Utilities.Task, ICa
         return true;
     }
 
-    /// <summary>Fills the properties every lifecycle option shares.</summary>
-    protected T WithCommon<T>(T options) where T : LifecycleOptions =>
-        options with
+    /// <summary>
+    /// Fills what every operation's options share from the task's properties, and for the
+    /// operations that read the schema also the rotation override and foreign outputs.
+    /// </summary>
+    protected T WithCommon<T>(T options) where T : OperationOptions
+    {
+        var common = options with
         {
-            WorkspacePath = WorkspacePath,
+            WorkspacePath = ResolvedWorkspacePath,
             Environment = EnvironmentName,
             KeyDirectory = KeyDirectoryPath,
-            RotationDaysOverride = RotationDaysOverride,
-            ReplaceForeignOutputs = ReplaceForeignOutputs,
             Trigger = "msbuild:" + TargetName,
             Trust = Trust,
         };
+
+        // 'with' on the base copies the runtime type, so the cast back always holds.
+        return common is LifecycleOptions lifecycle
+            ? (T)(object)(lifecycle with { RotationDaysOverride = RotationDaysOverride, ReplaceForeignOutputs = ReplaceForeignOutputs })
+            : common;
+    }
 }

@@ -4,7 +4,7 @@ using Secrets.Build.Core.Compliance.Checks;
 namespace Secrets.Build.Core.Compliance;
 
 /// <summary>The twelve checks of the report, in the order of issue 6 (and of their codes, SECB601-SECB612).</summary>
-public static class ComplianceChecks
+internal static class ComplianceChecks
 {
     /// <summary>Every check, in report order.</summary>
     public static ImmutableArray<ComplianceCheck> All { get; } =

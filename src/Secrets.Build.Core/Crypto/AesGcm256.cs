@@ -7,7 +7,7 @@ namespace Secrets.Build.Core.Crypto;
 /// AES-256-GCM authenticated encryption, from libsodium through NSec. libsodium offers it only on
 /// CPUs with hardware AES (AES-NI / ARMv8 crypto extensions); elsewhere every call says so.
 /// </summary>
-public static class AesGcm256
+internal static class AesGcm256
 {
     /// <summary>Key length in bytes (256 bits).</summary>
     public const int KeySize = 32;

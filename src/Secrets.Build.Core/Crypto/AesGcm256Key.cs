@@ -8,7 +8,7 @@ namespace Secrets.Build.Core.Crypto;
 /// encrypt or decrypt every value of a store. Produces exactly the bytes of the one-shot methods
 /// of <see cref="AesGcm256"/>. Dispose it as soon as the values are done: that wipes the key copy.
 /// </summary>
-public sealed class AesGcm256Key : IDisposable
+internal sealed class AesGcm256Key : IDisposable
 {
     private readonly Key imported;
     private bool disposed;

@@ -5,7 +5,7 @@ using NSec.Cryptography;
 namespace Secrets.Build.Core.Crypto;
 
 /// <summary>HKDF-SHA256 and HMAC-SHA256 through NSec (libsodium).</summary>
-public static class KeyDerivation
+internal static class KeyDerivation
 {
     /// <summary>HMAC-SHA256 output length in bytes.</summary>
     public const int HmacSize = 32;

@@ -2,7 +2,7 @@ namespace Secrets.Build.Core.Diagnostics;
 
 // The encrypted store, its metadata file, atomic writes and the workspace lock: SECB230-SECB249.
 // (Key sources use SECB250 and up.)
-public static partial class DiagnosticCodes
+internal static partial class DiagnosticCodes
 {
     /// <summary>The store file does not exist where it was expected.</summary>
     public const string StoreNotFound = "SECB230";

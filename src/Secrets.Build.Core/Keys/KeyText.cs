@@ -11,7 +11,7 @@ namespace Secrets.Build.Core.Keys;
 /// scanners, a human reading a CI setting) and versions the form; base64url needs no quoting in
 /// shells, YAML or CI secret fields.
 /// </summary>
-public static class KeyText
+internal static class KeyText
 {
     /// <summary>What every key text starts with.</summary>
     public const string Prefix = "sbk1:";

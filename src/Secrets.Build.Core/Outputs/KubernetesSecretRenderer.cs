@@ -18,7 +18,7 @@ namespace Secrets.Build.Core.Outputs;
 /// too, and it cannot read a value that spans lines. This manifest always holds the true value, so it, not
 /// kubectl on the .env file, is the one to apply.
 /// </remarks>
-public static class KubernetesSecretRenderer
+internal static class KubernetesSecretRenderer
 {
     /// <summary>The label that tells cluster tooling which tool owns the object.</summary>
     public const string ManagedBy = "secrets-build";

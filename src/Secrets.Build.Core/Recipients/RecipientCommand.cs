@@ -26,7 +26,7 @@ internal sealed class RecipientCommand
     public RecipientCommand(RecipientOptions options)
     {
         _options = options;
-        _workspace = Path.GetFullPath(options.WorkspacePath);
+        _workspace = options.RequiredWorkspace();
         _variables = options.EnvironmentVariables ?? EnvironmentSnapshot.FromProcess();
     }
 
