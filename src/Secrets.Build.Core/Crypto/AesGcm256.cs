@@ -1,3 +1,4 @@
+using Secrets.Build.Core.Diagnostics;
 using System.Security.Cryptography;
 using NSec.Cryptography;
 
@@ -69,8 +70,10 @@ internal static class AesGcm256
         CheckKey(key);
         if (!Supported)
         {
-            throw new PlatformNotSupportedException(
-                "AES-256-GCM is not available: libsodium offers it only on CPUs with hardware AES.");
+            throw new SecretsException(SecretsDiagnostic.Error(
+                DiagnosticCodes.NoHardwareAes,
+                "This machine cannot encrypt or decrypt the store: libsodium offers AES-256-GCM only on CPUs with hardware AES (x86-64 AES-NI and PCLMULQDQ, or the ARMv8 cryptography extensions), and this CPU has neither.",
+                "Build on a machine whose CPU has hardware AES; a virtual machine may need its CPU features passed through (for example QEMU's -cpu host)."));
         }
 
         // Key.Import copies the key into libsodium's guarded memory (its own mmap'd, mlock'ed pages:

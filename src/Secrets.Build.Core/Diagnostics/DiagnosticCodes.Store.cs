@@ -52,6 +52,9 @@ internal static partial class DiagnosticCodes
     /// <summary>A secret name the store was asked about is not in it.</summary>
     public const string SecretNotInStore = "SECB245";
 
+    /// <summary>This CPU has no hardware AES, which libsodium's AES-256-GCM needs.</summary>
+    public const string NoHardwareAes = "SECB246";
+
     /// <summary>A file could not be written atomically (disk full, permissions); the old content is kept.</summary>
     public const string WriteFailed = "SECB248";
 
