@@ -18,8 +18,4 @@ public sealed partial class SecretsManager
         ArgumentException.ThrowIfNullOrWhiteSpace(options.WorkspacePath);
         return new VerifyAuditRun(options).Execute(cancellationToken);
     }
-
-    /// <summary><see cref="VerifyAudit"/> off the caller's thread, for callers that must not block (a UI, a request thread).</summary>
-    public Task<VerifyAuditResult> VerifyAuditAsync(VerifyAuditOptions options, CancellationToken cancellationToken = default) =>
-        OffCallerThread(VerifyAudit, options, cancellationToken);
 }

@@ -17,10 +17,6 @@ public sealed partial class SecretsManager
         return new KmsKeyCommand(options).Add(cancellationToken);
     }
 
-    /// <summary><see cref="AddKmsKey"/> off the caller's thread, for callers that must not block (a UI, a request thread).</summary>
-    public Task<KmsKeyResult> AddKmsKeyAsync(KmsKeyOptions options, CancellationToken cancellationToken = default) =>
-        OffCallerThread(AddKmsKey, options, cancellationToken);
-
     /// <summary>
     /// Takes a KMS key off the environment's store and rotates the data key, so the key opens nothing
     /// committed from now on. The result warns (SECB742) that whoever could use the key may have read
@@ -33,10 +29,6 @@ public sealed partial class SecretsManager
         return new KmsKeyCommand(options).Remove(cancellationToken);
     }
 
-    /// <summary><see cref="RemoveKmsKey"/> off the caller's thread, for callers that must not block (a UI, a request thread).</summary>
-    public Task<KmsKeyResult> RemoveKmsKeyAsync(KmsKeyOptions options, CancellationToken cancellationToken = default) =>
-        OffCallerThread(RemoveKmsKey, options, cancellationToken);
-
     /// <summary>Lists the KMS keys that can open the environment's store, and its other keys. Needs no key and calls no service.</summary>
     public KmsKeyResult ListKmsKeys(KmsKeyOptions options, CancellationToken cancellationToken = default)
     {
@@ -44,8 +36,4 @@ public sealed partial class SecretsManager
         cancellationToken.ThrowIfCancellationRequested();
         return new KmsKeyCommand(options).List();
     }
-
-    /// <summary><see cref="ListKmsKeys"/> off the caller's thread, for callers that must not block (a UI, a request thread).</summary>
-    public Task<KmsKeyResult> ListKmsKeysAsync(KmsKeyOptions options, CancellationToken cancellationToken = default) =>
-        OffCallerThread(ListKmsKeys, options, cancellationToken);
 }

@@ -22,10 +22,6 @@ public sealed partial class SecretsManager
         return new RotateRun(options, overrides).Execute(cancellationToken);
     }
 
-    /// <summary><see cref="RotateSecrets"/> off the caller's thread, for callers that must not block (a UI, a request thread).</summary>
-    public Task<RotateResult> RotateSecretsAsync(RotateOptions options, CancellationToken cancellationToken = default) =>
-        OffCallerThread(RotateSecrets, options, cancellationToken);
-
     /// <summary>
     /// Checks due dates from the plaintext metadata file alone: no key is needed and nothing is
     /// decrypted, so a build can run it daily even when nothing else changed.
@@ -38,10 +34,6 @@ public sealed partial class SecretsManager
         return CheckRotationRun.Execute(options, overrides);
     }
 
-    /// <summary><see cref="CheckRotation"/> off the caller's thread, for callers that must not block (a UI, a request thread).</summary>
-    public Task<CheckRotationResult> CheckRotationAsync(CheckRotationOptions options, CancellationToken cancellationToken = default) =>
-        OffCallerThread(CheckRotation, options, cancellationToken);
-
     /// <summary>
     /// The earlier values the store keeps for each secret (the newest few after each rotation),
     /// with the time each was replaced, so a verifier can accept the previous JWT key or an
@@ -53,10 +45,6 @@ public sealed partial class SecretsManager
         cancellationToken.ThrowIfCancellationRequested();
         return PreviousValuesRun.Execute(options, cancellationToken);
     }
-
-    /// <summary><see cref="GetPreviousValues"/> off the caller's thread, for callers that must not block (a UI, a request thread).</summary>
-    public Task<PreviousValuesResult> GetPreviousValuesAsync(PreviousValuesOptions options, CancellationToken cancellationToken = default) =>
-        OffCallerThread(GetPreviousValues, options, cancellationToken);
 
     /// <summary>
     /// Adopts values from an existing <c>.env</c> file for the names the schema declares, instead
@@ -73,10 +61,6 @@ public sealed partial class SecretsManager
         return new Import.ImportRun(options, overrides).Execute(cancellationToken);
     }
 
-    /// <summary><see cref="Import"/> off the caller's thread, for callers that must not block (a UI, a request thread).</summary>
-    public Task<ImportResult> ImportAsync(ImportOptions options, CancellationToken cancellationToken = default) =>
-        OffCallerThread(Import, options, cancellationToken);
-
     /// <summary>
     /// Replaces the environment's keys: a new data key re-encrypts every value (current and
     /// retired), a new key file (or the given new passphrase) opens the store afterwards, and the
@@ -89,8 +73,4 @@ public sealed partial class SecretsManager
         cancellationToken.ThrowIfCancellationRequested();
         return new KeyRotation.RotateKeyRun(options).Execute(cancellationToken);
     }
-
-    /// <summary><see cref="RotateKey"/> off the caller's thread, for callers that must not block (a UI, a request thread).</summary>
-    public Task<RotateKeyResult> RotateKeyAsync(RotateKeyOptions options, CancellationToken cancellationToken = default) =>
-        OffCallerThread(RotateKey, options, cancellationToken);
 }

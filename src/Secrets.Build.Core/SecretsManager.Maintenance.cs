@@ -18,10 +18,6 @@ public sealed partial class SecretsManager
         return Maintenance.PermissionInspector.Run(options, repair: false);
     }
 
-    /// <summary><see cref="CheckPermissions"/> off the caller's thread, for callers that must not block (a UI, a request thread).</summary>
-    public Task<PermissionReport> CheckPermissionsAsync(PermissionOptions options, CancellationToken cancellationToken = default) =>
-        OffCallerThread(CheckPermissions, options, cancellationToken);
-
     /// <summary>
     /// Sets every secret-bearing file of a workspace and its key folder to mode 600 and every such
     /// folder to 700 (the reference's "Permission Denied" fix). Symbolic links are reported, never
@@ -33,10 +29,6 @@ public sealed partial class SecretsManager
         cancellationToken.ThrowIfCancellationRequested();
         return Maintenance.PermissionInspector.Run(options, repair: true);
     }
-
-    /// <summary><see cref="RepairPermissions"/> off the caller's thread, for callers that must not block (a UI, a request thread).</summary>
-    public Task<PermissionReport> RepairPermissionsAsync(PermissionOptions options, CancellationToken cancellationToken = default) =>
-        OffCallerThread(RepairPermissions, options, cancellationToken);
 
     /// <summary>
     /// Throws an environment's values away and generates new ones (the reference's "Secrets Not
@@ -53,8 +45,4 @@ public sealed partial class SecretsManager
         var overrides = new Dictionary<string, int>(RotationPolicies, StringComparer.Ordinal);
         return new Provisioning.Regeneration(options, overrides).Execute(cancellationToken);
     }
-
-    /// <summary><see cref="Regenerate"/> off the caller's thread, for callers that must not block (a UI, a request thread).</summary>
-    public Task<RegenerateResult> RegenerateAsync(RegenerateOptions options, CancellationToken cancellationToken = default) =>
-        OffCallerThread(Regenerate, options, cancellationToken);
 }

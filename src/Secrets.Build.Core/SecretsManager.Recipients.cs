@@ -17,10 +17,6 @@ public sealed partial class SecretsManager
         return new RecipientCommand(options).Add(cancellationToken);
     }
 
-    /// <summary><see cref="AddRecipient"/> off the caller's thread, for callers that must not block (a UI, a request thread).</summary>
-    public Task<RecipientResult> AddRecipientAsync(RecipientOptions options, CancellationToken cancellationToken = default) =>
-        OffCallerThread(AddRecipient, options, cancellationToken);
-
     /// <summary>
     /// Takes an age recipient off the environment's store and its recipients file, and rotates the
     /// data key so the removed party's wrapping opens nothing committed from now on. The result
@@ -33,10 +29,6 @@ public sealed partial class SecretsManager
         return new RecipientCommand(options).Remove(cancellationToken);
     }
 
-    /// <summary><see cref="RemoveRecipient"/> off the caller's thread, for callers that must not block (a UI, a request thread).</summary>
-    public Task<RecipientResult> RemoveRecipientAsync(RecipientOptions options, CancellationToken cancellationToken = default) =>
-        OffCallerThread(RemoveRecipient, options, cancellationToken);
-
     /// <summary>
     /// Lists who can open the environment's store: every age recipient with its fingerprint and
     /// name, and the other keys. Needs no key; warns where the store and the recipients file disagree.
@@ -47,8 +39,4 @@ public sealed partial class SecretsManager
         cancellationToken.ThrowIfCancellationRequested();
         return new RecipientCommand(options).List();
     }
-
-    /// <summary><see cref="ListRecipients"/> off the caller's thread, for callers that must not block (a UI, a request thread).</summary>
-    public Task<RecipientResult> ListRecipientsAsync(RecipientOptions options, CancellationToken cancellationToken = default) =>
-        OffCallerThread(ListRecipients, options, cancellationToken);
 }

@@ -15,8 +15,4 @@ public sealed partial class SecretsManager
         cancellationToken.ThrowIfCancellationRequested();
         return ReadValuesRun.Execute(options, cancellationToken);
     }
-
-    /// <summary><see cref="ReadValues"/> off the caller's thread, for callers that must not block (a UI, a request thread).</summary>
-    public Task<ReadValuesResult> ReadValuesAsync(ReadValuesOptions options, CancellationToken cancellationToken = default) =>
-        OffCallerThread(ReadValues, options, cancellationToken);
 }

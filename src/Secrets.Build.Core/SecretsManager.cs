@@ -15,11 +15,17 @@ namespace Secrets.Build.Core;
 /// foreach (var diagnostic in result.Diagnostics) Console.WriteLine(diagnostic);
 /// </code>
 /// </example>
+/// <remarks>
+/// Every method is synchronous: each operation is short, local file IO and key derivation (a
+/// KMS-wrapped key adds one call made inside it), so there is no asynchronous IO to wait on. A
+/// caller that must not block (a UI, a request thread) runs the call on the thread pool itself,
+/// with <c>Task.Run</c>.
+/// </remarks>
 public sealed partial class SecretsManager
 {
     /// <summary>
     /// Rotation periods in days by category, set from C#; they win over the schema's policies
-    /// (but not over <see cref="ProvisionOptions.RotationDaysOverride"/> or a secret's own period).
+    /// (but not over <see cref="Workspace.LifecycleOptions.RotationDaysOverride"/> or a secret's own period).
     /// </summary>
     public IDictionary<string, int> RotationPolicies { get; } = new Dictionary<string, int>(StringComparer.Ordinal);
 
@@ -36,10 +42,6 @@ public sealed partial class SecretsManager
         return new ProvisionRun(options, overrides).Execute(cancellationToken);
     }
 
-    /// <summary><see cref="Provision"/> off the caller's thread, for callers that must not block (a UI, a request thread).</summary>
-    public Task<ProvisionResult> ProvisionAsync(ProvisionOptions options, CancellationToken cancellationToken = default) =>
-        OffCallerThread(Provision, options, cancellationToken);
-
     /// <summary>
     /// Evaluates one environment against the thirteen compliance checks, scores it and writes
     /// <c>secrets/.env.&lt;env&gt;.compliance.json</c>, <c>.md</c> and <c>.sarif</c>. Opens the stores
@@ -53,23 +55,5 @@ public sealed partial class SecretsManager
         cancellationToken.ThrowIfCancellationRequested();
         var overrides = new Dictionary<string, int>(RotationPolicies, StringComparer.Ordinal);
         return new ComplianceRun(options, overrides).Execute(cancellationToken);
-    }
-
-    /// <summary><see cref="GenerateComplianceReport"/> off the caller's thread, for callers that must not block (a UI, a request thread).</summary>
-    public Task<ReportResult> GenerateComplianceReportAsync(ReportOptions options, CancellationToken cancellationToken = default) =>
-        OffCallerThread(GenerateComplianceReport, options, cancellationToken);
-
-    /// <summary>
-    /// Every operation is synchronous file IO and key derivation, short and local, so the
-    /// synchronous method is the primary one (an MSBuild task or a CLI saves the hop to the thread
-    /// pool). The <c>Async</c> forms only move that work off the caller's thread; the options are
-    /// checked before, so a null throws at the call.
-    /// </summary>
-    private static Task<TResult> OffCallerThread<TOptions, TResult>(
-        Func<TOptions, CancellationToken, TResult> operation, TOptions options, CancellationToken cancellationToken)
-        where TOptions : class
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        return Task.Run(() => operation(options, cancellationToken), cancellationToken);
     }
 }

@@ -103,22 +103,9 @@ public sealed class ProvisionSecretsTask : SecretsOperationTask
     /// <inheritdoc />
     protected override ImmutableArray<SecretsDiagnostic> Run(CancellationToken cancellationToken)
     {
-        var options = new ProvisionOptions
-        {
-            SchemaPath = SchemaPath,
-            WorkspacePath = WorkspacePath,
-            Environment = EnvironmentName,
-            Generate = Generate,
-            ReplaceForeignOutputs = ReplaceForeignOutputs,
-            RotationDaysOverride = RotationDaysOverride,
-            KeyDirectory = KeyDirectoryPath,
-            EnforceRotation = _enforceRotation,
-            Trigger = "msbuild:" + TargetName,
-            Trust = Trust,
-            Kms = Kms,
-        };
+        var options = WithCommon(new ProvisionOptions { SchemaPath = SchemaPath, Generate = Generate, EnforceRotation = _enforceRotation });
 
-        LogDebug($"Provisioning '{options.Environment}' from '{options.SchemaPath}' into '{options.WorkspacePath ?? "(schema folder)"}'; " +
+        LogDebug($"Provisioning '{options.Environment}' from '{options.SchemaPath}' into '{options.WorkspacePath}'; " +
                  $"generate={options.Generate}, rotation override={options.RotationDaysOverride?.ToString(CultureInfo.InvariantCulture) ?? "none"}, " +
                  $"key directory='{options.KeyDirectory ?? "(per-user default)"}'.");
 

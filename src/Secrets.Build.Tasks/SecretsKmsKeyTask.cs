@@ -27,17 +27,11 @@ public sealed class SecretsKmsKeyTask : SecretsAccessTask
     /// <inheritdoc />
     protected override ImmutableArray<SecretsDiagnostic> Run(CancellationToken cancellationToken)
     {
-        var options = new KmsKeyOptions
+        var options = WithCommon(new KmsKeyOptions
         {
-            WorkspacePath = ResolvedWorkspacePath,
-            Environment = EnvironmentName,
             KeyArn = string.IsNullOrWhiteSpace(KmsKey) ? null : KmsKey.Trim(),
-            KeyDirectory = KeyDirectoryPath,
             DropUnavailableKeys = DropUnavailableKeys,
-            Trigger = "msbuild:" + TargetName,
-            Trust = Trust,
-            Kms = Kms,
-        };
+        });
         var manager = new SecretsManager();
         var result = Operation switch
         {

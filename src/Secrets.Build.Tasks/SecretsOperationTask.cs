@@ -5,7 +5,6 @@ using Secrets.Build.Core.Trust;
 using Secrets.Build.Core;
 using Secrets.Build.Core.Diagnostics;
 using Secrets.Build.Core.Keys;
-using Secrets.Build.Core.Kms;
 using Secrets.Build.Core.Schema;
 using Secrets.Build.Core.Workspace;
 
@@ -78,16 +77,6 @@ public abstract class SecretsOperationTask : Microsoft.Build.Utilities.Task, ICa
 
     /// <summary>What this run accepts beyond the machine's trust record, and the generation it requires.</summary>
     protected TrustOptions Trust => new() { AcceptRollback = AcceptRollback, MinimumGeneration = MinimumGeneration };
-
-    /// <summary>
-    /// The KMS configuration of the run's properties (SECB737/SECB738 when unusable), or null when
-    /// neither is set: Core then reads <c>SECRETS_BUILD_KMS_KEY_&lt;ENV&gt;</c> from the variables it
-    /// reads keys from, so a build without KMS takes no second look at the environment.
-    /// </summary>
-    protected KmsSettings? Kms =>
-        string.IsNullOrWhiteSpace(KmsKeys) && string.IsNullOrWhiteSpace(KmsTimeoutSeconds)
-            ? null
-            : KmsSettings.Resolve(EnvironmentName, KmsKeys, KmsTimeoutSeconds, EnvironmentSnapshot.FromProcess());
 
     /// <summary>The parsed <see cref="RotationDays"/>, once <see cref="Execute"/> has validated it.</summary>
     protected int? RotationDaysOverride { get; private set; }
@@ -244,17 +233,26 @@ public abstract class SecretsOperationTask : Microsoft.Build.Utilities.Task, ICa
         return true;
     }
 
-    /// <summary>Fills the properties every lifecycle option shares.</summary>
-    protected T WithCommon<T>(T options) where T : LifecycleOptions =>
-        options with
+    /// <summary>
+    /// Fills what every operation's options share from the task's properties, and for the
+    /// operations that read the schema also the rotation override and foreign outputs.
+    /// </summary>
+    protected T WithCommon<T>(T options) where T : OperationOptions
+    {
+        var common = options with
         {
-            WorkspacePath = WorkspacePath,
+            WorkspacePath = ResolvedWorkspacePath,
             Environment = EnvironmentName,
             KeyDirectory = KeyDirectoryPath,
-            RotationDaysOverride = RotationDaysOverride,
-            ReplaceForeignOutputs = ReplaceForeignOutputs,
             Trigger = "msbuild:" + TargetName,
             Trust = Trust,
-            Kms = Kms,
+            KmsKeys = KmsKeys,
+            KmsTimeoutSeconds = KmsTimeoutSeconds,
         };
+
+        // 'with' on the base copies the runtime type, so the cast back always holds.
+        return common is LifecycleOptions lifecycle
+            ? (T)(object)(lifecycle with { RotationDaysOverride = RotationDaysOverride, ReplaceForeignOutputs = ReplaceForeignOutputs })
+            : common;
+    }
 }

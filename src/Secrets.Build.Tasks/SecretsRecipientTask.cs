@@ -30,17 +30,12 @@ public sealed class SecretsRecipientTask : SecretsAccessTask
     /// <inheritdoc />
     protected override ImmutableArray<SecretsDiagnostic> Run(CancellationToken cancellationToken)
     {
-        var options = new RecipientOptions
+        var options = WithCommon(new RecipientOptions
         {
-            WorkspacePath = ResolvedWorkspacePath,
-            Environment = EnvironmentName,
             Recipient = string.IsNullOrWhiteSpace(Recipient) ? null : Recipient.Trim(),
             Name = string.IsNullOrWhiteSpace(Comment) ? null : Comment.Trim(),
-            KeyDirectory = KeyDirectoryPath,
             DropUnavailableKeys = DropUnavailableKeys,
-            Trigger = "msbuild:" + TargetName,
-            Trust = Trust,
-        };
+        });
         var manager = new SecretsManager();
         var result = Operation switch
         {

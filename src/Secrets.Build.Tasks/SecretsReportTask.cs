@@ -56,17 +56,7 @@ public sealed class SecretsReportTask : SecretsOperationTask
     protected override ImmutableArray<SecretsDiagnostic> Run(CancellationToken cancellationToken)
     {
         var result = new SecretsManager().GenerateComplianceReport(
-            new ReportOptions
-            {
-                SchemaPath = SchemaPath,
-                WorkspacePath = WorkspacePath,
-                Environment = EnvironmentName,
-                KeyDirectory = KeyDirectoryPath,
-                RotationDaysOverride = RotationDaysOverride,
-                MinimumScore = ParsedMinimumScore,
-                Trigger = "msbuild:" + TargetName,
-                Trust = Trust,
-            },
+            WithCommon(new ReportOptions { SchemaPath = SchemaPath, MinimumScore = ParsedMinimumScore }),
             cancellationToken);
 
         Score = result.Score;

@@ -23,13 +23,7 @@ public sealed class VerifySecretsAuditTask : SecretsOperationTask
     protected override ImmutableArray<SecretsDiagnostic> Run(CancellationToken cancellationToken)
     {
         var result = new SecretsManager().VerifyAudit(
-            new VerifyAuditOptions
-            {
-                WorkspacePath = ResolvedWorkspacePath,
-                Environment = EnvironmentName,
-                KeyDirectory = KeyDirectoryPath,
-                Trust = Trust,
-            },
+            WithCommon(new VerifyAuditOptions()),
             cancellationToken);
 
         if (result.Succeeded && result.Diagnostics.All(d => d.Code != DiagnosticCodes.AuditTrailMissing))

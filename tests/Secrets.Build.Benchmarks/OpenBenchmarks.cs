@@ -16,10 +16,10 @@ public class OpenBenchmarks
     public int Secrets { get; set; }
 
     [GlobalSetup]
-    public async Task ProvisionOnce()
+    public void ProvisionOnce()
     {
         workspace = BenchmarkWorkspace.Create(SchemaFactory.TextFor(Secrets));
-        var first = await workspace.ProvisionAsync();
+        var first = workspace.Provision();
         if (first.Generated.IsEmpty)
         {
             throw new InvalidOperationException("The first run generated nothing; the open benchmark would not open a real store.");
@@ -27,9 +27,9 @@ public class OpenBenchmarks
     }
 
     [Benchmark(Description = "open (decrypt, verify, write outputs)")]
-    public async Task Open()
+    public void Open()
     {
-        var result = await workspace!.ProvisionAsync();
+        var result = workspace!.Provision();
         if (!result.Generated.IsEmpty)
         {
             throw new InvalidOperationException("A second run generated values: it did not open the existing store.");

@@ -9,11 +9,11 @@ namespace Secrets.Build.Benchmarks;
 /// </summary>
 public static class Program
 {
-    public static async Task<int> Main(string[] args)
+    public static int Main(string[] args)
     {
         if (args.Length > 0 && args[0] == "harness")
         {
-            return await CompareHarness.RunAsync(args[1..]);
+            return CompareHarness.Run(args[1..]);
         }
 
         // Each class picks the short job with [Config(typeof(ShortRunConfig))]; the default config adds the loggers and exporters.

@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using Secrets.Build.Benchmarks.Workloads;
+using Secrets.Build.Core.Provisioning;
 
 namespace Secrets.Build.Benchmarks;
 
@@ -24,7 +25,7 @@ public class ProvisionBenchmarks
     public void FreshWorkspace() => workspace = BenchmarkWorkspace.Create(schemaText);
 
     [Benchmark(Description = "provision (generate, encrypt, save, write outputs)")]
-    public Task Provision() => workspace!.ProvisionAsync();
+    public ProvisionResult Provision() => workspace!.Provision();
 
     [IterationCleanup]
     public void RemoveWorkspace() => workspace?.Dispose();

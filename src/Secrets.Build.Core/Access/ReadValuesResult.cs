@@ -1,17 +1,12 @@
 using System.Collections.Immutable;
 using Secrets.Build.Core.Diagnostics;
+using Secrets.Build.Core.Workspace;
 
 namespace Secrets.Build.Core.Access;
 
 /// <summary>Decrypted current values. Carries values: never log it whole (its ToString shows counts only).</summary>
-public sealed record ReadValuesResult
+public sealed record ReadValuesResult : OperationResult
 {
-    /// <summary>Every error and warning, in the order found.</summary>
-    public ImmutableArray<SecretsDiagnostic> Diagnostics { get; init; } = ImmutableArray<SecretsDiagnostic>.Empty;
-
-    /// <summary>True when no error was reported.</summary>
-    public bool Succeeded => !Diagnostics.Any(d => d.Severity == SecretsSeverity.Error);
-
     /// <summary>The values in schema order, each <c>NAME__PREVIOUS</c> after the current ones.</summary>
     public ImmutableArray<SecretValue> Values { get; init; } = ImmutableArray<SecretValue>.Empty;
 

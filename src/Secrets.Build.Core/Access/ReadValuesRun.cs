@@ -1,7 +1,5 @@
 using Secrets.Build.Core.Audit;
 using Secrets.Build.Core.Diagnostics;
-using Secrets.Build.Core.IO;
-using Secrets.Build.Core.Keys;
 using Secrets.Build.Core.Store;
 using Secrets.Build.Core.Workspace;
 
@@ -35,12 +33,9 @@ internal static class ReadValuesRun
 
         try
         {
-            var variables = options.EnvironmentVariables ?? EnvironmentSnapshot.FromProcess();
-            using var workspaceLock = WorkspaceLock.Acquire(workspace.Paths.LockPath, cancellationToken);
-            // Read under the lock, as provisioning does: a rotation saved meanwhile must count as in grace.
-            var now = options.Clock.GetUtcNow();
-            using var opened = StoreOpener.Open(workspace.Paths, workspace.Directory, options.KeyDirectory, variables, mayCreate: false, diagnostics, options.Trust, options.Kms);
+            using var opened = LockedStore.Open(workspace, options, diagnostics, cancellationToken);
             var store = opened.Store;
+            var now = opened.Now;
             var selected = workspace.Schema.Secrets.Where(s => wanted is null || wanted.Contains(s.Name)).ToList();
             foreach (var missing in selected.Where(s => !store.Contains(s.Name)).Select(s => s.Name))
             {
@@ -71,7 +66,7 @@ internal static class ReadValuesRun
             }
 
             LifecycleAudit.Record(store, read.Select(s => LifecycleAudit.ForSecret(store, s.Name, AuditEventKind.Accessed, options.Trigger, options.Clock)));
-            opened.Remember(now);
+            opened.Remember();
             return new ReadValuesResult { Diagnostics = [.. diagnostics], Values = [.. values] };
         }
         catch (SecretsException exception)

@@ -12,7 +12,7 @@ namespace Secrets.Build.Core.Audit;
 /// <param name="Actor">Who caused it, as <c>user@host</c>.</param>
 /// <param name="ToolVersion">The Secrets.Build version that wrote the line.</param>
 /// <param name="Trigger">The MSBuild target (or API operation) that caused it, e.g. <c>ProvisionSecrets</c>.</param>
-public sealed record AuditEvent(
+internal sealed record AuditEvent(
     DateTimeOffset Time,
     AuditEventKind Kind,
     string Actor,

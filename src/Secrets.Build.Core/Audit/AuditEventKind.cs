@@ -1,7 +1,7 @@
 namespace Secrets.Build.Core.Audit;
 
 /// <summary>What happened to a secret (or to the store). Each kind has a fixed name in the trail.</summary>
-public enum AuditEventKind
+internal enum AuditEventKind
 {
     /// <summary><c>generated</c>: a new value was generated.</summary>
     Generated,

@@ -1,7 +1,7 @@
 namespace Secrets.Build.Core.Audit;
 
 /// <summary>The names event kinds have in the trail; they never change once shipped.</summary>
-public static class AuditEventKindNames
+internal static class AuditEventKindNames
 {
     /// <summary>The trail name of <paramref name="kind"/>, e.g. <c>key-rotated</c>.</summary>
     public static string ToName(AuditEventKind kind) => kind switch

@@ -10,7 +10,7 @@ namespace Secrets.Build.Core.Audit;
 /// checks no MAC: call <see cref="AuditTrail.Verify(AuditHead?)"/> first when the content must be
 /// trusted. (Each line is also plain JSON, so <c>jq</c> reads the files directly.)
 /// </summary>
-public static class AuditReader
+internal static class AuditReader
 {
     /// <summary>Every event in the trail whose active file is <paramref name="trailPath"/>.</summary>
     /// <exception cref="SecretsException">A line is cut off, too long or not a trail line (SECB523-SECB525), or a file cannot be read (SECB528).</exception>

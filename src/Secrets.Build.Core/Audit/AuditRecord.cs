@@ -5,4 +5,4 @@ namespace Secrets.Build.Core.Audit;
 /// <param name="Event">What the line records.</param>
 /// <param name="File">The trail file the line is in (active or rolled-over).</param>
 /// <param name="Line">The 1-based line number in that file.</param>
-public sealed record AuditRecord(long Sequence, AuditEvent Event, string File, int Line);
+internal sealed record AuditRecord(long Sequence, AuditEvent Event, string File, int Line);

@@ -21,7 +21,7 @@ namespace Secrets.Build.Core.Audit;
 /// and the new file's first line carries the previous file's last MAC, so the chain runs
 /// through every file and a deleted rolled-over file is detected.
 /// </remarks>
-public sealed class AuditTrail : IDisposable
+internal sealed class AuditTrail : IDisposable
 {
     /// <summary>The chain key length: 32 bytes, as HKDF-SHA256 derives it.</summary>
     public const int ChainKeySize = AuditChainKey.Size;

@@ -3,7 +3,7 @@ using Secrets.Build.Core.IO;
 namespace Secrets.Build.Core.Audit;
 
 /// <summary>Tuning for an <see cref="AuditTrail"/>; the defaults suit every real workspace.</summary>
-public sealed record AuditTrailOptions
+internal sealed record AuditTrailOptions
 {
     /// <summary>The longest line this tool writes is under 1 KiB; anything over this is refused unread.</summary>
     public const int MaxLineBytes = 64 * 1024;

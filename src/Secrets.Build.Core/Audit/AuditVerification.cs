@@ -8,7 +8,7 @@ namespace Secrets.Build.Core.Audit;
 /// <param name="FilesChecked">Trail files read, rolled-over ones included.</param>
 /// <param name="Head">The last verified line's sequence number and MAC.</param>
 /// <param name="Error">The first problem, with the file and line number; null when the chain is intact.</param>
-public sealed record AuditVerification(long LinesChecked, int FilesChecked, AuditHead Head, SecretsDiagnostic? Error)
+internal sealed record AuditVerification(long LinesChecked, int FilesChecked, AuditHead Head, SecretsDiagnostic? Error)
 {
     /// <summary>
     /// The trail files read, oldest first: the rolled-over files (<c>.audit.1.jsonl</c>, ...) and then

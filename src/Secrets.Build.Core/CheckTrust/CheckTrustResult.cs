@@ -1,17 +1,13 @@
 using System.Collections.Immutable;
 using Secrets.Build.Core.Diagnostics;
+using Secrets.Build.Core.Workspace;
 
 namespace Secrets.Build.Core.CheckTrust;
 
 /// <summary>What the store file says of its generation and what this machine remembers of it.</summary>
-public sealed record CheckTrustResult
+/// <remarks><see cref="OperationResult.Diagnostics"/> holds SECB700 (older than seen), SECB701 (another store id), SECB705/706 (pinned minimum), SECB707 (damaged record); SECB708 when accepted.</remarks>
+public sealed record CheckTrustResult : OperationResult
 {
-    /// <summary>SECB700 (older than seen), SECB701 (another store id), SECB705/706 (pinned minimum), SECB707 (damaged record); SECB708 when accepted.</summary>
-    public ImmutableArray<SecretsDiagnostic> Diagnostics { get; init; } = ImmutableArray<SecretsDiagnostic>.Empty;
-
-    /// <summary>True when no error was reported.</summary>
-    public bool Succeeded => !Diagnostics.Any(d => d.Severity == SecretsSeverity.Error);
-
     /// <summary>The generation the store file states (checked against its MAC only when the store is opened with a key); null without a store.</summary>
     public int? Generation { get; init; }
 

@@ -4,7 +4,7 @@ namespace Secrets.Build.Core.Compliance;
 /// One requirement of the report: its code, title, weight and the standard it comes from, and how
 /// to evaluate it against a workspace. Its protected methods build results that carry the check's identity.
 /// </summary>
-public abstract class ComplianceCheck
+internal abstract class ComplianceCheck
 {
     /// <summary>The check's stable code (<c>SECB601</c>-<c>SECB612</c>, <c>SECB615</c>).</summary>
     public abstract string Id { get; }

@@ -4,7 +4,7 @@ using Secrets.Build.Core.Compliance.Checks;
 namespace Secrets.Build.Core.Compliance;
 
 /// <summary>The thirteen checks of the report: the twelve of issue 6 (SECB601-SECB612), then the KMS or recipient key (SECB615).</summary>
-public static class ComplianceChecks
+internal static class ComplianceChecks
 {
     /// <summary>Every check, in report order.</summary>
     public static ImmutableArray<ComplianceCheck> All { get; } =

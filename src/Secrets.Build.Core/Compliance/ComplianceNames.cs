@@ -1,7 +1,7 @@
 namespace Secrets.Build.Core.Compliance;
 
 /// <summary>The lower-case spellings of statuses and severities that every report uses.</summary>
-public static class ComplianceNames
+internal static class ComplianceNames
 {
     /// <summary><c>pass</c>, <c>warn</c>, <c>fail</c> or <c>skip</c>.</summary>
     public static string Of(ComplianceStatus status) => status switch

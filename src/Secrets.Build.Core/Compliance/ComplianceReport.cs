@@ -10,7 +10,7 @@ namespace Secrets.Build.Core.Compliance;
 /// <param name="ToolVersion">The Secrets.Build version that made it.</param>
 /// <param name="Score">The weighted score, 0-100.</param>
 /// <param name="Checks">Every check's result, in check order.</param>
-public sealed record ComplianceReport(
+internal sealed record ComplianceReport(
     string Project,
     string Environment,
     string Workspace,

@@ -80,7 +80,7 @@ internal sealed class ComplianceRun
             // Read under the lock, as every writer does: a time from before the wait could be older
             // than a rotation saved meanwhile.
             var now = _options.Clock.GetUtcNow();
-            using var context = new ComplianceContext(schema, workspace, environment, _options.KeyDirectory, variables, rotation, now, secretsDirectoryMode, (_options.Kms ?? Kms.KmsSettings.None).Timeout);
+            using var context = new ComplianceContext(schema, workspace, environment, _options.KeyDirectory, variables, rotation, now, secretsDirectoryMode, (_options.KmsSettings(variables) ?? Kms.KmsSettings.None).Timeout);
             checks = [.. ComplianceChecks.All.Select(check => Evaluate(check, context))];
             var score = ComplianceScore.Compute(checks);
             var report = new ComplianceReport(schema.ProjectName, environment, workspace, now, AuditEvent.CurrentToolVersion, score, checks);

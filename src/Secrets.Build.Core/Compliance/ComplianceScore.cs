@@ -8,7 +8,7 @@ namespace Secrets.Build.Core.Compliance;
 /// a report with a skipped check is capped at 99 and one that evaluated nothing scores 0, because
 /// 100 claims that every check passed.
 /// </summary>
-public static class ComplianceScore
+internal static class ComplianceScore
 {
     /// <summary>The weight of a check of <paramref name="severity"/>.</summary>
     public static int Weight(ComplianceSeverity severity) => severity switch

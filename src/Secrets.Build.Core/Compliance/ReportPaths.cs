@@ -1,7 +1,7 @@
 namespace Secrets.Build.Core.Compliance;
 
 /// <summary>Where an environment's report files go: next to its store in <c>secrets/</c>.</summary>
-public static class ReportPaths
+internal static class ReportPaths
 {
     /// <summary><c>secrets/.env.&lt;env&gt;.compliance.json</c>.</summary>
     public static string Json(string secretsDirectory, string environment) => Path.Combine(secretsDirectory, $".env.{environment}.compliance.json");

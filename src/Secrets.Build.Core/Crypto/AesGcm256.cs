@@ -1,13 +1,14 @@
+using Secrets.Build.Core.Diagnostics;
 using System.Security.Cryptography;
+using NSec.Cryptography;
 
 namespace Secrets.Build.Core.Crypto;
 
 /// <summary>
-/// AES-256-GCM authenticated encryption. Uses libsodium through NSec when the CPU has hardware
-/// AES, and otherwise the .NET class library's <see cref="AesGcm"/>; both produce identical bytes,
-/// so a store written on one machine opens on any other.
+/// AES-256-GCM authenticated encryption, from libsodium through NSec. libsodium offers it only on
+/// CPUs with hardware AES (AES-NI / ARMv8 crypto extensions); elsewhere every call says so.
 /// </summary>
-public static class AesGcm256
+internal static class AesGcm256
 {
     /// <summary>Key length in bytes (256 bits).</summary>
     public const int KeySize = 32;
@@ -18,14 +19,7 @@ public static class AesGcm256
     /// <summary>Authentication tag length in bytes (128 bits, the full GCM tag).</summary>
     public const int TagSize = 16;
 
-    // Null only where neither implementation runs; every call then says so (instead of a TypeInitializationException).
-    private static readonly IAes256GcmCipher? SelectedCipher = SelectCipher();
-
-    /// <summary>True when encryption runs in libsodium (NSec); false when it falls back to <see cref="AesGcm"/>.</summary>
-    public static bool UsesNSec => SelectedCipher is NSecAes256GcmCipher;
-
-    private static IAes256GcmCipher Cipher => SelectedCipher ?? throw new PlatformNotSupportedException(
-        "AES-256-GCM is available neither in libsodium (no hardware AES) nor in the platform's crypto library.");
+    private static readonly bool Supported = Aes256Gcm.IsSupported;
 
     /// <summary>Encrypts <paramref name="plaintext"/> and returns the ciphertext followed by the 16-byte tag.</summary>
     /// <param name="key">A 32-byte key.</param>
@@ -36,8 +30,11 @@ public static class AesGcm256
         ReadOnlySpan<byte> key,
         ReadOnlySpan<byte> nonce,
         ReadOnlySpan<byte> plaintext,
-        ReadOnlySpan<byte> associatedData) =>
-        Encrypt(Cipher, key, nonce, plaintext, associatedData);
+        ReadOnlySpan<byte> associatedData)
+    {
+        using var imported = ImportKey(key);
+        return imported.Encrypt(nonce, plaintext, associatedData);
+    }
 
     /// <summary>
     /// Verifies and decrypts. Returns false (and an empty <paramref name="plaintext"/>) when the key,
@@ -53,8 +50,11 @@ public static class AesGcm256
         ReadOnlySpan<byte> nonce,
         ReadOnlySpan<byte> ciphertextWithTag,
         ReadOnlySpan<byte> associatedData,
-        out byte[] plaintext) =>
-        TryDecrypt(Cipher, key, nonce, ciphertextWithTag, associatedData, out plaintext);
+        out byte[] plaintext)
+    {
+        using var imported = ImportKey(key);
+        return imported.TryDecrypt(nonce, ciphertextWithTag, associatedData, out plaintext);
+    }
 
     /// <summary>A fresh random 12-byte nonce from <see cref="RandomNumberGenerator"/>.</summary>
     /// <remarks>Random 96-bit nonces are safe for far more than the 2^32 messages per key NIST SP 800-38D allows.</remarks>
@@ -65,35 +65,20 @@ public static class AesGcm256
     /// methods import the key on every call, which costs more than encrypting a secret.
     /// </summary>
     /// <param name="key">A 32-byte key; the returned object holds its own copy, wiped on dispose.</param>
-    public static AesGcm256Key ImportKey(ReadOnlySpan<byte> key) => ImportKey(Cipher, key);
-
-    internal static AesGcm256Key ImportKey(IAes256GcmCipher cipher, ReadOnlySpan<byte> key)
+    public static AesGcm256Key ImportKey(ReadOnlySpan<byte> key)
     {
         CheckKey(key);
-        return new AesGcm256Key(cipher.ImportKey(key));
-    }
+        if (!Supported)
+        {
+            throw new SecretsException(SecretsDiagnostic.Error(
+                DiagnosticCodes.NoHardwareAes,
+                "This machine cannot encrypt or decrypt the store: libsodium offers AES-256-GCM only on CPUs with hardware AES (x86-64 AES-NI and PCLMULQDQ, or the ARMv8 cryptography extensions), and this CPU has neither.",
+                "Build on a machine whose CPU has hardware AES; a virtual machine may need its CPU features passed through (for example QEMU's -cpu host)."));
+        }
 
-    internal static byte[] Encrypt(
-        IAes256GcmCipher cipher,
-        ReadOnlySpan<byte> key,
-        ReadOnlySpan<byte> nonce,
-        ReadOnlySpan<byte> plaintext,
-        ReadOnlySpan<byte> associatedData)
-    {
-        using var imported = ImportKey(cipher, key);
-        return imported.Encrypt(nonce, plaintext, associatedData);
-    }
-
-    internal static bool TryDecrypt(
-        IAes256GcmCipher cipher,
-        ReadOnlySpan<byte> key,
-        ReadOnlySpan<byte> nonce,
-        ReadOnlySpan<byte> ciphertextWithTag,
-        ReadOnlySpan<byte> associatedData,
-        out byte[] plaintext)
-    {
-        using var imported = ImportKey(cipher, key);
-        return imported.TryDecrypt(nonce, ciphertextWithTag, associatedData, out plaintext);
+        // Key.Import copies the key into libsodium's guarded memory (its own mmap'd, mlock'ed pages:
+        // far dearer than the encryption itself); disposing wipes and unmaps that copy.
+        return new AesGcm256Key(Key.Import(AeadAlgorithm.Aes256Gcm, key, KeyBlobFormat.RawSymmetricKey));
     }
 
     private static void CheckKey(ReadOnlySpan<byte> key)
@@ -110,15 +95,5 @@ public static class AesGcm256
         {
             throw new ArgumentException($"An AES-256-GCM nonce is {NonceSize} bytes, not {nonce.Length}.", nameof(nonce));
         }
-    }
-
-    private static IAes256GcmCipher? SelectCipher()
-    {
-        if (NSecAes256GcmCipher.Instance.IsSupported)
-        {
-            return NSecAes256GcmCipher.Instance;
-        }
-
-        return BclAes256GcmCipher.Instance.IsSupported ? BclAes256GcmCipher.Instance : null;
     }
 }

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using NSec.Cryptography;
 
 namespace Secrets.Build.Core.Crypto;
 
@@ -7,12 +8,12 @@ namespace Secrets.Build.Core.Crypto;
 /// encrypt or decrypt every value of a store. Produces exactly the bytes of the one-shot methods
 /// of <see cref="AesGcm256"/>. Dispose it as soon as the values are done: that wipes the key copy.
 /// </summary>
-public sealed class AesGcm256Key : IDisposable
+internal sealed class AesGcm256Key : IDisposable
 {
-    private readonly IAes256GcmKey imported;
+    private readonly Key imported;
     private bool disposed;
 
-    internal AesGcm256Key(IAes256GcmKey imported) => this.imported = imported;
+    internal AesGcm256Key(Key imported) => this.imported = imported;
 
     /// <summary>Encrypts <paramref name="plaintext"/> and returns the ciphertext followed by the 16-byte tag.</summary>
     /// <param name="nonce">A 12-byte nonce never reused with this key (<see cref="AesGcm256.NewNonce"/>).</param>
@@ -23,7 +24,7 @@ public sealed class AesGcm256Key : IDisposable
         ObjectDisposedException.ThrowIf(disposed, this);
         AesGcm256.CheckNonce(nonce);
         var result = new byte[plaintext.Length + AesGcm256.TagSize];
-        imported.Encrypt(nonce, plaintext, associatedData, result);
+        AeadAlgorithm.Aes256Gcm.Encrypt(imported, nonce, associatedData, plaintext, result);
         return result;
     }
 
@@ -51,7 +52,7 @@ public sealed class AesGcm256Key : IDisposable
         }
 
         var buffer = SensitiveBuffers.Track(new byte[ciphertextWithTag.Length - AesGcm256.TagSize]);
-        if (!imported.TryDecrypt(nonce, ciphertextWithTag, associatedData, buffer))
+        if (!AeadAlgorithm.Aes256Gcm.Decrypt(imported, nonce, associatedData, ciphertextWithTag, buffer))
         {
             CryptographicOperations.ZeroMemory(buffer);
             return false;

@@ -6,7 +6,7 @@ namespace Secrets.Build.Core.Crypto;
 /// <param name="MemoryKiB">Memory in KiB (1024-byte blocks).</param>
 /// <param name="Iterations">Passes over the memory (Argon2's <c>t</c>).</param>
 /// <param name="Parallelism">Lanes (Argon2's <c>p</c>); libsodium computes only 1.</param>
-public sealed record Argon2Parameters(int MemoryKiB, int Iterations, int Parallelism)
+internal sealed record Argon2Parameters(int MemoryKiB, int Iterations, int Parallelism)
 {
     /// <summary>The smallest memory libsodium accepts (8 KiB). Only tests go this low.</summary>
     public const int MinMemoryKiB = 8;

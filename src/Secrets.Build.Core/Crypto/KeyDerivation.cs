@@ -5,16 +5,13 @@ using NSec.Cryptography;
 namespace Secrets.Build.Core.Crypto;
 
 /// <summary>HKDF-SHA256 and HMAC-SHA256 through NSec (libsodium).</summary>
-public static class KeyDerivation
+internal static class KeyDerivation
 {
     /// <summary>HMAC-SHA256 output length in bytes.</summary>
     public const int HmacSize = 32;
 
     // HMAC-SHA256's block size: RFC 2104 zero-pads shorter keys to it and hashes longer ones.
     private const int Sha256BlockSize = 64;
-
-    // RFC 5869: at most 255 blocks of output.
-    private const int MaxHkdfLength = 255 * HmacSize;
 
     // The only HMAC-SHA256 key length NSec imports.
     private const int MacAlgorithmKeySize = 32;
@@ -34,46 +31,15 @@ public static class KeyDerivation
     }
 
     /// <summary>HKDF-SHA256 with binary context information (RFC 5869's test vectors use such).</summary>
-    /// <remarks>
-    /// Written out over <see cref="HmacSha256"/> rather than NSec's <c>HkdfSha256</c>, which calls the
-    /// class library's HKDF and so loads OpenSSL into every build for this one derivation
-    /// (tests/Secrets.Build.Benchmarks/RESULTS.md, "HKDF without OpenSSL").
-    /// </remarks>
     internal static byte[] Hkdf(ReadOnlySpan<byte> inputKey, ReadOnlySpan<byte> salt, ReadOnlySpan<byte> info, int length)
     {
-        if (length <= 0 || length > MaxHkdfLength)
+        var hkdf = KeyDerivationAlgorithm.HkdfSha256;
+        if (length <= 0 || length > hkdf.MaxCount)
         {
-            throw new ArgumentOutOfRangeException(nameof(length), length, $"HKDF-SHA256 derives 1 to {MaxHkdfLength} bytes.");
+            throw new ArgumentOutOfRangeException(nameof(length), length, $"HKDF-SHA256 derives 1 to {hkdf.MaxCount} bytes.");
         }
 
-        // Extract: PRK = HMAC(salt, IKM), an empty salt standing for HashLen zeros (the same HMAC key).
-        var pseudoRandomKey = HmacSha256(salt, inputKey);
-        var output = SensitiveBuffers.Track(new byte[length]);
-        var block = new byte[HmacSize + info.Length + 1];
-        try
-        {
-            // Expand: T(i) = HMAC(PRK, T(i-1) || info || i), T(0) empty; the output is T(1) || T(2) || ...
-            // The block holds T(i-1) (after the first round), then info, then the counter.
-            var (previous, written) = (0, 0);
-            for (byte counter = 1; written < length; counter++)
-            {
-                info.CopyTo(block.AsSpan(previous));
-                block[previous + info.Length] = counter;
-                var t = HmacSha256(pseudoRandomKey, block.AsSpan(0, previous + info.Length + 1));
-                t.AsSpan(0, Math.Min(HmacSize, length - written)).CopyTo(output.AsSpan(written));
-                t.CopyTo(block, 0);
-                CryptographicOperations.ZeroMemory(t);
-                written += HmacSize;
-                previous = HmacSize;
-            }
-
-            return output;
-        }
-        finally
-        {
-            CryptographicOperations.ZeroMemory(pseudoRandomKey);
-            CryptographicOperations.ZeroMemory(block);
-        }
+        return SensitiveBuffers.Track(hkdf.DeriveBytes(inputKey, salt, info, length));
     }
 
     /// <summary>HMAC-SHA256 (RFC 2104) of <paramref name="data"/> under <paramref name="key"/>; 32 bytes.</summary>

@@ -5,7 +5,7 @@ using NSec.Cryptography;
 namespace Secrets.Build.Core.Crypto;
 
 /// <summary>Stretches a passphrase into a 256-bit key with Argon2id (NSec / libsodium).</summary>
-public static class PassphraseKdf
+internal static class PassphraseKdf
 {
     /// <summary>Bytes of key derived: an AES-256 key.</summary>
     public const int KeySize = 32;

@@ -2,7 +2,7 @@ namespace Secrets.Build.Core.Diagnostics;
 
 // The tamper-evident audit trail: SECB516-SECB519 and SECB520-SECB529. A lock timeout on the trail is the shared
 // SECB249 (LockTimeout), since the trail uses the same cross-process lock as the store.
-public static partial class DiagnosticCodes
+internal static partial class DiagnosticCodes
 {
     /// <summary>An audit line's MAC does not match: the line was edited, forged or moved.</summary>
     public const string AuditLineTampered = "SECB520";
@@ -34,7 +34,7 @@ public static partial class DiagnosticCodes
     /// <summary>The trail ends before the head recorded elsewhere: lines were removed from its end.</summary>
     public const string AuditHeadMismatch = "SECB529";
 
-    // Verifying a trail as an operation (VerifyAuditAsync): SECB516-SECB519.
+    // Verifying a trail as an operation (VerifyAudit): SECB516-SECB519.
 
     /// <summary>The environment has no store, so there is no chain key to verify its audit trail with.</summary>
     public const string AuditNoStore = "SECB516";

@@ -4,7 +4,7 @@ namespace Secrets.Build.Core.Diagnostics;
 /// SECB4xx: build integration (MSBuild tasks and targets). A missing schema file is
 /// <see cref="SchemaFileNotFound"/> (SECB115) whether the build or the API finds it missing.
 /// </summary>
-public static partial class DiagnosticCodes
+internal static partial class DiagnosticCodes
 {
     /// <summary>
     /// The running MSBuild cannot load the net9.0 tasks: a .NET Framework MSBuild older than 18

@@ -1,6 +1,6 @@
 namespace Secrets.Build.Core.Diagnostics;
 
-public static partial class DiagnosticCodes
+internal static partial class DiagnosticCodes
 {
     /// <summary>The compliance score is below the minimum the build asked for (<c>SecretsMinimumScore</c>).</summary>
     public const string ComplianceScoreBelowMinimum = "SECB600";

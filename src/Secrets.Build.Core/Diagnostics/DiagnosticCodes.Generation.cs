@@ -1,6 +1,6 @@
 namespace Secrets.Build.Core.Diagnostics;
 
-public static partial class DiagnosticCodes
+internal static partial class DiagnosticCodes
 {
     /// <summary>SECB001: a value was requested for an external secret, which only the user supplies.</summary>
     public const string GenerationExternal = "SECB001";

@@ -1,7 +1,7 @@
 namespace Secrets.Build.Core.Diagnostics;
 
 // Keys use SECB250-SECB259, leaving SECB200-SECB249 to the store format.
-public static partial class DiagnosticCodes
+internal static partial class DiagnosticCodes
 {
     /// <summary>SECB250: a key in an environment variable or key file is not in the key text form (<c>sbk1:</c> + 43 base64url characters).</summary>
     public const string KeyTextMalformed = "SECB250";

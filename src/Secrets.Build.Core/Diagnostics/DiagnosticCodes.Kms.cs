@@ -1,7 +1,7 @@
 namespace Secrets.Build.Core.Diagnostics;
 
 // Key management services (the data key wrapped by AWS KMS) use SECB730-SECB749.
-public static partial class DiagnosticCodes
+internal static partial class DiagnosticCodes
 {
     /// <summary>SECB730: the key management service refused the request: the caller may not use this key (the message names the key and the permission needed).</summary>
     public const string KmsAccessDenied = "SECB730";

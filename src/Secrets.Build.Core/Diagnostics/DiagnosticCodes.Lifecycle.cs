@@ -2,7 +2,7 @@ namespace Secrets.Build.Core.Diagnostics;
 
 // Lifecycle operations: rotating values (SECB505-509), importing (SECB510-519),
 // rotating keys (SECB530-539).
-public static partial class DiagnosticCodes
+internal static partial class DiagnosticCodes
 {
     /// <summary>A rotation was asked for without any selector.</summary>
     public const string RotationNothingSelected = "SECB505";

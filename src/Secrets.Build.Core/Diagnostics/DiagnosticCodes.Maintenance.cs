@@ -1,7 +1,7 @@
 namespace Secrets.Build.Core.Diagnostics;
 
 // Workspace maintenance: permission checks and repair, confirmed regeneration: SECB550-SECB579.
-public static partial class DiagnosticCodes
+internal static partial class DiagnosticCodes
 {
     /// <summary>Warning: a folder that holds secrets or keys is not mode 700.</summary>
     public const string DirectoryModeWrong = "SECB550";

@@ -1,7 +1,7 @@
 namespace Secrets.Build.Core.Diagnostics;
 
 /// <summary>SECB3xx: the plaintext outputs (.env, docker-compose override, Kubernetes Secret, .gitignore).</summary>
-public static partial class DiagnosticCodes
+internal static partial class DiagnosticCodes
 {
     /// <summary>
     /// A value cannot be written to a <c>.env</c> file in a form that docker compose, node's

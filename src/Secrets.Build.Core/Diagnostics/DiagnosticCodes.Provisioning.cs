@@ -1,6 +1,6 @@
 namespace Secrets.Build.Core.Diagnostics;
 
-public static partial class DiagnosticCodes
+internal static partial class DiagnosticCodes
 {
     /// <summary>The requested environment is not declared in the schema.</summary>
     public const string UnknownEnvironment = "SECB280";

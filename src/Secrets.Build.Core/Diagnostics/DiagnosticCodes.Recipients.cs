@@ -1,7 +1,7 @@
 namespace Secrets.Build.Core.Diagnostics;
 
 // age recipients and identities use SECB260-SECB279.
-public static partial class DiagnosticCodes
+internal static partial class DiagnosticCodes
 {
     /// <summary>SECB260: none of the identities or keys found can open the store; the message names those tried and those the store accepts.</summary>
     public const string NoIdentityOpensStore = "SECB260";

@@ -1,6 +1,6 @@
 namespace Secrets.Build.Core.Diagnostics;
 
-public static partial class DiagnosticCodes
+internal static partial class DiagnosticCodes
 {
     /// <summary>A secret is due for rotation within the warning window.</summary>
     public const string RotationDueSoon = "SECB501";

@@ -1,6 +1,6 @@
 namespace Secrets.Build.Core.Diagnostics;
 
-public static partial class DiagnosticCodes
+internal static partial class DiagnosticCodes
 {
     /// <summary>The schema file is not well-formed JSON.</summary>
     public const string SchemaMalformedJson = "SECB100";

@@ -2,7 +2,7 @@ namespace Secrets.Build.Core.Diagnostics;
 
 // The encrypted store, its metadata file, atomic writes and the workspace lock: SECB230-SECB249.
 // (Key sources use SECB250 and up.)
-public static partial class DiagnosticCodes
+internal static partial class DiagnosticCodes
 {
     /// <summary>The store file does not exist where it was expected.</summary>
     public const string StoreNotFound = "SECB230";
@@ -51,6 +51,9 @@ public static partial class DiagnosticCodes
 
     /// <summary>A secret name the store was asked about is not in it.</summary>
     public const string SecretNotInStore = "SECB245";
+
+    /// <summary>This CPU has no hardware AES, which libsodium's AES-256-GCM needs.</summary>
+    public const string NoHardwareAes = "SECB246";
 
     /// <summary>A file could not be written atomically (disk full, permissions); the old content is kept.</summary>
     public const string WriteFailed = "SECB248";

@@ -1,7 +1,7 @@
 namespace Secrets.Build.Core.Diagnostics;
 
 // The secrets-build command-line tool and the value reads behind it: SECB800-SECB819.
-public static partial class DiagnosticCodes
+internal static partial class DiagnosticCodes
 {
     /// <summary>A secret name asked for (<c>secrets-build get</c>) is not declared in the schema or has no value in the store.</summary>
     public const string SecretNotDeclared = "SECB800";

@@ -3,7 +3,7 @@ namespace Secrets.Build.Core.Diagnostics;
 // What this machine remembers of each store (the trust record beside the key files) and the
 // checks every open makes against it: SECB700-SECB729. Store/README.md, "Threat model", says
 // what each detects and what none of them can.
-public static partial class DiagnosticCodes
+internal static partial class DiagnosticCodes
 {
     /// <summary>The store's generation is lower than one this machine saw: an older copy was put back (git checkout, a merge taken "theirs").</summary>
     public const string StoreRolledBack = "SECB700";

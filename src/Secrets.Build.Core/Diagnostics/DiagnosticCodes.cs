@@ -6,7 +6,7 @@ namespace Secrets.Build.Core.Diagnostics;
 /// crypto, SECB3xx outputs, SECB4xx build integration, SECB5xx rotation, audit and import,
 /// SECB6xx compliance. A code, once shipped, never changes meaning.
 /// </summary>
-public static partial class DiagnosticCodes
+internal static partial class DiagnosticCodes
 {
     /// <summary>Where each code is explained: the README's table of error codes.</summary>
     public const string HelpLink = "README.md#error-codes";

@@ -12,11 +12,11 @@ public sealed record SecretsDiagnostic(
     SourceLocation? Location)
 {
     /// <summary>An error: <paramref name="code"/> (SECB…), the problem, its fix, and where it is.</summary>
-    public static SecretsDiagnostic Error(string code, string message, string? fix, SourceLocation? location = null) =>
+    internal static SecretsDiagnostic Error(string code, string message, string? fix, SourceLocation? location = null) =>
         new(code, SecretsSeverity.Error, message, fix, location);
 
     /// <summary>A warning: <paramref name="code"/> (SECB…), the problem, its fix, and where it is.</summary>
-    public static SecretsDiagnostic Warning(string code, string message, string? fix, SourceLocation? location = null) =>
+    internal static SecretsDiagnostic Warning(string code, string message, string? fix, SourceLocation? location = null) =>
         new(code, SecretsSeverity.Warning, message, fix, location);
 
     /// <summary>Message and fix in one line, as a build log shows them.</summary>

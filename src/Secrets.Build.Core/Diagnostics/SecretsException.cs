@@ -8,7 +8,7 @@ namespace Secrets.Build.Core.Diagnostics;
 /// Thrown by the public API when an operation cannot go on. It carries the diagnostics
 /// that explain why; its message never contains a secret value.
 /// </summary>
-public sealed class SecretsException : Exception
+internal sealed class SecretsException : Exception
 {
     /// <summary>An exception for one problem.</summary>
     public SecretsException(SecretsDiagnostic diagnostic)

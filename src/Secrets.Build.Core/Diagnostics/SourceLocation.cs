@@ -14,7 +14,7 @@ public sealed record SourceLocation(
     int Length)
 {
     /// <summary>A location that names only a file.</summary>
-    public static SourceLocation ForFile(string? file) => new(file, 0, 0, 0, 0, 0, 0);
+    internal static SourceLocation ForFile(string? file) => new(file, 0, 0, 0, 0, 0, 0);
 
     /// <summary>The form MSBuild and compilers print: <c>file(line,column)</c>.</summary>
     public override string ToString() =>

@@ -17,7 +17,7 @@ namespace Secrets.Build.Core.Generation;
 /// every character is exactly equally likely. A plain <c>randomByte % alphabet.Length</c> would make
 /// the first <c>256 % length</c> characters more likely (37 of the 73 .env-safe ones).
 /// </remarks>
-public static class SecretGenerator
+internal static class SecretGenerator
 {
     /// <summary>A new random value for <paramref name="rule"/>.</summary>
     /// <param name="rule">How to generate; never <see cref="GenerationKind.External"/>.</param>

@@ -11,7 +11,7 @@ namespace Secrets.Build.Core.IO;
 /// the same folder (same file system, so the rename is atomic), is flushed to disk, gets mode
 /// 600, and only then is renamed over the target.
 /// </summary>
-public static class AtomicFile
+internal static class AtomicFile
 {
     private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
 

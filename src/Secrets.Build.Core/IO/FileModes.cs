@@ -8,7 +8,7 @@ namespace Secrets.Build.Core.IO;
 /// files and 700 for folders. Windows has no Unix modes: there a user's profile and the
 /// workspace's ACLs decide, and these methods do nothing.
 /// </summary>
-public static class FileModes
+internal static class FileModes
 {
     /// <summary>Owner read and write: <c>600</c>.</summary>
     public const UnixFileMode PrivateFile = UnixFileMode.UserRead | UnixFileMode.UserWrite;

@@ -16,7 +16,7 @@ namespace Secrets.Build.Core.IO;
 /// record is read into a buffer larger than it will ever be, and only the uid is taken from it.
 /// Where the shim cannot be reached, the owner is unknown and nothing is refused.
 /// </remarks>
-public static class FileOwner
+internal static class FileOwner
 {
     private const int UidOffset = 8;
     private const int StatusBufferSize = 512;

@@ -12,7 +12,7 @@ namespace Secrets.Build.Core.IO;
 /// right before it is opened and again right after: a link that is already there is never written
 /// through, and one swapped in while the file was being opened is caught before anything is written.
 /// </remarks>
-public static class NoLinkFile
+internal static class NoLinkFile
 {
     /// <summary>Opens <paramref name="path"/> with <paramref name="options"/>, refusing a symbolic link.</summary>
     /// <exception cref="SecretsException">SECB553 when <paramref name="path"/> is a symbolic link.</exception>

@@ -9,7 +9,7 @@ namespace Secrets.Build.Core.IO;
 /// (<see cref="FileSystemInfo.ResolveLinkTarget(bool)"/>); a link to a folder halfway down the
 /// path would go unnoticed. Parts that do not exist yet are kept as written.
 /// </remarks>
-public static class RealPath
+internal static class RealPath
 {
     // Linux gives up after 40 links (ELOOP); a cycle ends here the same way.
     private const int MaxLinks = 40;

@@ -16,7 +16,7 @@ namespace Secrets.Build.Core.IO;
 /// is just opening it); it holds nothing and belongs in <c>.gitignore</c>. Setting
 /// <c>DOTNET_SYSTEM_IO_DISABLEFILELOCKING</c> turns .NET's flock off and with it this lock.
 /// </remarks>
-public sealed class WorkspaceLock : IDisposable
+internal sealed class WorkspaceLock : IDisposable
 {
     private static readonly TimeSpan FirstDelay = TimeSpan.FromMilliseconds(10);
     private static readonly TimeSpan LongestDelay = TimeSpan.FromMilliseconds(250);

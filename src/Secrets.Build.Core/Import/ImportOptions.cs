@@ -13,7 +13,7 @@ public sealed record ImportOptions : LifecycleOptions
 
     /// <summary>
     /// Whether an imported value may replace a different value already in the store. The value it
-    /// replaces is retired, still readable with <see cref="SecretsManager.GetPreviousValuesAsync"/>.
+    /// replaces is retired, still readable with <see cref="SecretsManager.GetPreviousValues"/>.
     /// Without it such a name is an error (SECB514) and nothing is imported.
     /// </summary>
     public bool Overwrite { get; init; }

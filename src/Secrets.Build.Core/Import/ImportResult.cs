@@ -1,17 +1,12 @@
 using System.Collections.Immutable;
 using Secrets.Build.Core.Diagnostics;
+using Secrets.Build.Core.Workspace;
 
 namespace Secrets.Build.Core.Import;
 
 /// <summary>What an import did. Names and paths; never a value.</summary>
-public sealed record ImportResult
+public sealed record ImportResult : OperationResult
 {
-    /// <summary>Every error and warning, in the order found.</summary>
-    public ImmutableArray<SecretsDiagnostic> Diagnostics { get; init; } = ImmutableArray<SecretsDiagnostic>.Empty;
-
-    /// <summary>True when no error was reported.</summary>
-    public bool Succeeded => !Diagnostics.Any(d => d.Severity == SecretsSeverity.Error);
-
     /// <summary>Declared names whose value was adopted (new, or replacing another value with <see cref="ImportOptions.Overwrite"/>).</summary>
     public ImmutableArray<string> Imported { get; init; } = ImmutableArray<string>.Empty;
 

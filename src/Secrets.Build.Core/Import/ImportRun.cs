@@ -123,7 +123,7 @@ internal sealed class ImportRun
             }
         }
 
-        using var opened = StoreOpener.Open(paths, workspace.Directory, _options.KeyDirectory, variables, mayCreate: true, _diagnostics, _options.Trust, _options.Kms);
+        using var opened = StoreOpener.Open(paths, workspace.Directory, _options.KeyDirectory, variables, mayCreate: true, _diagnostics, _options.Trust, _options.KmsSettings(variables));
         using var store = opened.Store;
         for (var index = 0; index < entries.Length; index++)
         {

@@ -1,17 +1,12 @@
 using System.Collections.Immutable;
 using Secrets.Build.Core.Diagnostics;
+using Secrets.Build.Core.Workspace;
 
 namespace Secrets.Build.Core.KeyRotation;
 
 /// <summary>What a key rotation did. Key ids and paths; never a key.</summary>
-public sealed record RotateKeyResult
+public sealed record RotateKeyResult : OperationResult
 {
-    /// <summary>Every error and warning, in the order found.</summary>
-    public ImmutableArray<SecretsDiagnostic> Diagnostics { get; init; } = ImmutableArray<SecretsDiagnostic>.Empty;
-
-    /// <summary>True when no error was reported.</summary>
-    public bool Succeeded => !Diagnostics.Any(d => d.Severity == SecretsSeverity.Error);
-
     /// <summary>The key ids (<c>kind id</c>) that no longer open the store.</summary>
     public ImmutableArray<string> RetiredKeyIds { get; init; } = ImmutableArray<string>.Empty;
 

@@ -60,7 +60,7 @@ internal sealed class RotateKeyRun
         using var workspaceLock = WorkspaceLock.Acquire(paths.LockPath, cancellationToken);
         // Read under the lock, after any earlier writer finished, so stored times only move forward.
         var now = _options.Clock.GetUtcNow();
-        using var opened = StoreOpener.Open(paths, workspace.Directory, _options.KeyDirectory, variables, mayCreate: false, _diagnostics, _options.Trust, _options.Kms);
+        using var opened = StoreOpener.Open(paths, workspace.Directory, _options.KeyDirectory, variables, mayCreate: false, _diagnostics, _options.Trust, _options.KmsSettings(variables));
         using var store = opened.Store;
         var oldKeyIds = store.KeyIds.ToImmutableArray();
         var values = store.Names.Sum(n => 1 + store.RetiredVersions(n).Count);

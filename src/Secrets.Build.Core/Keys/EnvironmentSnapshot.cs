@@ -6,7 +6,7 @@ namespace Secrets.Build.Core.Keys;
 /// Copies the process's environment variables into a dictionary. Key lookup takes such a
 /// dictionary rather than reading the process, so tests and build tasks decide what it sees.
 /// </summary>
-public static class EnvironmentSnapshot
+internal static class EnvironmentSnapshot
 {
     /// <summary>The current process's variables; names compare case-insensitively on Windows, as Windows does.</summary>
     public static IReadOnlyDictionary<string, string> FromProcess()

@@ -6,7 +6,7 @@ namespace Secrets.Build.Core.Keys;
 /// One or more age identities used as the key to a store: the store opens when one of them is
 /// among its recipients. Found by <see cref="IdentityLocator"/>.
 /// </summary>
-public sealed record IdentityKey : KeyMaterial
+internal sealed record IdentityKey : KeyMaterial
 {
     /// <summary>Creates the key from identities (at least one).</summary>
     /// <param name="identities">The identities; each keeps its own source for messages.</param>

@@ -14,7 +14,7 @@ namespace Secrets.Build.Core.Keys;
 /// </list>
 /// A source that is set but holds something else is an error, so a mangled identity never goes unnoticed.
 /// </summary>
-public sealed class IdentityLocator
+internal sealed class IdentityLocator
 {
     private const int MaxIdentityFileBytes = 64 * 1024;
 
@@ -167,7 +167,7 @@ public sealed class IdentityLocator
 /// <param name="Key">The identities found, or null when there are none (or a source was malformed).</param>
 /// <param name="PlacesLooked">Each place looked, in order, with what was there.</param>
 /// <param name="Diagnostics">Errors (a malformed identity) and warnings (a too-open file); never contain a private key.</param>
-public sealed record IdentityResolution(IdentityKey? Key, ImmutableArray<string> PlacesLooked, ImmutableArray<SecretsDiagnostic> Diagnostics)
+internal sealed record IdentityResolution(IdentityKey? Key, ImmutableArray<string> PlacesLooked, ImmutableArray<SecretsDiagnostic> Diagnostics)
 {
     /// <summary>True when a source held something unusable.</summary>
     public bool HasErrors => Diagnostics.Any(d => d.Severity == SecretsSeverity.Error);

@@ -2,7 +2,7 @@
 namespace Secrets.Build.Core.Keys;
 
 /// <summary>The environment variables and file names age identities come from.</summary>
-public static class IdentityVariables
+internal static class IdentityVariables
 {
     /// <summary>The text of an identity file for every environment (used together with the environment-specific one).</summary>
     public const string SharedIdentity = "SECRETS_BUILD_IDENTITY";

@@ -8,7 +8,7 @@ namespace Secrets.Build.Core.Keys;
 /// 16 lower-case hex characters. Being a MAC under the key, it reveals nothing about the key, yet
 /// lets a "wrong key" error say which key was given and which one a store needs.
 /// </summary>
-public static class KeyId
+internal static class KeyId
 {
     private static readonly byte[] Label = Encoding.ASCII.GetBytes("secrets-build key id");
 

@@ -19,7 +19,7 @@ namespace Secrets.Build.Core.Keys;
 /// is ignored in keys and passphrases alike, so a trailing newline pasted into a CI setting does
 /// not turn into a different key.
 /// </summary>
-public sealed partial class KeyLocator
+internal sealed partial class KeyLocator
 {
     /// <summary>
     /// Shorter passphrases get a warning: the store is committed, so anyone with the repository can

@@ -5,4 +5,4 @@ namespace Secrets.Build.Core.Keys;
 /// </summary>
 /// <param name="Source">Where it came from, for messages: e.g. "environment variable SECRETS_BUILD_KEY_PRODUCTION"
 /// or a key file's path. Never the key itself.</param>
-public abstract record KeyMaterial(string Source);
+internal abstract record KeyMaterial(string Source);

@@ -13,7 +13,7 @@ namespace Secrets.Build.Core.Keys;
 /// <param name="Environment">The environment the key is for.</param>
 /// <param name="KeyVariable">The environment-specific key variable, e.g. <c>SECRETS_BUILD_KEY_PRODUCTION</c>.</param>
 /// <param name="KeyFilePath">The key file's path, or null when no key folder could be determined.</param>
-public sealed record KeyResolution(
+internal sealed record KeyResolution(
     KeyMaterial? Key,
     ImmutableArray<string> PlacesLooked,
     ImmutableArray<SecretsDiagnostic> Diagnostics,

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Text;
 using Secrets.Build.Core.Crypto;
 
@@ -10,7 +11,7 @@ namespace Secrets.Build.Core.Keys;
 /// scanners, a human reading a CI setting) and versions the form; base64url needs no quoting in
 /// shells, YAML or CI secret fields.
 /// </summary>
-public static class KeyText
+internal static class KeyText
 {
     /// <summary>What every key text starts with.</summary>
     public const string Prefix = "sbk1:";
@@ -58,51 +59,22 @@ public static class KeyText
     }
 
     /// <summary>
-    /// Strict unpadded base64url: only A-Z a-z 0-9 - _, and the bits past the last whole byte
-    /// must be zero, so one key has exactly one text. Written out rather than taken from
-    /// <see cref="Base64Url"/>: its decoder runs vectorized code that no ReadyToRun image holds,
-    /// and every build reads a key, so every build JIT-compiled half a dozen large methods for
-    /// these 43 characters.
+    /// Strict unpadded base64url: the decoded key must encode back to exactly the same characters,
+    /// so padding, whitespace and set bits past the last whole byte are refused and one key has
+    /// exactly one text.
     /// </summary>
     private static bool TryDecodeCanonical(ReadOnlySpan<char> encoded, Span<byte> destination)
     {
-        if (encoded.Length % 4 == 1 || destination.Length != encoded.Length * 6 / 8)
+        if (Base64Url.DecodeFromChars(encoded, destination, out _, out var written) != OperationStatus.Done
+            || written != destination.Length)
         {
             return false;
         }
 
-        var bits = 0;
-        var bitCount = 0;
-        var written = 0;
-        foreach (var c in encoded)
-        {
-            var sextet = SextetOf(c);
-            if (sextet < 0)
-            {
-                return false;
-            }
-
-            bits = (bits << 6) | sextet;
-            bitCount += 6;
-            if (bitCount >= 8)
-            {
-                bitCount -= 8;
-                destination[written++] = (byte)(bits >> bitCount);
-                bits &= (1 << bitCount) - 1;
-            }
-        }
-
-        // Leftover bits are padding: non-zero ones would make a second text for the same key.
-        return bits == 0;
+        Span<char> again = stackalloc char[encoded.Length];
+        var canonical = Base64Url.TryEncodeToChars(destination, again, out var length)
+            && again[..length].SequenceEqual(encoded);
+        again.Clear();
+        return canonical;
     }
-
-    private static int SextetOf(char c) => c switch
-    {
-        >= 'A' and <= 'Z' => c - 'A',
-        >= 'a' and <= 'z' => c - 'a' + 26,
-        >= '0' and <= '9' => c - '0' + 52,
-        '-' => 62,
-        '_' => 63,
-        _ => -1,
-    };
 }

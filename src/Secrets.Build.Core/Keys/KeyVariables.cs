@@ -1,7 +1,7 @@
 namespace Secrets.Build.Core.Keys;
 
 /// <summary>The names of the environment variables keys come from.</summary>
-public static class KeyVariables
+internal static class KeyVariables
 {
     /// <summary>A key for every environment (used when no environment-specific one is set).</summary>
     public const string SharedKey = "SECRETS_BUILD_KEY";

@@ -4,7 +4,7 @@ namespace Secrets.Build.Core.Keys;
 /// A passphrase from a <c>SECRETS_BUILD_PASSPHRASE*</c> variable. The store stretches it with
 /// Argon2id, using the salt and parameters its header records.
 /// </summary>
-public sealed record PassphraseKey : KeyMaterial
+internal sealed record PassphraseKey : KeyMaterial
 {
     /// <summary>Creates a passphrase key.</summary>
     /// <param name="passphrase">The passphrase (not empty).</param>

@@ -3,7 +3,7 @@ using Secrets.Build.Core.Crypto;
 namespace Secrets.Build.Core.Keys;
 
 /// <summary>A 256-bit key, from a key file or a <c>SECRETS_BUILD_KEY*</c> variable.</summary>
-public sealed record RawKey : KeyMaterial
+internal sealed record RawKey : KeyMaterial
 {
     /// <summary>Creates a key; <paramref name="key"/> must be 32 bytes.</summary>
     /// <param name="key">The key bytes. The record keeps this array; callers clear it when done.</param>

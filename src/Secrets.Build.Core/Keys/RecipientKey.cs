@@ -6,7 +6,7 @@ namespace Secrets.Build.Core.Keys;
 /// An age recipient as a key to wrap a store's data key to: the public half only, so it can be
 /// given a wrapping (when a recipient is added or the data key is replaced) but never opens a store.
 /// </summary>
-public sealed record RecipientKey : KeyMaterial
+internal sealed record RecipientKey : KeyMaterial
 {
     /// <summary>Creates the key for <paramref name="recipient"/>.</summary>
     public RecipientKey(AgeRecipient recipient)

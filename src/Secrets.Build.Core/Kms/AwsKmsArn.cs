@@ -8,7 +8,7 @@ namespace Secrets.Build.Core.Kms;
 /// (or <c>alias/&lt;name&gt;</c>). Configured keys must be ARNs: the region a key lives in is read
 /// from its ARN, so every key of a store is asked in its own region.
 /// </summary>
-public static partial class AwsKmsArn
+internal static partial class AwsKmsArn
 {
     /// <summary>True when <paramref name="text"/> is a KMS key or alias ARN; <paramref name="region"/> is its region.</summary>
     public static bool TryParse(string? text, out string region)

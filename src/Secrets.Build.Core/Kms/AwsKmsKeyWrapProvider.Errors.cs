@@ -17,7 +17,7 @@ internal enum KmsOperation
 // The SDK's failures as SECB diagnostics. A message names the key ARN, the KMS error code and the
 // fix, never the SDK's own message text: an AWS error message can quote a signed request, and a
 // signed request's headers can hold a session token.
-public sealed partial class AwsKmsKeyWrapProvider
+internal sealed partial class AwsKmsKeyWrapProvider
 {
     private const string CredentialSources =
         "AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, AWS_PROFILE and the shared config files, a web identity token "

@@ -23,7 +23,7 @@ namespace Secrets.Build.Core.Kms;
 /// so as long as nothing else references the SDK, a build that never creates this provider never
 /// loads an AWS assembly. Keep it that way: callers hold an <see cref="IKeyWrapProvider"/>.
 /// </remarks>
-public sealed partial class AwsKmsKeyWrapProvider : IKeyWrapProvider, IDisposable
+internal sealed partial class AwsKmsKeyWrapProvider : IKeyWrapProvider, IDisposable
 {
     // Standard retry mode retries throttling, 5xx answers and connection failures with backoff;
     // two retries keep the worst case well inside the total timeout.

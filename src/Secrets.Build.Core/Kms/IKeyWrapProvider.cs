@@ -8,7 +8,7 @@ namespace Secrets.Build.Core.Kms;
 /// Google Cloud KMS or Vault Transit would be others of the same shape. The interface holds no
 /// provider's types, so code that uses it loads no provider's SDK until a provider is created.
 /// </summary>
-public interface IKeyWrapProvider
+internal interface IKeyWrapProvider
 {
     /// <summary>
     /// The <c>kind</c> of the store's key entries this provider makes and opens (<c>aws-kms</c>).

@@ -6,7 +6,7 @@ namespace Secrets.Build.Core.Kms;
 /// The encryption context a store's data key is wrapped with. KMS binds the ciphertext to it, so a
 /// wrapped key copied from another store or environment is refused by KMS itself.
 /// </summary>
-public static class KmsEncryptionContext
+internal static class KmsEncryptionContext
 {
     /// <summary>The context key that holds the store's id.</summary>
     public const string StoreKey = "secrets-build:store";

@@ -6,7 +6,7 @@ namespace Secrets.Build.Core.Kms;
 /// A key management service key as a key source: it holds no secret, only the provider that asks
 /// the service to wrap or unwrap the data key. Disposing it releases the provider's client.
 /// </summary>
-public sealed record KmsKey : KeyMaterial, IDisposable
+internal sealed record KmsKey : KeyMaterial, IDisposable
 {
     /// <summary>Creates the key for <paramref name="provider"/>.</summary>
     public KmsKey(IKeyWrapProvider provider)

@@ -7,7 +7,7 @@ namespace Secrets.Build.Core.Kms;
 /// created: a method that creates one is compiled only when it runs, so the SDK behind a provider
 /// is loaded only when a store or a configuration names one of its keys.
 /// </summary>
-public static class KmsProviders
+internal static class KmsProviders
 {
     /// <summary>True when this version can open key entries of <paramref name="kind"/> through a service.</summary>
     public static bool IsKnownKind(string kind) => string.Equals(kind, AwsKmsKeyWrapProvider.Kind, StringComparison.Ordinal);

@@ -11,7 +11,7 @@ namespace Secrets.Build.Core.Kms;
 /// </summary>
 /// <param name="KeyArns">The configured key ARNs, in order, without duplicates.</param>
 /// <param name="Timeout">The total time of one KMS call, retries included.</param>
-public sealed record KmsSettings(ImmutableArray<string> KeyArns, TimeSpan Timeout)
+internal sealed record KmsSettings(ImmutableArray<string> KeyArns, TimeSpan Timeout)
 {
     /// <summary>No KMS key configured, the default timeout.</summary>
     public static KmsSettings None { get; } = new([], KmsTimeout.Default);

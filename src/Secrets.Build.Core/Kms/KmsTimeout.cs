@@ -8,7 +8,7 @@ namespace Secrets.Build.Core.Kms;
 /// The total time one KMS call may take, retries included (<c>SecretsKmsTimeoutSeconds</c>). A build
 /// must never hang on an unreachable endpoint, so it is capped at 15 s.
 /// </summary>
-public static class KmsTimeout
+internal static class KmsTimeout
 {
     /// <summary>The timeout when none is set.</summary>
     public static readonly TimeSpan Default = TimeSpan.FromSeconds(15);

@@ -105,7 +105,7 @@ internal static class PermissionInspector
         var code = target.IsDirectory ? DiagnosticCodes.DirectoryModeWrong : DiagnosticCodes.FileModeWrong;
         return SecretsDiagnostic.Warning(code,
             $"{target.Description} {target.Path} has mode {Octal(actual)}, not {octal}: {Consequence(actual, expected, target.IsDirectory)}",
-            $"Run: chmod {octal} '{target.Path}' (or repair every mode at once with SecretsManager.RepairPermissionsAsync).",
+            $"Run: chmod {octal} '{target.Path}' (or repair every mode at once with SecretsManager.RepairPermissions).",
             SourceLocation.ForFile(target.Path));
     }
 

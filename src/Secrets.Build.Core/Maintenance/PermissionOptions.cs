@@ -1,6 +1,6 @@
 namespace Secrets.Build.Core.Maintenance;
 
-/// <summary>Which workspace and key folder <see cref="SecretsManager.CheckPermissionsAsync"/> and <see cref="SecretsManager.RepairPermissionsAsync"/> look at.</summary>
+/// <summary>Which workspace and key folder <see cref="SecretsManager.CheckPermissions"/> and <see cref="SecretsManager.RepairPermissions"/> look at.</summary>
 public sealed record PermissionOptions
 {
     /// <summary>The folder that holds <c>secrets/</c> and the plaintext outputs.</summary>

@@ -1,14 +1,13 @@
 using System.Collections.Immutable;
 using Secrets.Build.Core.Diagnostics;
+using Secrets.Build.Core.Workspace;
 
 namespace Secrets.Build.Core.Maintenance;
 
 /// <summary>What a permission check or repair found. Holds paths and modes, never file content.</summary>
-public sealed record PermissionReport
+/// <remarks><see cref="OperationResult.Diagnostics"/> holds one diagnostic per file or folder with the wrong mode (with its chmod fix), or that could not be repaired.</remarks>
+public sealed record PermissionReport : OperationResult
 {
-    /// <summary>One diagnostic per file or folder with the wrong mode (with its chmod fix), or that could not be repaired.</summary>
-    public ImmutableArray<SecretsDiagnostic> Diagnostics { get; init; } = ImmutableArray<SecretsDiagnostic>.Empty;
-
     /// <summary>Every file and folder whose mode was looked at.</summary>
     public ImmutableArray<string> Checked { get; init; } = ImmutableArray<string>.Empty;
 

@@ -8,7 +8,7 @@ namespace Secrets.Build.Core.Outputs;
 /// <c>${VAR}</c> references. The file holds no value: docker compose fills them in from
 /// <c>--env-file .env.&lt;env&gt;</c>, so it is safe to show in a diff or a log.
 /// </summary>
-public static class ComposeOverrideRenderer
+internal static class ComposeOverrideRenderer
 {
     /// <summary>
     /// The override text. Services and variables are in ordinal order, so the file only changes

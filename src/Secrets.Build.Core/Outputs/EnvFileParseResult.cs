@@ -4,7 +4,7 @@ using Secrets.Build.Core.Diagnostics;
 namespace Secrets.Build.Core.Outputs;
 
 /// <summary>What <see cref="EnvFileParser"/> read: the entries in file order and every problem found.</summary>
-public sealed record EnvFileParseResult(ImmutableArray<EnvFileEntry> Entries, ImmutableArray<SecretsDiagnostic> Diagnostics)
+internal sealed record EnvFileParseResult(ImmutableArray<EnvFileEntry> Entries, ImmutableArray<SecretsDiagnostic> Diagnostics)
 {
     /// <summary>True when no error was found (warnings allowed).</summary>
     public bool Succeeded => !Diagnostics.Any(d => d.Severity == SecretsSeverity.Error);

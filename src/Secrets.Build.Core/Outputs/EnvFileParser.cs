@@ -16,7 +16,7 @@ namespace Secrets.Build.Core.Outputs;
 /// escape rules), while this reader must agree with docker compose, dotenv and bash on every file
 /// <see cref="EnvFileRenderer"/> writes, which the reader round-trip tests check.
 /// </remarks>
-public static class EnvFileParser
+internal static class EnvFileParser
 {
     /// <summary>Parses the text of a <c>.env</c> file; <paramref name="path"/> is used only in diagnostics.</summary>
     public static EnvFileParseResult Parse(string text, string? path)

@@ -3,7 +3,7 @@ using System.Text;
 namespace Secrets.Build.Core.Outputs;
 
 /// <summary>Renders <c>.env.&lt;env&gt;</c>: a header comment and one <c>NAME=value</c> line per secret.</summary>
-public static class EnvFileRenderer
+internal static class EnvFileRenderer
 {
     /// <summary>
     /// The file text, with LF line endings (bash would keep a CR as part of the value).

@@ -6,7 +6,7 @@ namespace Secrets.Build.Core.Outputs;
 /// Keeps the plaintext outputs out of git: adds the missing entries to a marked block of the
 /// workspace's <c>.gitignore</c>, leaving every line of the user's untouched.
 /// </summary>
-public static class GitIgnoreUpdater
+internal static class GitIgnoreUpdater
 {
     /// <summary>The first line of the block this class owns.</summary>
     public const string BlockStart = "# >>> Secrets.Build: plaintext secrets, never commit >>>";

@@ -5,7 +5,7 @@ using Secrets.Build.Core.Diagnostics;
 namespace Secrets.Build.Core.Outputs;
 
 /// <summary>The object name and label values Kubernetes accepts, derived from the schema's project name.</summary>
-public static partial class KubernetesNames
+internal static partial class KubernetesNames
 {
     /// <summary>Kubernetes' limit for a label value.</summary>
     public const int MaxLabelLength = 63;

@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
 using Secrets.Build.Core.Crypto;
@@ -17,7 +18,7 @@ namespace Secrets.Build.Core.Outputs;
 /// too, and it cannot read a value that spans lines. This manifest always holds the true value, so it, not
 /// kubectl on the .env file, is the one to apply.
 /// </remarks>
-public static class KubernetesSecretRenderer
+internal static class KubernetesSecretRenderer
 {
     /// <summary>The label that tells cluster tooling which tool owns the object.</summary>
     public const string ManagedBy = "secrets-build";
@@ -136,7 +137,8 @@ public static class KubernetesSecretRenderer
             }
 
             var bytes = scratch.AsSpan(0, StrictUtf8.GetBytes(value, scratch));
-            output.Advance(Base64Text.Encode(bytes, output.GetSpan(Base64Text.EncodedLength(bytes.Length))));
+            Base64.EncodeToUtf8(bytes, output.GetSpan(Base64.GetMaxEncodedToUtf8Length(bytes.Length)), out _, out var written);
+            output.Advance(written);
             CryptographicOperations.ZeroMemory(bytes);
         }
         catch (EncoderFallbackException)

@@ -7,7 +7,7 @@ namespace Secrets.Build.Core.Outputs;
 /// earlier versions are recognised too. A file without it belongs to someone else
 /// (e.g. a Vite <c>.env.development</c>) and is never written over.
 /// </summary>
-public static class OutputMarker
+internal static class OutputMarker
 {
     /// <summary>The start of the first line of every output Secrets.Build writes.</summary>
     public const string Prefix = "# Secrets.Build:";

@@ -8,7 +8,7 @@ namespace Secrets.Build.Core.Outputs;
 /// The file names of one environment, relative to the workspace, with <c>/</c> separators
 /// (which every .NET path API and <c>.gitignore</c> accept). The environment is lower-cased.
 /// </summary>
-public static class OutputPaths
+internal static class OutputPaths
 {
     /// <summary>The folder that holds the committed, encrypted files.</summary>
     public const string SecretsFolder = StorePaths.SecretsFolderName;

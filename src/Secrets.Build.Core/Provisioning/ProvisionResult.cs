@@ -1,17 +1,12 @@
 using System.Collections.Immutable;
 using Secrets.Build.Core.Diagnostics;
+using Secrets.Build.Core.Workspace;
 
 namespace Secrets.Build.Core.Provisioning;
 
 /// <summary>What a provisioning run did. Holds names and paths, never values.</summary>
-public sealed record ProvisionResult
+public sealed record ProvisionResult : OperationResult
 {
-    /// <summary>Every error and warning, in the order found.</summary>
-    public ImmutableArray<SecretsDiagnostic> Diagnostics { get; init; } = ImmutableArray<SecretsDiagnostic>.Empty;
-
-    /// <summary>True when no error was reported.</summary>
-    public bool Succeeded => !Diagnostics.Any(d => d.Severity == SecretsSeverity.Error);
-
     /// <summary>Names of the secrets generated in this run.</summary>
     public ImmutableArray<string> Generated { get; init; } = ImmutableArray<string>.Empty;
 

@@ -88,7 +88,7 @@ internal sealed class ProvisionRun
             }
         }
 
-        using var opened = StoreOpener.Open(paths, workspace, _options.KeyDirectory, variables, _options.Generate, _diagnostics, _options.Trust, _options.Kms);
+        using var opened = StoreOpener.Open(paths, workspace, _options.KeyDirectory, variables, _options.Generate, _diagnostics, _options.Trust, _options.KmsSettings(variables));
         using var store = opened.Store;
         // A hand-edited recipients file changes nobody's access; say so where the build shows it.
         _diagnostics.AddRange(Recipients.RecipientsSync.Check(store));

@@ -1,16 +1,15 @@
 using System.Collections.Immutable;
 using Secrets.Build.Core.Diagnostics;
+using Secrets.Build.Core.Workspace;
 
 namespace Secrets.Build.Core.Provisioning;
 
 /// <summary>What a regeneration did. Holds names and paths, never values.</summary>
-public sealed record RegenerateResult
+/// <remarks><see cref="OperationResult.Diagnostics"/> holds the refusal, backup problems and every diagnostic of the provisioning run.</remarks>
+public sealed record RegenerateResult : OperationResult
 {
-    /// <summary>The refusal, backup problems and every diagnostic of the provisioning run.</summary>
-    public ImmutableArray<SecretsDiagnostic> Diagnostics { get; init; } = ImmutableArray<SecretsDiagnostic>.Empty;
-
     /// <summary>True when the environment was regenerated.</summary>
-    public bool Succeeded => Provision is { Succeeded: true } && !Diagnostics.Any(d => d.Severity == SecretsSeverity.Error);
+    public override bool Succeeded => Provision is { Succeeded: true } && !Diagnostics.Any(d => d.Severity == SecretsSeverity.Error);
 
     /// <summary>The <c>secrets/backup/&lt;timestamp&gt;/</c> folder holding the replaced files, or null when nothing was backed up.</summary>
     public string? BackupDirectory { get; init; }

@@ -26,11 +26,11 @@ internal sealed class KmsKeyCommand
     public KmsKeyCommand(KmsKeyOptions options)
     {
         _options = options;
-        _workspace = Path.GetFullPath(options.WorkspacePath);
+        _workspace = options.RequiredWorkspace();
         _variables = options.EnvironmentVariables ?? EnvironmentSnapshot.FromProcess();
     }
 
-    private KmsSettings Settings => _options.Kms ?? KmsSettings.None;
+    private KmsSettings Settings => _options.KmsSettings(_variables) ?? KmsSettings.None;
 
     public KmsKeyResult Add(CancellationToken cancellationToken) => Run(() =>
     {

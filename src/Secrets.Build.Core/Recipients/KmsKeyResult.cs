@@ -1,17 +1,11 @@
 using System.Collections.Immutable;
-using Secrets.Build.Core.Diagnostics;
+using Secrets.Build.Core.Workspace;
 
 namespace Secrets.Build.Core.Recipients;
 
 /// <summary>What a KMS key operation did and which keys open the store afterwards. Never holds a value or a credential.</summary>
-public sealed record KmsKeyResult
+public sealed record KmsKeyResult : OperationResult
 {
-    /// <summary>Every error and warning, in the order found.</summary>
-    public ImmutableArray<SecretsDiagnostic> Diagnostics { get; init; } = ImmutableArray<SecretsDiagnostic>.Empty;
-
-    /// <summary>True when no error was reported.</summary>
-    public bool Succeeded => !Diagnostics.Any(d => d.Severity == SecretsSeverity.Error);
-
     /// <summary>True when the store was written.</summary>
     public bool Changed { get; init; }
 

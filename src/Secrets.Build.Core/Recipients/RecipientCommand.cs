@@ -26,7 +26,7 @@ internal sealed class RecipientCommand
     public RecipientCommand(RecipientOptions options)
     {
         _options = options;
-        _workspace = Path.GetFullPath(options.WorkspacePath);
+        _workspace = options.RequiredWorkspace();
         _variables = options.EnvironmentVariables ?? EnvironmentSnapshot.FromProcess();
     }
 
@@ -37,7 +37,7 @@ internal sealed class RecipientCommand
         using var workspaceLock = WorkspaceLock.Acquire(paths.LockPath, cancellationToken);
         var file = RecipientsFile.PathFor(paths);
         var listed = RecipientsFile.Read(file);
-        using var opened = StoreOpener.Open(paths, _workspace, _options.KeyDirectory, _variables, mayCreate: false, _diagnostics, _options.Trust, _options.Kms);
+        using var opened = StoreOpener.Open(paths, _workspace, _options.KeyDirectory, _variables, mayCreate: false, _diagnostics, _options.Trust, _options.KmsSettings(_variables));
         using var store = opened.Store;
         var added = store.AddRecipient(recipient);
         if (added)
@@ -72,7 +72,7 @@ internal sealed class RecipientCommand
         using var workspaceLock = WorkspaceLock.Acquire(paths.LockPath, cancellationToken);
         var file = RecipientsFile.PathFor(paths);
         var listed = RecipientsFile.Read(file);
-        using var opened = StoreOpener.Open(paths, _workspace, _options.KeyDirectory, _variables, mayCreate: false, _diagnostics, _options.Trust, _options.Kms);
+        using var opened = StoreOpener.Open(paths, _workspace, _options.KeyDirectory, _variables, mayCreate: false, _diagnostics, _options.Trust, _options.KmsSettings(_variables));
         using var store = opened.Store;
         var removal = store.RemoveRecipient(recipient, [opened.Key], _options.Clock.GetUtcNow(), _options.DropUnavailableKeys);
         var inFile = listed.Any(e => e.Recipient.Equals(recipient));

@@ -1,17 +1,12 @@
 using System.Collections.Immutable;
 using Secrets.Build.Core.Diagnostics;
+using Secrets.Build.Core.Workspace;
 
 namespace Secrets.Build.Core.Rotation;
 
 /// <summary>The earlier values the store keeps. The only result that carries values: never log it whole.</summary>
-public sealed record PreviousValuesResult
+public sealed record PreviousValuesResult : OperationResult
 {
-    /// <summary>Every error and warning, in the order found.</summary>
-    public ImmutableArray<SecretsDiagnostic> Diagnostics { get; init; } = ImmutableArray<SecretsDiagnostic>.Empty;
-
-    /// <summary>True when no error was reported.</summary>
-    public bool Succeeded => !Diagnostics.Any(d => d.Severity == SecretsSeverity.Error);
-
     /// <summary>Earlier values in schema order, oldest first within a secret.</summary>
     public ImmutableArray<PreviousValue> Values { get; init; } = ImmutableArray<PreviousValue>.Empty;
 

@@ -1,6 +1,4 @@
 using Secrets.Build.Core.Diagnostics;
-using Secrets.Build.Core.IO;
-using Secrets.Build.Core.Keys;
 using Secrets.Build.Core.Store;
 using Secrets.Build.Core.Workspace;
 
@@ -19,12 +17,9 @@ internal static class PreviousValuesRun
 
         try
         {
-            var variables = options.EnvironmentVariables ?? EnvironmentSnapshot.FromProcess();
-            using var workspaceLock = WorkspaceLock.Acquire(workspace.Paths.LockPath, cancellationToken);
-            // Read under the lock: a time from before the wait would put a rotation saved meanwhile out of grace.
-            var now = options.Clock.GetUtcNow();
-            using var opened = StoreOpener.Open(workspace.Paths, workspace.Directory, options.KeyDirectory, variables, mayCreate: false, diagnostics, options.Trust, options.Kms);
+            using var opened = LockedStore.Open(workspace, options, diagnostics, cancellationToken);
             var store = opened.Store;
+            var now = opened.Now;
             var wanted = options.Names.Count == 0 ? null : new HashSet<string>(options.Names, StringComparer.OrdinalIgnoreCase);
             var values = new List<PreviousValue>();
             foreach (var secret in workspace.Schema.Secrets.Where(s => store.Contains(s.Name) && (wanted is null || wanted.Contains(s.Name))))

@@ -1,17 +1,12 @@
 using System.Collections.Immutable;
 using Secrets.Build.Core.Diagnostics;
+using Secrets.Build.Core.Workspace;
 
 namespace Secrets.Build.Core.Rotation;
 
 /// <summary>What a rotation did. Names, versions and paths; never a value.</summary>
-public sealed record RotateResult
+public sealed record RotateResult : OperationResult
 {
-    /// <summary>Every error and warning, in the order found.</summary>
-    public ImmutableArray<SecretsDiagnostic> Diagnostics { get; init; } = ImmutableArray<SecretsDiagnostic>.Empty;
-
-    /// <summary>True when no error was reported.</summary>
-    public bool Succeeded => !Diagnostics.Any(d => d.Severity == SecretsSeverity.Error);
-
     /// <summary>The secrets that got a new value, with their new version.</summary>
     public ImmutableArray<RotatedSecret> Rotated { get; init; } = ImmutableArray<RotatedSecret>.Empty;
 

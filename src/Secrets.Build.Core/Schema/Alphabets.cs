@@ -1,7 +1,7 @@
 namespace Secrets.Build.Core.Schema;
 
 /// <summary>The character sets generation draws from.</summary>
-public static class Alphabets
+internal static class Alphabets
 {
     /// <summary>
     /// Every character docker compose, node's dotenv, bash <c>set -a; . file</c> and kubectl's

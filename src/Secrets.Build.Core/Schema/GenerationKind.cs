@@ -1,7 +1,7 @@
 namespace Secrets.Build.Core.Schema;
 
 /// <summary>How a secret's value comes to be.</summary>
-public enum GenerationKind
+internal enum GenerationKind
 {
     /// <summary><c>length</c> characters drawn uniformly from <c>alphabet</c>.</summary>
     Password,

@@ -15,7 +15,7 @@ namespace Secrets.Build.Core.Schema;
 /// <param name="MaxLength">An upper bound the consumer imposes on the whole value (MinIO: 40).</param>
 /// <param name="MinimumEntropyBits">An explicit per-secret floor that replaces the schema's minimum
 /// (for identifiers a consumer caps in length, such as MinIO's 20-character access key).</param>
-public sealed record GenerationRule(
+internal sealed record GenerationRule(
     GenerationKind Kind,
     int Length,
     int Bytes,

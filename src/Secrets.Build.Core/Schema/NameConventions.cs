@@ -4,7 +4,7 @@ using System.Text;
 namespace Secrets.Build.Core.Schema;
 
 /// <summary>The naming rules shared by the schema, the outputs and the generated C#.</summary>
-public static class NameConventions
+internal static class NameConventions
 {
     /// <summary>
     /// Members <c>AppSecrets</c> defines itself; a secret may not map to one of them.

@@ -1,4 +1,4 @@
 namespace Secrets.Build.Core.Schema;
 
 /// <summary>How many days a secret of one category may live before it must be rotated.</summary>
-public sealed record RotationPolicy(string Category, int Days);
+internal sealed record RotationPolicy(string Category, int Days);

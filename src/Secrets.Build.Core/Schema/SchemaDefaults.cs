@@ -3,7 +3,7 @@ using System.Collections.Immutable;
 namespace Secrets.Build.Core.Schema;
 
 /// <summary>What a schema gets when it says nothing.</summary>
-public static class SchemaDefaults
+internal static class SchemaDefaults
 {
     /// <summary>NIST SP 800-57's floor for a symmetric secret today.</summary>
     public const int MinimumEntropyBits = 128;

@@ -1,5 +1,3 @@
-using Secrets.Build.Core.Schema.Json;
-
 namespace Secrets.Build.Core.Schema;
 
 /// <summary>
@@ -29,7 +27,4 @@ internal static class SchemaFields
 
     /// <summary>Fields of hex and base64 rules (common ones first).</summary>
     public static readonly string[] BytesRule = { "kind", "minLength", "maxLength", "minimumEntropyBits", "bytes" };
-
-    /// <summary>Every field name above once, for the reader to share instead of decoding per occurrence.</summary>
-    public static readonly JsonNameTable Names = new(Root, Secret, new[] { "kind", "minLength", "maxLength", "length", "alphabet", "prefix", "bytes" });
 }

@@ -7,7 +7,7 @@ using Secrets.Build.Core.Diagnostics;
 namespace Secrets.Build.Core.Schema;
 
 /// <summary>Reads a schema from disk. (The parser itself does no IO, so the source generator can share it.)</summary>
-public static class SchemaFile
+internal static class SchemaFile
 {
     /// <summary>Reads and parses <paramref name="path"/>; a missing or oversized file is a diagnostic, not an exception.</summary>
     public static SchemaParseResult Load(string path)

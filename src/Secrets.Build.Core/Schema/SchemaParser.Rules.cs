@@ -6,7 +6,7 @@ using Secrets.Build.Core.Schema.Json;
 
 namespace Secrets.Build.Core.Schema;
 
-public static partial class SchemaParser
+internal static partial class SchemaParser
 {
     /// <summary>A generation kind as the schema spells it: its fields and how diagnostics name its rules.</summary>
     private sealed class KindInfo

@@ -7,7 +7,7 @@ using Secrets.Build.Core.Schema.Json;
 
 namespace Secrets.Build.Core.Schema;
 
-public static partial class SchemaParser
+internal static partial class SchemaParser
 {
     private static ImmutableArray<SecretDefinition> ReadSecrets(
         JsonTreeReader tree,

@@ -12,7 +12,7 @@ namespace Secrets.Build.Core.Schema;
 /// Reads <c>secrets.schema.json</c> into a <see cref="SecretsSchema"/>, reporting every problem
 /// with its SECB code, line, column and fix. It never throws for bad input.
 /// </summary>
-public static partial class SchemaParser
+internal static partial class SchemaParser
 {
     /// <summary>The only schema format version this tool reads.</summary>
     public const int FormatVersion = 1;
@@ -47,7 +47,7 @@ public static partial class SchemaParser
         try
         {
             // "secrets" is nearly all of the file: its declarations are read one at a time.
-            tree = JsonTreeReader.Open(utf8, length, SchemaFields.Names, deferredMember: "secrets");
+            tree = JsonTreeReader.Open(utf8, length, deferredMember: "secrets");
         }
         catch (JsonException exception)
         {

@@ -13,7 +13,7 @@ namespace Secrets.Build.Core.Schema;
 /// <param name="Services">The docker-compose services that consume it.</param>
 /// <param name="RotationDays">A per-secret override of the category's policy.</param>
 /// <param name="Location">Where the declaration starts in the schema file.</param>
-public sealed record SecretDefinition(
+internal sealed record SecretDefinition(
     string Name,
     string PropertyName,
     string Description,

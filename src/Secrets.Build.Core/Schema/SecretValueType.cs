@@ -1,7 +1,7 @@
 namespace Secrets.Build.Core.Schema;
 
 /// <summary>The C# type a secret is read as. Values are always stored as text.</summary>
-public enum SecretValueType
+internal enum SecretValueType
 {
     /// <summary><c>string</c>.</summary>
     String,

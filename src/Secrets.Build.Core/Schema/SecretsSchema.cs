@@ -13,7 +13,7 @@ namespace Secrets.Build.Core.Schema;
 /// <param name="MinimumEntropyBits">The strength every generated secret must reach (default 128).</param>
 /// <param name="Secrets">The declarations in file order.</param>
 /// <param name="SourcePath">The file it was read from, for diagnostics.</param>
-public sealed record SecretsSchema(
+internal sealed record SecretsSchema(
     string ProjectName,
     ImmutableArray<string> Environments,
     ImmutableArray<RotationPolicy> RotationPolicies,

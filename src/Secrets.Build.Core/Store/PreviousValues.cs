@@ -7,7 +7,7 @@ namespace Secrets.Build.Core.Store;
 /// period after a rotation, <c>.env.&lt;env&gt;</c> also carries <c>&lt;NAME&gt;__PREVIOUS</c> with the
 /// value before, so a JWT verifier or a database client can accept both while the change rolls out.
 /// </summary>
-public static class PreviousValues
+internal static class PreviousValues
 {
     /// <summary>Appended to a secret's name for its previous value: <c>JWT_SECRET_KEY__PREVIOUS</c>.</summary>
     public const string Suffix = NameConventions.PreviousSuffix;

@@ -9,7 +9,7 @@ namespace Secrets.Build.Core.Store;
 /// Decides which secrets are due. Pure: the caller supplies when each value was last rotated and the time now,
 /// so tests travel in time through an injected clock.
 /// </summary>
-public sealed class RotationPolicyEvaluator
+internal sealed class RotationPolicyEvaluator
 {
     /// <summary>How far ahead a coming due date is announced.</summary>
     public static readonly TimeSpan DefaultWarningWindow = TimeSpan.FromDays(14);

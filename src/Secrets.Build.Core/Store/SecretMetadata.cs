@@ -14,7 +14,7 @@ namespace Secrets.Build.Core.Store;
 /// fingerprints, but without the store's key it reveals nothing, unlike a plain hash of a
 /// low-entropy value.
 /// </param>
-public sealed record SecretMetadata(
+internal sealed record SecretMetadata(
     int Version,
     DateTimeOffset CreatedAt,
     DateTimeOffset RotatedAt,

@@ -1,6 +1,6 @@
 namespace Secrets.Build.Core.Store;
 
-public sealed partial class SecretStore
+internal sealed partial class SecretStore
 {
     /// <summary>
     /// The key that chains this environment's audit trail, derived from the data key so every

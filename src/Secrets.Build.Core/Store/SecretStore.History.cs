@@ -1,6 +1,6 @@
 namespace Secrets.Build.Core.Store;
 
-public sealed partial class SecretStore
+internal sealed partial class SecretStore
 {
     /// <summary>
     /// The earlier versions of <paramref name="name"/> the store still holds, oldest first, each
@@ -41,4 +41,4 @@ public sealed partial class SecretStore
 /// <param name="Name">The secret.</param>
 /// <param name="Version">The version it had.</param>
 /// <param name="RetiredAt">When a newer version replaced it (UTC, whole seconds).</param>
-public sealed record RetiredValueInfo(string Name, int Version, DateTimeOffset RetiredAt);
+internal sealed record RetiredValueInfo(string Name, int Version, DateTimeOffset RetiredAt);

@@ -3,7 +3,7 @@ using Secrets.Build.Core.Keys;
 
 namespace Secrets.Build.Core.Store;
 
-public sealed partial class SecretStore
+internal sealed partial class SecretStore
 {
     /// <summary>
     /// A fresh random store id. Key files are named after the store, so the id is chosen
@@ -44,4 +44,4 @@ public sealed partial class SecretStore
 /// <param name="StoreId">The store's random id.</param>
 /// <param name="Environment">The environment it belongs to.</param>
 /// <param name="KeyIds">The keys that can open it, as <c>kind id</c>.</param>
-public sealed record StoreHeader(string StoreId, string Environment, IReadOnlyList<string> KeyIds);
+internal sealed record StoreHeader(string StoreId, string Environment, IReadOnlyList<string> KeyIds);

@@ -14,7 +14,7 @@ namespace Secrets.Build.Core.Store;
 // The entries are AES-GCM authenticated and bound to the store, environment and key id; they are
 // outside the store MAC, like the key list, so removing one is noticed when old trail lines no
 // longer verify, never silently.
-public sealed partial class SecretStore
+internal sealed partial class SecretStore
 {
     private const string RetiredChainKeyAadLabel = "secrets-build retired audit chain key v1";
 

@@ -7,7 +7,7 @@ namespace Secrets.Build.Core.Store;
 // Key management service keys: entries of kind aws-kms (KmsKeyWrapping), added and removed like
 // age recipients. A KMS key needs no secret here, only a service that answers, so a data key
 // replacement wraps the new data key for every KMS key of the store.
-public sealed partial class SecretStore
+internal sealed partial class SecretStore
 {
     /// <summary>The total time of one KMS call made for this store (re-wrapping on a data key replacement).</summary>
     internal TimeSpan KmsCallTimeout { get; set; } = KmsTimeout.Default;

@@ -1,6 +1,6 @@
 namespace Secrets.Build.Core.Store;
 
-public sealed partial class SecretStore
+internal sealed partial class SecretStore
 {
     /// <summary>
     /// Reads the metadata file alone, without any key: versions, rotation dates and sources are

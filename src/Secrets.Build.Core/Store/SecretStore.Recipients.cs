@@ -7,7 +7,7 @@ using Secrets.Build.Core.Kms;
 
 namespace Secrets.Build.Core.Store;
 
-public sealed partial class SecretStore
+internal sealed partial class SecretStore
 {
     /// <summary>The age recipients that can open this store, in key-list order.</summary>
     public IReadOnlyList<AgeRecipient> Recipients
@@ -182,4 +182,4 @@ public sealed partial class SecretStore
 /// <summary>What <see cref="SecretStore.RemoveRecipient(AgeRecipient, IReadOnlyList{KeyMaterial}, DateTimeOffset, bool)"/> did.</summary>
 /// <param name="Removed">True when the recipient was on the store (and the data key was rotated).</param>
 /// <param name="DroppedKeys">Key entries dropped because their key was not at hand, as <c>kind id</c>.</param>
-public sealed record RecipientRemoval(bool Removed, ImmutableArray<string> DroppedKeys);
+internal sealed record RecipientRemoval(bool Removed, ImmutableArray<string> DroppedKeys);

@@ -19,7 +19,7 @@ namespace Secrets.Build.Core.Store;
 /// Saving re-uses the exact nonce and ciphertext of every value that did not change, so a
 /// commit shows only the secrets that really changed. <see cref="ToString"/> never shows a value.
 /// </remarks>
-public sealed partial class SecretStore : IDisposable
+internal sealed partial class SecretStore : IDisposable
 {
     private readonly List<KeyWrapDocument> _keys;
     private readonly byte[] _dataKey;

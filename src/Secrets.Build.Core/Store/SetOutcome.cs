@@ -1,7 +1,7 @@
 namespace Secrets.Build.Core.Store;
 
 /// <summary>What <see cref="SecretStore.Set"/> did.</summary>
-public enum SetOutcome
+internal enum SetOutcome
 {
     /// <summary>The store already held this exact value; nothing changed, not even its ciphertext.</summary>
     Unchanged,

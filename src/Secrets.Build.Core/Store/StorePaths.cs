@@ -4,7 +4,7 @@ namespace Secrets.Build.Core.Store;
 /// Where one environment's committed store files live: <c>secrets/.env.&lt;env&gt;.json</c>,
 /// <c>secrets/.env.&lt;env&gt;.metadata</c> and the lock file next to them.
 /// </summary>
-public sealed record StorePaths
+internal sealed record StorePaths
 {
     private StorePaths(string secretsDirectory, string environment)
     {

@@ -7,8 +7,8 @@ namespace Secrets.Build.Core.Trust;
 /// <summary>
 /// The JSON of <c>trust.json</c>: an object with <c>format</c>, <c>formatVersion</c>, a
 /// <c>stores</c> array and a <c>workspaces</c> array (see <see cref="TrustRecord"/>). Read with
-/// <see cref="Utf8JsonReader"/>, which every build has loaded already for the store; a document
-/// model was a visible share of what the record added to a build's start. Members this version
+/// <see cref="Utf8JsonReader"/>, which every build has loaded already for the store, rather than
+/// a document model. Members this version
 /// does not know are skipped; anything else unexpected throws, and <see cref="TrustFile"/>
 /// reports it as a damaged record.
 /// </summary>

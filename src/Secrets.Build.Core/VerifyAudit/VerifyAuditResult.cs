@@ -2,18 +2,14 @@ using System.Collections.Immutable;
 using Secrets.Build.Core.Audit;
 using Secrets.Build.Core.Diagnostics;
 using Secrets.Build.Core.Store;
+using Secrets.Build.Core.Workspace;
 
 namespace Secrets.Build.Core.VerifyAudit;
 
-/// <summary>What <see cref="SecretsManager.VerifyAuditAsync"/> found. Holds no value and no key.</summary>
-public sealed record VerifyAuditResult
+/// <summary>What <see cref="SecretsManager.VerifyAudit"/> found. Holds no value and no key.</summary>
+/// <remarks><see cref="OperationResult.Diagnostics"/> holds every error and warning: the break, why the trail could not be verified, key lookup warnings.</remarks>
+public sealed record VerifyAuditResult : OperationResult
 {
-    /// <summary>Every error and warning: the break, why the trail could not be verified, key lookup warnings.</summary>
-    public ImmutableArray<SecretsDiagnostic> Diagnostics { get; init; } = ImmutableArray<SecretsDiagnostic>.Empty;
-
-    /// <summary>True when no error was reported: the whole chain verified (or, with a SECB517 warning, there was none).</summary>
-    public bool Succeeded => !Diagnostics.Any(d => d.Severity == SecretsSeverity.Error);
-
     /// <summary>The lower-case environment.</summary>
     public string Environment { get; init; } = string.Empty;
 

@@ -25,7 +25,7 @@ internal sealed class VerifyAuditRun
         var result = new VerifyAuditResult { Environment = _options.Environment.Trim().ToLowerInvariant() };
         try
         {
-            var paths = StorePaths.ForWorkspace(Path.GetFullPath(_options.WorkspacePath), result.Environment);
+            var paths = StorePaths.ForWorkspace(_options.RequiredWorkspace(), result.Environment);
             result = result with { Environment = paths.Environment, TrailPath = AuditTrail.PathFor(paths.SecretsDirectory, paths.Environment) };
             return Verify(paths, result, cancellationToken);
         }

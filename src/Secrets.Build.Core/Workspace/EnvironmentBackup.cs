@@ -60,7 +60,7 @@ internal sealed class EnvironmentBackup
             var detail = ex is SecretsException secrets ? secrets.Diagnostics[0].Message : ex.Message;
             throw new SecretsException(SecretsDiagnostic.Error(DiagnosticCodes.BackupFailed,
                 $"The backup of environment '{paths.Environment}' into {directory} failed, so nothing was replaced: {detail}",
-                "Free disk space or fix the folder's permissions (SecretsManager.RepairPermissionsAsync), then ask again.",
+                "Free disk space or fix the folder's permissions (SecretsManager.RepairPermissions), then ask again.",
                 SourceLocation.ForFile(directory)));
         }
 

@@ -34,16 +34,23 @@ internal sealed record ToolSettings(
     /// <summary>The lower-case environment name files are named after.</summary>
     public string EnvironmentLower => Environment.ToLowerInvariant();
 
-    /// <summary>Fills what every lifecycle option shares, as the MSBuild tasks do, with a <c>cli:</c> trigger.</summary>
-    public T Apply<T>(T options, string command) where T : LifecycleOptions =>
-        options with
+    /// <summary>
+    /// Fills what every operation's options share, as the MSBuild tasks do, with a <c>cli:</c>
+    /// trigger, and for the operations that read the schema also the rotation override.
+    /// </summary>
+    public T Apply<T>(T options, string command) where T : OperationOptions
+    {
+        var common = options with
         {
-            WorkspacePath = WorkspacePath,
+            WorkspacePath = Workspace,
             Environment = Environment,
             KeyDirectory = KeyDirectory,
-            RotationDaysOverride = RotationDays,
             EnvironmentVariables = Variables,
             Trigger = "cli:" + command,
             Trust = Trust,
         };
+
+        // 'with' on the base copies the runtime type, so the cast back always holds.
+        return common is LifecycleOptions lifecycle ? (T)(object)(lifecycle with { RotationDaysOverride = RotationDays }) : common;
+    }
 }

@@ -24,15 +24,7 @@ internal static class AuditCommand
         var verify = new Command("verify", "Verifies the trail's hash chain (rolled-over files included) and names the first line that does not verify. Writes nothing.");
         CommandRunner.SetBody(verify, SchemaNeed.Required, async (context, cancellationToken) =>
         {
-            var result = await new SecretsManager().VerifyAuditAsync(
-                new VerifyAuditOptions
-                {
-                    WorkspacePath = context.Settings.Workspace,
-                    Environment = context.Settings.Environment,
-                    KeyDirectory = context.Settings.KeyDirectory,
-                    EnvironmentVariables = context.Settings.Variables,
-                    Trust = context.Settings.Trust,
-                }, cancellationToken);
+            var result = new SecretsManager().VerifyAudit(context.Settings.Apply(new VerifyAuditOptions(), "audit"), cancellationToken);
             context.Report(result.Diagnostics);
             if (result.Succeeded)
             {

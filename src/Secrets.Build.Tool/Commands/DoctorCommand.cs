@@ -36,7 +36,7 @@ internal static class DoctorCommand
             }
 
             Report(context, table, Finding.Pass("schema", $"{settings.SchemaPath}: {schema.Secrets.Length} secret(s), environments {string.Join(", ", schema.Environments)}"));
-            foreach (var finding in await DoctorChecks.RunAsync(settings, schema, cancellationToken))
+            foreach (var finding in DoctorChecks.Run(settings, schema, cancellationToken))
             {
                 Report(context, table, finding);
             }

@@ -31,7 +31,7 @@ internal static class GetCommand
                 return ExitCodes.Error;
             }
 
-            var read = await new SecretsManager().ReadValuesAsync(
+            var read = new SecretsManager().ReadValues(
                 context.Settings.Apply(new ReadValuesOptions { SchemaPath = context.Settings.Schema, Names = [name] }, "get"), cancellationToken);
             context.Report(read.Diagnostics);
             if (!read.Succeeded)

@@ -27,7 +27,7 @@ internal static class ImportCommand
     /// <summary>Imports <paramref name="source"/> and prints what happened; init --from uses it too.</summary>
     public static async Task<int> RunAsync(CommandContext context, string source, bool overwrite, CancellationToken cancellationToken)
     {
-        var result = await context.Output.WithProgressAsync("Importing", progress => new SecretsManager().ImportAsync(
+        var result = await context.Output.WithProgressAsync("Importing", progress => new SecretsManager().Import(
             context.Settings.Apply(new ImportOptions { SchemaPath = context.Settings.Schema, SourcePath = source, Overwrite = overwrite, Progress = progress }, "import"), cancellationToken));
         context.Report(result.Diagnostics);
         if (!result.Succeeded)

@@ -15,32 +15,24 @@ internal static class KmsCommand
     {
         var add = new Command("add", "Lets an AWS KMS key open the store: the same data key, wrapped by KMS (commit the store). Credentials come from the AWS SDK's standard places.") { KeyArn };
         CommandRunner.SetBody(add, SchemaNeed.Required, (context, cancellationToken) =>
-            RunAsync(context, m => m.AddKmsKeyAsync(Options(context) with { KeyArn = context.Value(KeyArn) }, cancellationToken)));
+            Task.FromResult(Run(context, m => m.AddKmsKey(Options(context) with { KeyArn = context.Value(KeyArn) }, cancellationToken))));
 
         var remove = new Command("remove", "Takes a KMS key off and rotates the data key; lists the secrets its users could read, to rotate.") { KeyArn, RecipientsCommand.DropUnavailableKeys };
         CommandRunner.SetBody(remove, SchemaNeed.Required, (context, cancellationToken) =>
-            RunAsync(context, m => m.RemoveKmsKeyAsync(Options(context) with { KeyArn = context.Value(KeyArn), DropUnavailableKeys = context.Value(RecipientsCommand.DropUnavailableKeys) }, cancellationToken)));
+            Task.FromResult(Run(context, m => m.RemoveKmsKey(Options(context) with { KeyArn = context.Value(KeyArn), DropUnavailableKeys = context.Value(RecipientsCommand.DropUnavailableKeys) }, cancellationToken))));
 
         var list = new Command("list", "Lists the KMS keys and the other keys that open the store. Needs no key and calls no service.");
         CommandRunner.SetBody(list, SchemaNeed.Required, (context, cancellationToken) =>
-            RunAsync(context, m => m.ListKmsKeysAsync(Options(context), cancellationToken)));
+            Task.FromResult(Run(context, m => m.ListKmsKeys(Options(context), cancellationToken))));
 
         return new Command("kms", "The key management service (AWS KMS) keys that can open the environment's store.") { add, remove, list };
     }
 
-    private static KmsKeyOptions Options(CommandContext context) => new()
-    {
-        WorkspacePath = context.Settings.Workspace,
-        Environment = context.Settings.Environment,
-        KeyDirectory = context.Settings.KeyDirectory,
-        EnvironmentVariables = context.Settings.Variables,
-        Trigger = "cli:kms",
-        Trust = context.Settings.Trust,
-    };
+    private static KmsKeyOptions Options(CommandContext context) => context.Settings.Apply(new KmsKeyOptions(), "kms");
 
-    private static async Task<int> RunAsync(CommandContext context, Func<SecretsManager, Task<KmsKeyResult>> operation)
+    private static int Run(CommandContext context, Func<SecretsManager, KmsKeyResult> operation)
     {
-        var result = await operation(new SecretsManager());
+        var result = operation(new SecretsManager());
         context.Report(result.Diagnostics);
         if (!result.Succeeded)
         {

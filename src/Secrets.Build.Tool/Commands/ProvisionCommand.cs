@@ -25,7 +25,7 @@ internal static class ProvisionCommand
         CommandRunner.SetBody(command, SchemaNeed.Required, async (context, cancellationToken) =>
         {
             var settings = context.Settings;
-            var result = await new SecretsManager().ProvisionAsync(ProvisionOptionsFor(context, context.Value(Generate), !context.Value(NoOutputs)), cancellationToken);
+            var result = new SecretsManager().Provision(ProvisionOptionsFor(context, context.Value(Generate), !context.Value(NoOutputs)), cancellationToken);
             context.Report(result.Diagnostics);
             if (result.Succeeded)
             {
@@ -48,18 +48,13 @@ internal static class ProvisionCommand
         var variables = settings.Variables;
         var onBuildServer = (variables.TryGetValue("CI", out var ci) && ci is { Length: > 0 } && ci != "false")
             || variables.ContainsKey("TF_BUILD") || variables.ContainsKey("GITHUB_ACTIONS");
-        return new ProvisionOptions
-        {
-            SchemaPath = settings.Schema,
-            WorkspacePath = settings.WorkspacePath,
-            Environment = settings.Environment,
-            KeyDirectory = settings.KeyDirectory,
-            RotationDaysOverride = settings.RotationDays,
-            EnvironmentVariables = variables,
-            Generate = generate ?? !(onBuildServer || settings.EnvironmentLower == "production"),
-            WriteOutputs = writeOutputs,
-            Trigger = "cli:" + command,
-            Trust = settings.Trust,
-        };
+        return settings.Apply(
+            new ProvisionOptions
+            {
+                SchemaPath = settings.Schema,
+                Generate = generate ?? !(onBuildServer || settings.EnvironmentLower == "production"),
+                WriteOutputs = writeOutputs,
+            },
+            command);
     }
 }

@@ -23,32 +23,24 @@ internal static class RecipientsCommand
     {
         var add = new Command("add", "Lets an age recipient open the store; updates the store and secrets/recipients.<env>.txt (commit both).") { Recipient, Name };
         CommandRunner.SetBody(add, SchemaNeed.Required, (context, cancellationToken) =>
-            RunAsync(context, m => m.AddRecipientAsync(Options(context) with { Recipient = context.Value(Recipient), Name = context.Value(Name) }, cancellationToken)));
+            Task.FromResult(Run(context, m => m.AddRecipient(Options(context) with { Recipient = context.Value(Recipient), Name = context.Value(Name) }, cancellationToken))));
 
         var remove = new Command("remove", "Takes an age recipient off and rotates the data key; lists the secrets they could read, to rotate.") { Recipient, DropUnavailableKeys };
         CommandRunner.SetBody(remove, SchemaNeed.Required, (context, cancellationToken) =>
-            RunAsync(context, m => m.RemoveRecipientAsync(Options(context) with { Recipient = context.Value(Recipient), DropUnavailableKeys = context.Value(DropUnavailableKeys) }, cancellationToken)));
+            Task.FromResult(Run(context, m => m.RemoveRecipient(Options(context) with { Recipient = context.Value(Recipient), DropUnavailableKeys = context.Value(DropUnavailableKeys) }, cancellationToken))));
 
         var list = new Command("list", "Lists who can open the store: age recipients and the other keys. Needs no key.");
         CommandRunner.SetBody(list, SchemaNeed.Required, (context, cancellationToken) =>
-            RunAsync(context, m => m.ListRecipientsAsync(Options(context), cancellationToken)));
+            Task.FromResult(Run(context, m => m.ListRecipients(Options(context), cancellationToken))));
 
         return new Command("recipients", "The age recipients that can open the environment's store.") { add, remove, list };
     }
 
-    private static RecipientOptions Options(CommandContext context) => new()
-    {
-        WorkspacePath = context.Settings.Workspace,
-        Environment = context.Settings.Environment,
-        KeyDirectory = context.Settings.KeyDirectory,
-        EnvironmentVariables = context.Settings.Variables,
-        Trigger = "cli:recipients",
-        Trust = context.Settings.Trust,
-    };
+    private static RecipientOptions Options(CommandContext context) => context.Settings.Apply(new RecipientOptions(), "recipients");
 
-    private static async Task<int> RunAsync(CommandContext context, Func<SecretsManager, Task<RecipientResult>> operation)
+    private static int Run(CommandContext context, Func<SecretsManager, RecipientResult> operation)
     {
-        var result = await operation(new SecretsManager());
+        var result = operation(new SecretsManager());
         context.Report(result.Diagnostics);
         if (!result.Succeeded)
         {

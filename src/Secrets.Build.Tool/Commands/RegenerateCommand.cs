@@ -20,7 +20,7 @@ internal static class RegenerateCommand
         CommandRunner.SetBody(command, SchemaNeed.Required, async (context, cancellationToken) =>
         {
             var provision = ProvisionCommand.ProvisionOptionsFor(context, generate: true, writeOutputs: true, "regenerate");
-            var result = await context.Output.WithStatusAsync("Regenerating", () => new SecretsManager().RegenerateAsync(
+            var result = await context.Output.WithStatusAsync("Regenerating", () => new SecretsManager().Regenerate(
                 new RegenerateOptions { Provision = provision, Confirm = context.Value(Confirm) }, cancellationToken));
             context.Report(result.Diagnostics);
             if (!result.Succeeded)

@@ -27,7 +27,7 @@ internal static class ReportCommand
         };
         CommandRunner.SetBody(command, SchemaNeed.Required, async (context, cancellationToken) =>
         {
-            var result = await new SecretsManager().GenerateComplianceReportAsync(
+            var result = new SecretsManager().GenerateComplianceReport(
                 context.Settings.Apply(new ReportOptions { SchemaPath = context.Settings.Schema, MinimumScore = context.Value(MinimumScore) }, "report"), cancellationToken);
             context.Report(result.Diagnostics);
             if (result.Checks.IsDefaultOrEmpty)

@@ -25,7 +25,7 @@ internal static class RotateCommand
         CommandRunner.SetBody(command, SchemaNeed.Required, async (context, cancellationToken) =>
         {
             var selectors = context.Value(Selectors)!.SelectMany(s => s.Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
-            var result = await context.Output.WithProgressAsync("Rotating", progress => new SecretsManager().RotateSecretsAsync(
+            var result = await context.Output.WithProgressAsync("Rotating", progress => new SecretsManager().RotateSecrets(
                 context.Settings.Apply(new RotateOptions { SchemaPath = context.Settings.Schema, Selectors = selectors, Progress = progress }, "rotate"), cancellationToken));
             context.Report(result.Diagnostics);
             if (!result.Succeeded)

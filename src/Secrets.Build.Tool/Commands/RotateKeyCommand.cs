@@ -17,7 +17,7 @@ internal static class RotateKeyCommand
         CommandRunner.SetBody(command, SchemaNeed.Required, async (context, cancellationToken) =>
         {
             var newPassphrase = context.Settings.Variables.GetValueOrDefault(NewPassphraseVariable);
-            var result = await context.Output.WithStatusAsync("Rotating the key", () => new SecretsManager().RotateKeyAsync(
+            var result = await context.Output.WithStatusAsync("Rotating the key", () => new SecretsManager().RotateKey(
                 context.Settings.Apply(new RotateKeyOptions { SchemaPath = context.Settings.Schema, NewPassphrase = newPassphrase }, "rotate-key"), cancellationToken));
             context.Report(result.Diagnostics);
             if (!result.Succeeded)

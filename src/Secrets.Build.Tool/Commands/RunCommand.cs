@@ -32,7 +32,7 @@ internal static class RunCommand
         CommandRunner.SetBody(command, SchemaNeed.Required, async (context, cancellationToken) =>
         {
             var line = context.Value(Command)!;
-            var read = await new SecretsManager().ReadValuesAsync(
+            var read = new SecretsManager().ReadValues(
                 context.Settings.Apply(new ReadValuesOptions { SchemaPath = context.Settings.Schema, IncludePrevious = true }, "run"), cancellationToken);
             context.Report(read.Diagnostics);
             if (!read.Succeeded)

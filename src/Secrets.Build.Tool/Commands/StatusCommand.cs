@@ -19,7 +19,7 @@ internal static class StatusCommand
         CommandRunner.SetBody(command, SchemaNeed.Required, async (context, cancellationToken) =>
         {
             var diagnostics = new List<SecretsDiagnostic>();
-            var model = await StatusReader.ReadAsync(context.Settings, diagnostics, cancellationToken);
+            var model = StatusReader.Read(context.Settings, diagnostics, cancellationToken);
             context.Report(diagnostics);
             if (model is null)
             {

@@ -14,16 +14,16 @@ namespace Secrets.Build.Tool.Doctor;
 /// <summary>What a newcomer trips on, each with its fix: schema, keys, modes, gitignore, git, compose and kubectl, package versions.</summary>
 internal static partial class DoctorChecks
 {
-    public static async Task<List<Finding>> RunAsync(ToolSettings settings, SecretsSchema schema, CancellationToken cancellationToken)
+    public static List<Finding> Run(ToolSettings settings, SecretsSchema schema, CancellationToken cancellationToken)
     {
         var findings = new List<Finding>();
         foreach (var environment in schema.Environments)
         {
-            findings.Add(await Key(settings, environment, cancellationToken));
+            findings.Add(Key(settings, environment, cancellationToken));
         }
 
         findings.AddRange(TrustChecks.Run(settings, schema, cancellationToken));
-        findings.Add(await Modes(settings, cancellationToken));
+        findings.Add(Modes(settings, cancellationToken));
         findings.AddRange(Git(settings));
         findings.Add(Tool("docker compose", settings.Workspace, "docker", "compose", "version"));
         findings.Add(Tool("kubectl", settings.Workspace, "kubectl", "version", "--client"));
@@ -31,7 +31,7 @@ internal static partial class DoctorChecks
         return findings;
     }
 
-    private static async Task<Finding> Key(ToolSettings settings, string environment, CancellationToken cancellationToken)
+    private static Finding Key(ToolSettings settings, string environment, CancellationToken cancellationToken)
     {
         var check = $"key ({environment})";
         var paths = StorePaths.ForWorkspace(settings.Workspace, environment);
@@ -41,14 +41,7 @@ internal static partial class DoctorChecks
         }
 
         // Opening the store is the only true test of a key; verifying the trail does that and writes nothing.
-        var verified = await new SecretsManager().VerifyAuditAsync(new VerifyAuditOptions
-        {
-            WorkspacePath = settings.Workspace,
-            Environment = environment,
-            KeyDirectory = settings.KeyDirectory,
-            EnvironmentVariables = settings.Variables,
-            Trust = settings.Trust,
-        }, cancellationToken);
+        var verified = new SecretsManager().VerifyAudit(settings.Apply(new VerifyAuditOptions(), "doctor") with { Environment = environment }, cancellationToken);
         var keyProblem = verified.Diagnostics.FirstOrDefault(d => d.Severity == Core.Diagnostics.SecretsSeverity.Error && d.Code.StartsWith("SECB2", StringComparison.Ordinal));
         var header = SecretStore.ReadHeader(paths);
         var locator = new KeyLocator(environment, header.StoreId, settings.Variables, settings.KeyDirectory, settings.Workspace);
@@ -79,9 +72,9 @@ internal static partial class DoctorChecks
         return "an age identity (the store lists it among its recipients)";
     }
 
-    private static async Task<Finding> Modes(ToolSettings settings, CancellationToken cancellationToken)
+    private static Finding Modes(ToolSettings settings, CancellationToken cancellationToken)
     {
-        var report = await new SecretsManager().CheckPermissionsAsync(
+        var report = new SecretsManager().CheckPermissions(
             new PermissionOptions { WorkspacePath = settings.Workspace, KeyDirectory = settings.KeyDirectory, EnvironmentVariables = settings.Variables }, cancellationToken);
         var problems = report.Diagnostics.Count(d => d.Severity != Core.Diagnostics.SecretsSeverity.Info);
         return problems == 0

@@ -11,15 +11,16 @@ namespace Secrets.Build.Tool.Output;
 /// </summary>
 internal static class ProgressBar
 {
-    public static async Task<T> WithProgressAsync<T>(this ToolOutput output, string what, Func<IProgress<SecretsProgress>?, Task<T>> operation)
+    public static async Task<T> WithProgressAsync<T>(this ToolOutput output, string what, Func<IProgress<SecretsProgress>?, T> operation)
     {
         if (!output.IsTerminal)
         {
-            return await operation(null);
+            return operation(null);
         }
 
         var counter = new Counter(what);
-        var work = operation(counter);
+        // Core's operations are synchronous: the work runs on the thread pool while the bar moves.
+        var work = Task.Run(() => operation(counter));
         // Core counts only once the store is open: an operation that fails before that (no key, a
         // damaged store) prints its errors without an empty bar above them.
         if (await Task.WhenAny(work, counter.Started) == work)

@@ -17,7 +17,7 @@ namespace Secrets.Build.Tool.Status;
 /// </summary>
 internal static class StatusReader
 {
-    public static async Task<StatusModel?> ReadAsync(ToolSettings settings, List<SecretsDiagnostic> diagnostics, CancellationToken cancellationToken)
+    public static StatusModel? Read(ToolSettings settings, List<SecretsDiagnostic> diagnostics, CancellationToken cancellationToken)
     {
         var loaded = SchemaFile.Load(settings.Schema);
         diagnostics.AddRange(loaded.Diagnostics);
@@ -53,7 +53,7 @@ internal static class StatusReader
 
         var metadata = SecretStore.ReadMetadata(paths);
         var header = SecretStore.ReadHeader(paths);
-        var rotation = await new SecretsManager().CheckRotationAsync(
+        var rotation = new SecretsManager().CheckRotation(
             settings.Apply(new CheckRotationOptions { SchemaPath = settings.Schema, EnforceRotation = false }, "status"), cancellationToken);
         // Due and overdue are shown in the table; repeating them as warnings would be noise.
         diagnostics.AddRange(rotation.Diagnostics.Where(d => d.Code is not (DiagnosticCodes.RotationDueSoon or DiagnosticCodes.RotationOverdue)));

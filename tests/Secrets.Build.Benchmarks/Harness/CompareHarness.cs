@@ -14,7 +14,7 @@ internal static class CompareHarness
     private const string Usage =
         "usage: harness prepare --count N --dir DIR | harness open --dir DIR [--runs R] | harness provision --count N [--runs R] | harness generate --count N [--runs R]";
 
-    public static async Task<int> RunAsync(string[] args)
+    public static int Run(string[] args)
     {
         var command = args.FirstOrDefault();
         var count = IntOption(args, "--count", SchemaFactory.SampleCount);
@@ -27,7 +27,7 @@ internal static class CompareHarness
 
         if (command == "provision" && runs >= 1)
         {
-            return await TimeFirstProvisionsAsync(count, runs);
+            return TimeFirstProvisions(count, runs);
         }
 
         if (dir is null || command is not ("prepare" or "open") || runs < 1)
@@ -39,20 +39,20 @@ internal static class CompareHarness
         if (command == "prepare")
         {
             var workspace = BenchmarkWorkspace.Create(SchemaFactory.TextFor(count), Path.GetFullPath(dir));
-            var result = await workspace.ProvisionAsync();
+            var result = workspace.Provision();
             Console.WriteLine($"env_file {result.Outputs.Single(o => Path.GetFileName(o) == ".env.development")}");
             Console.WriteLine($"generated {result.Generated.Length}");
             return 0;
         }
 
-        return await TimeOpensAsync(BenchmarkWorkspace.Existing(dir), runs);
+        return TimeOpens(BenchmarkWorkspace.Existing(dir), runs);
     }
 
     /// <summary>
     /// The first run pays for JIT and loading libsodium, as a build's first call in a fresh MSBuild
     /// node does; the rest are what a warm node pays. Both are reported, never mixed.
     /// </summary>
-    private static async Task<int> TimeOpensAsync(BenchmarkWorkspace workspace, int runs)
+    private static int TimeOpens(BenchmarkWorkspace workspace, int runs)
     {
         var times = new List<double>(runs);
         var cpuTimes = new List<double>(runs);
@@ -60,7 +60,7 @@ internal static class CompareHarness
         for (var i = 0; i < runs; i++)
         {
             timer.Start();
-            var result = await workspace.ProvisionAsync();
+            var result = workspace.Provision();
             var (wall, cpu) = timer.Stop();
             cpuTimes.Add(cpu);
             if (!result.Generated.IsEmpty)
@@ -83,7 +83,7 @@ internal static class CompareHarness
     /// First builds: each run provisions a fresh workspace with <paramref name="count"/> secrets
     /// (generate, encrypt, save, write outputs, audit). The first run also pays for JIT.
     /// </summary>
-    private static async Task<int> TimeFirstProvisionsAsync(int count, int runs)
+    private static int TimeFirstProvisions(int count, int runs)
     {
         var schema = SchemaFactory.TextFor(count);
         var times = new List<double>(runs);
@@ -93,7 +93,7 @@ internal static class CompareHarness
         {
             using var workspace = BenchmarkWorkspace.Create(schema);
             timer.Start();
-            var result = await workspace.ProvisionAsync();
+            var result = workspace.Provision();
             var (wall, cpu) = timer.Stop();
             cpuTimes.Add(cpu);
             times.Add(wall);

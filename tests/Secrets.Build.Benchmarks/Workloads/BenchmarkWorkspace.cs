@@ -42,9 +42,9 @@ internal sealed class BenchmarkWorkspace : IDisposable
     };
 
     /// <summary>Provisions and fails loudly: a benchmark of a run that reported errors measures nothing.</summary>
-    public async Task<ProvisionResult> ProvisionAsync()
+    public ProvisionResult Provision()
     {
-        var result = await new SecretsManager().ProvisionAsync(Options);
+        var result = new SecretsManager().Provision(Options);
         if (!result.Succeeded)
         {
             throw new InvalidOperationException("Provisioning failed: " + string.Join("; ", result.Diagnostics));

@@ -1,10 +1,9 @@
 using Secrets.Build.Core.Access;
 using Secrets.Build.Core.Diagnostics;
-using Secrets.Build.Core.Tests.Lifecycle;
 
 namespace Secrets.Build.Core.Tests.Access;
 
-/// <summary>SecretsManager.ReadValuesAsync (behind secrets-build run and get) on stores made by a real provisioning run.</summary>
+/// <summary>SecretsManager.ReadValues (behind secrets-build run and get) on stores made by a real provisioning run.</summary>
 public sealed class ReadValuesTests : IDisposable
 {
     private readonly LifecycleKit _kit = new();
@@ -12,12 +11,12 @@ public sealed class ReadValuesTests : IDisposable
     public void Dispose() => _kit.Dispose();
 
     [Fact]
-    public async Task Reads_every_current_value_and_records_one_accessed_line_per_secret_without_a_value()
+    public void Reads_every_current_value_and_records_one_accessed_line_per_secret_without_a_value()
     {
-        Assert.True((await _kit.Provision()).Succeeded);
+        Assert.True((_kit.Provision()).Succeeded);
         var expected = _kit.EnvValues();
 
-        var result = await Read();
+        var result = Read();
 
         Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
         Assert.Equal(expected.Keys.Order(), result.Values.Select(v => v.Name).Order());
@@ -30,18 +29,18 @@ public sealed class ReadValuesTests : IDisposable
     }
 
     [Fact]
-    public async Task The_previous_value_comes_with_the_current_one_only_within_the_grace_period()
+    public void The_previous_value_comes_with_the_current_one_only_within_the_grace_period()
     {
-        Assert.True((await _kit.Provision()).Succeeded);
+        Assert.True((_kit.Provision()).Succeeded);
         var before = _kit.EnvValues();
         _kit.Clock.Advance(TimeSpan.FromDays(1));
-        Assert.True((await _kit.Rotate("JWT_SECRET_KEY")).Succeeded);
+        Assert.True((_kit.Rotate("JWT_SECRET_KEY")).Succeeded);
 
         _kit.Clock.Advance(TimeSpan.FromDays(1));
-        var inGrace = await Read(includePrevious: true);
+        var inGrace = Read(includePrevious: true);
         _kit.Clock.Advance(TimeSpan.FromDays(7));
-        var afterGrace = await Read(includePrevious: true);
-        var withoutPrevious = await Read();
+        var afterGrace = Read(includePrevious: true);
+        var withoutPrevious = Read();
 
         var previous = Assert.Single(inGrace.Values, v => v.Name == "JWT_SECRET_KEY__PREVIOUS");
         Assert.True(previous.Value == before["JWT_SECRET_KEY"], "the previous value is not the one before the rotation");
@@ -50,12 +49,12 @@ public sealed class ReadValuesTests : IDisposable
     }
 
     [Fact]
-    public async Task An_undeclared_name_is_SECB800_and_reads_nothing()
+    public void An_undeclared_name_is_SECB800_and_reads_nothing()
     {
-        Assert.True((await _kit.Provision()).Succeeded);
+        Assert.True((_kit.Provision()).Succeeded);
         var trailBefore = File.ReadAllText(_kit.AuditPath);
 
-        var result = await Read(names: ["POSTGRES_PASSWORD", "NOT_A_SECRET"]);
+        var result = Read(names: ["POSTGRES_PASSWORD", "NOT_A_SECRET"]);
 
         Assert.False(result.Succeeded);
         Assert.Empty(result.Values);
@@ -64,17 +63,17 @@ public sealed class ReadValuesTests : IDisposable
     }
 
     [Fact]
-    public async Task Without_a_store_nothing_is_created()
+    public void Without_a_store_nothing_is_created()
     {
-        var result = await Read();
+        var result = Read();
 
         Assert.False(result.Succeeded);
         Assert.Empty(result.Values);
         Assert.False(File.Exists(_kit.StorePath));
     }
 
-    private Task<ReadValuesResult> Read(bool includePrevious = false, string[]? names = null) =>
-        _kit.Manager.ReadValuesAsync(new ReadValuesOptions
+    private ReadValuesResult Read(bool includePrevious = false, string[]? names = null) =>
+        _kit.Manager.ReadValues(new ReadValuesOptions
         {
             SchemaPath = _kit.Workspace.SchemaPath,
             Environment = _kit.Environment,

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Secrets.Build.Core.Audit;
-using Secrets.Build.Core.Tests.IO;
 
 namespace Secrets.Build.Core.Tests.Audit;
 
@@ -58,11 +57,10 @@ public sealed class AuditConcurrencyTests : IDisposable
     public void Eight_processes_appending_at_once_lose_no_line_and_the_chain_verifies()
     {
         var key = AuditTestKit.ChainKey();
-        var child = AuditChildProcess.Build(_dir.Combine("child"));
         var go = _dir.Combine("go");
 
         var processes = Enumerable.Range(0, Workers)
-            .Select(worker => child.Start(TrailPath, key, worker, EventsPerWorker, MaxFileBytes, go))
+            .Select(worker => AuditChildProcess.Start(TrailPath, key, worker, EventsPerWorker, MaxFileBytes, go))
             .ToList();
         // All children are running and waiting; releasing them together makes them contend.
         File.WriteAllText(go, "go");

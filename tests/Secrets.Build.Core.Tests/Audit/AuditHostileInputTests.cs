@@ -1,7 +1,6 @@
 using System.Text;
 using Secrets.Build.Core.Audit;
 using Secrets.Build.Core.Diagnostics;
-using Secrets.Build.Core.Tests.IO;
 
 namespace Secrets.Build.Core.Tests.Audit;
 

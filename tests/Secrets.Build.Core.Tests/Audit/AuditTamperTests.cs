@@ -1,6 +1,5 @@
 using Secrets.Build.Core.Audit;
 using Secrets.Build.Core.Diagnostics;
-using Secrets.Build.Core.Tests.IO;
 
 namespace Secrets.Build.Core.Tests.Audit;
 

@@ -2,7 +2,6 @@ using System.Text.Json;
 using Secrets.Build.Core.Audit;
 using Secrets.Build.Core.IO;
 using Secrets.Build.Core.Store;
-using Secrets.Build.Core.Tests.IO;
 
 namespace Secrets.Build.Core.Tests.Audit;
 
@@ -85,7 +84,7 @@ public sealed class AuditTrailTests : IDisposable
         Assert.False(Directory.Exists(_dir.Combine("secrets")));
     }
 
-    [Keys.UnixFact, System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    [UnixFact, System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
     public void The_trail_file_is_private_to_its_owner()
     {
         var trail = new AuditTrail(TrailPath, AuditTestKit.ChainKey());

@@ -5,12 +5,11 @@ using Secrets.Build.Core.KeyRotation;
 using Secrets.Build.Core.Keys;
 using Secrets.Build.Core.Provisioning;
 using Secrets.Build.Core.Store;
-using Secrets.Build.Core.Tests.Provisioning;
 using Secrets.Build.Core.VerifyAudit;
 
 namespace Secrets.Build.Core.Tests.Audit;
 
-/// <summary><see cref="SecretsManager.VerifyAuditAsync"/> on real workspaces: what it verifies, what it reports, and that it writes nothing.</summary>
+/// <summary><see cref="SecretsManager.VerifyAudit"/> on real workspaces: what it verifies, what it reports, and that it writes nothing.</summary>
 public sealed class VerifyAuditTests : IDisposable
 {
     private readonly TempWorkspace _workspace = new();
@@ -22,14 +21,14 @@ public sealed class VerifyAuditTests : IDisposable
     private StorePaths Paths => StorePaths.ForWorkspace(_workspace.Workspace, "development");
 
     [Fact]
-    public async Task An_intact_trail_verifies_every_line_and_nothing_in_the_workspace_changes()
+    public void An_intact_trail_verifies_every_line_and_nothing_in_the_workspace_changes()
     {
-        await Provision();
-        await Provision();
+        Provision();
+        Provision();
         var lines = AuditTestKit.ReadLines(TrailPath).Length;
         var before = _workspace.Snapshot();
 
-        var result = await _manager.VerifyAuditAsync(Options());
+        var result = _manager.VerifyAudit(Options());
 
         Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
         Assert.Empty(result.Diagnostics);
@@ -45,17 +44,17 @@ public sealed class VerifyAuditTests : IDisposable
     }
 
     [Fact]
-    public async Task An_edited_line_is_the_break_with_its_code_file_and_line()
+    public void An_edited_line_is_the_break_with_its_code_file_and_line()
     {
-        await Provision();
-        await Provision();
+        Provision();
+        Provision();
         AuditTestKit.EditLines(TrailPath, lines =>
         {
             lines[2] = lines[2].Replace("\"actor\":\"", "\"actor\":\"x", StringComparison.Ordinal);
             return lines;
         });
 
-        var result = await _manager.VerifyAuditAsync(Options());
+        var result = _manager.VerifyAudit(Options());
 
         Assert.False(result.Succeeded);
         var broken = Assert.IsType<SecretsDiagnostic>(result.Break);
@@ -67,10 +66,10 @@ public sealed class VerifyAuditTests : IDisposable
     }
 
     [Fact]
-    public async Task Lines_written_before_a_key_rotation_verify_with_the_retired_chain_key()
+    public void Lines_written_before_a_key_rotation_verify_with_the_retired_chain_key()
     {
-        await Provision();
-        var rotated = await _manager.RotateKeyAsync(new RotateKeyOptions
+        Provision();
+        var rotated = _manager.RotateKey(new RotateKeyOptions
         {
             SchemaPath = _workspace.SchemaPath,
             KeyDirectory = _workspace.KeyDirectory,
@@ -79,16 +78,16 @@ public sealed class VerifyAuditTests : IDisposable
         Assert.True(rotated.Succeeded, string.Join("\n", rotated.Diagnostics));
         var linesBefore = AuditTestKit.ReadLines(TrailPath).Length;
 
-        var result = await _manager.VerifyAuditAsync(Options());
+        var result = _manager.VerifyAudit(Options());
 
         Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
         Assert.Equal(linesBefore, result.EntriesVerified);
     }
 
     [Fact]
-    public async Task Rolled_over_files_are_verified_and_listed_oldest_first()
+    public void Rolled_over_files_are_verified_and_listed_oldest_first()
     {
-        await Provision();
+        Provision();
         using (var store = SecretStore.Open(Paths, Key()))
         {
             var chainKey = store.DeriveAuditChainKey();
@@ -98,7 +97,7 @@ public sealed class VerifyAuditTests : IDisposable
             trail.Append(AuditTestKit.Event(2));
         }
 
-        var result = await _manager.VerifyAuditAsync(Options());
+        var result = _manager.VerifyAudit(Options());
 
         Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
         Assert.Equal(
@@ -107,21 +106,21 @@ public sealed class VerifyAuditTests : IDisposable
         Assert.Equal([.. result.RolledOverFiles, TrailPath], result.Files.ToArray());
 
         File.Delete(result.RolledOverFiles[0]);
-        var missing = await _manager.VerifyAuditAsync(Options());
+        var missing = _manager.VerifyAudit(Options());
         Assert.Equal(DiagnosticCodes.AuditRolledFileMissing, missing.Break?.Code);
     }
 
     [Fact]
-    public async Task A_recorded_head_catches_newest_lines_cut_off()
+    public void A_recorded_head_catches_newest_lines_cut_off()
     {
-        await Provision();
-        var head = (await _manager.VerifyAuditAsync(Options())).Head;
-        await Provision();
+        Provision();
+        var head = (_manager.VerifyAudit(Options())).Head;
+        Provision();
         AuditTestKit.EditLines(TrailPath, lines => lines.Take(lines.Count - 2));
 
-        var unanchored = await _manager.VerifyAuditAsync(OnAnotherMachine());
-        var anchored = await _manager.VerifyAuditAsync(Options() with { ExpectedHead = head with { Sequence = head.Sequence + 1 } });
-        var recorded = await _manager.VerifyAuditAsync(Options());
+        var unanchored = _manager.VerifyAudit(OnAnotherMachine());
+        var anchored = _manager.VerifyAudit(Options() with { ExpectedHead = head with { Sequence = head.Sequence + 1 } });
+        var recorded = _manager.VerifyAudit(Options());
 
         Assert.True(unanchored.Succeeded, "A cut at the end is invisible to the chain alone.");
         Assert.Equal(DiagnosticCodes.AuditHeadMismatch, anchored.Break?.Code);
@@ -130,9 +129,9 @@ public sealed class VerifyAuditTests : IDisposable
     }
 
     [Fact]
-    public async Task Without_a_store_there_is_nothing_to_verify_with_and_nothing_is_created()
+    public void Without_a_store_there_is_nothing_to_verify_with_and_nothing_is_created()
     {
-        var result = await _manager.VerifyAuditAsync(Options());
+        var result = _manager.VerifyAudit(Options());
 
         var error = Assert.Single(result.Diagnostics);
         Assert.Equal(DiagnosticCodes.AuditNoStore, error.Code);
@@ -141,13 +140,13 @@ public sealed class VerifyAuditTests : IDisposable
     }
 
     [Fact]
-    public async Task A_wrong_key_is_an_error_that_touches_nothing()
+    public void A_wrong_key_is_an_error_that_touches_nothing()
     {
-        await Provision();
+        Provision();
         var before = _workspace.Snapshot();
         var wrong = KeyText.Format(RandomNumberGenerator.GetBytes(32));
 
-        var result = await _manager.VerifyAuditAsync(Options(wrong));
+        var result = _manager.VerifyAudit(Options(wrong));
 
         Assert.Equal(DiagnosticCodes.WrongKey, Assert.Single(result.Diagnostics, d => d.Severity == SecretsSeverity.Error).Code);
         Assert.Null(result.Break);
@@ -157,13 +156,13 @@ public sealed class VerifyAuditTests : IDisposable
     }
 
     [Fact]
-    public async Task A_store_without_its_trail_is_a_warning_where_no_head_was_recorded_and_an_error_where_one_was()
+    public void A_store_without_its_trail_is_a_warning_where_no_head_was_recorded_and_an_error_where_one_was()
     {
-        await Provision();
+        Provision();
         File.Delete(TrailPath);
 
-        var result = await _manager.VerifyAuditAsync(OnAnotherMachine());
-        var here = await _manager.VerifyAuditAsync(Options());
+        var result = _manager.VerifyAudit(OnAnotherMachine());
+        var here = _manager.VerifyAudit(Options());
 
         Assert.True(result.Succeeded);
         var warning = Assert.Single(result.Diagnostics);
@@ -174,14 +173,14 @@ public sealed class VerifyAuditTests : IDisposable
     }
 
     [Fact]
-    public async Task A_failed_build_with_a_wrong_key_leaves_the_trail_byte_for_byte_unchanged_and_verifiable()
+    public void A_failed_build_with_a_wrong_key_leaves_the_trail_byte_for_byte_unchanged_and_verifiable()
     {
-        await Provision();
+        Provision();
         var trail = File.ReadAllBytes(TrailPath);
-        var head = (await _manager.VerifyAuditAsync(Options())).Head;
+        var head = (_manager.VerifyAudit(Options())).Head;
         var wrong = KeyText.Format(RandomNumberGenerator.GetBytes(32));
 
-        var failed = await _manager.ProvisionAsync(new ProvisionOptions
+        var failed = _manager.Provision(new ProvisionOptions
         {
             SchemaPath = _workspace.SchemaPath,
             KeyDirectory = _workspace.KeyDirectory,
@@ -191,7 +190,7 @@ public sealed class VerifyAuditTests : IDisposable
         Assert.Equal(DiagnosticCodes.WrongKey, Assert.Single(failed.Diagnostics, d => d.Severity == SecretsSeverity.Error).Code);
         // No "failure" line: without the store's key there is no chain key to MAC it (see Audit/README.md).
         Assert.Equal(trail, File.ReadAllBytes(TrailPath));
-        var verified = await _manager.VerifyAuditAsync(Options() with { ExpectedHead = head });
+        var verified = _manager.VerifyAudit(Options() with { ExpectedHead = head });
         Assert.True(verified.Succeeded, string.Join("\n", verified.Diagnostics));
         Assert.Equal(head, verified.Head);
     }
@@ -220,9 +219,9 @@ public sealed class VerifyAuditTests : IDisposable
     private KeyMaterial Key() =>
         new KeyLocator("development", SecretStore.ReadHeader(Paths).StoreId, new Dictionary<string, string>(), _workspace.KeyDirectory, _workspace.Workspace).Resolve().Key!;
 
-    private async Task Provision()
+    private void Provision()
     {
-        var result = await _manager.ProvisionAsync(new ProvisionOptions
+        var result = _manager.Provision(new ProvisionOptions
         {
             SchemaPath = _workspace.SchemaPath,
             KeyDirectory = _workspace.KeyDirectory,

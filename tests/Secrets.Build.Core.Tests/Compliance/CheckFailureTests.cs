@@ -3,7 +3,6 @@ using Secrets.Build.Core.Compliance;
 using Secrets.Build.Core.Diagnostics;
 using Secrets.Build.Core.Outputs;
 using Secrets.Build.Core.Store;
-using Secrets.Build.Core.Tests.Keys;
 
 namespace Secrets.Build.Core.Tests.Compliance;
 
@@ -15,13 +14,13 @@ public sealed class CheckFailureTests : IDisposable
     public void Dispose() => _workspace.Dispose();
 
     [UnixFact, System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
-    public async Task Check1_fails_for_a_plaintext_output_readable_by_others()
+    public void Check1_fails_for_a_plaintext_output_readable_by_others()
     {
-        await _workspace.ProvisionCleanAndCommit();
+        _workspace.ProvisionCleanAndCommit();
         var env = _workspace.In(".env.development");
         File.SetUnixFileMode(env, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
 
-        var result = await _workspace.Report();
+        var result = _workspace.Report();
 
         var check = result.AssertStatus(DiagnosticCodes.ComplianceFileModes, ComplianceStatus.Fail);
         Assert.Contains($"{env} is 644", check.Evidence);
@@ -30,23 +29,23 @@ public sealed class CheckFailureTests : IDisposable
     }
 
     [UnixFact, System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
-    public async Task Check1_fails_for_a_secrets_folder_others_can_list()
+    public void Check1_fails_for_a_secrets_folder_others_can_list()
     {
-        await _workspace.ProvisionCleanAndCommit();
+        _workspace.ProvisionCleanAndCommit();
         File.SetUnixFileMode(_workspace.In("secrets"), UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
 
-        var result = await _workspace.Report();
+        var result = _workspace.Report();
 
         Assert.Contains("chmod 700", result.AssertStatus(DiagnosticCodes.ComplianceFileModes, ComplianceStatus.Fail).Fix);
     }
 
     [Fact]
-    public async Task Check2_fails_when_a_plaintext_output_is_not_ignored()
+    public void Check2_fails_when_a_plaintext_output_is_not_ignored()
     {
-        await _workspace.ProvisionCleanAndCommit();
+        _workspace.ProvisionCleanAndCommit();
         File.WriteAllText(_workspace.In(".gitignore"), "# emptied\n");
 
-        var result = await _workspace.Report();
+        var result = _workspace.Report();
 
         var check = result.AssertStatus(DiagnosticCodes.ComplianceGitIgnore, ComplianceStatus.Fail);
         Assert.Contains("not ignored by git", check.Evidence);
@@ -54,12 +53,12 @@ public sealed class CheckFailureTests : IDisposable
     }
 
     [Fact]
-    public async Task Check2_fails_when_a_plaintext_output_is_tracked_although_ignored()
+    public void Check2_fails_when_a_plaintext_output_is_tracked_although_ignored()
     {
-        await _workspace.ProvisionCleanAndCommit();
+        _workspace.ProvisionCleanAndCommit();
         _workspace.Git("add", "-f", "k8s-secrets-development.yaml");
 
-        var result = await _workspace.Report();
+        var result = _workspace.Report();
 
         var check = result.AssertStatus(DiagnosticCodes.ComplianceGitIgnore, ComplianceStatus.Fail);
         Assert.Contains("tracked by git", check.Evidence);
@@ -67,9 +66,9 @@ public sealed class CheckFailureTests : IDisposable
     }
 
     [Fact]
-    public async Task A_workspace_never_provisioned_gets_skips_and_score_0_not_an_error()
+    public void A_workspace_never_provisioned_gets_skips_and_score_0_not_an_error()
     {
-        var result = await _workspace.Report();
+        var result = _workspace.Report();
 
         Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
         result.AssertStatus(DiagnosticCodes.ComplianceStoreAuthenticity, ComplianceStatus.Skip);
@@ -80,26 +79,26 @@ public sealed class CheckFailureTests : IDisposable
     }
 
     [Fact]
-    public async Task Check2_and_check12_skip_outside_a_git_repository()
+    public void Check2_and_check12_skip_outside_a_git_repository()
     {
         using var plain = new ComplianceWorkspace(git: false);
-        await plain.Provision();
+        plain.Provision();
 
-        var result = await plain.Report();
+        var result = plain.Report();
 
         Assert.Contains("not inside a git repository", result.AssertStatus(DiagnosticCodes.ComplianceGitIgnore, ComplianceStatus.Skip).Evidence);
         Assert.Contains("tracked files not searched", result.AssertStatus(DiagnosticCodes.ComplianceValueExposure, ComplianceStatus.Skip).Evidence);
     }
 
     [Fact]
-    public async Task Check3_fails_for_a_key_file_left_in_the_workspace()
+    public void Check3_fails_for_a_key_file_left_in_the_workspace()
     {
-        await _workspace.ProvisionCleanAndCommit();
+        _workspace.ProvisionCleanAndCommit();
         var stray = _workspace.In(Path.Combine("config", Path.GetFileName(_workspace.KeyFile())));
         Directory.CreateDirectory(Path.GetDirectoryName(stray)!);
         File.Copy(_workspace.KeyFile(), stray);
 
-        var result = await _workspace.Report();
+        var result = _workspace.Report();
 
         var check = result.AssertStatus(DiagnosticCodes.ComplianceKeyMaterial, ComplianceStatus.Fail);
         Assert.Contains("key files inside the workspace", check.Evidence);
@@ -107,24 +106,24 @@ public sealed class CheckFailureTests : IDisposable
     }
 
     [UnixFact, System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
-    public async Task Check3_fails_for_a_key_file_others_can_read()
+    public void Check3_fails_for_a_key_file_others_can_read()
     {
-        await _workspace.ProvisionCleanAndCommit();
+        _workspace.ProvisionCleanAndCommit();
         File.SetUnixFileMode(_workspace.KeyFile(), UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead);
 
-        var result = await _workspace.Report();
+        var result = _workspace.Report();
 
         Assert.Contains("other users may read it", result.AssertStatus(DiagnosticCodes.ComplianceKeyMaterial, ComplianceStatus.Fail).Evidence);
     }
 
     [Fact]
-    public async Task Check4_warns_past_80_percent_and_fails_past_the_rotation_period()
+    public void Check4_warns_past_80_percent_and_fails_past_the_rotation_period()
     {
-        await _workspace.ProvisionCleanAndCommit();
+        _workspace.ProvisionCleanAndCommit();
 
         // jwt_secrets rotate every 30 days: day 25 is 83 %, day 31 is overdue.
-        var near = await _workspace.Report(at: ComplianceWorkspace.Start.AddDays(25));
-        var late = await _workspace.Report(at: ComplianceWorkspace.Start.AddDays(31));
+        var near = _workspace.Report(at: ComplianceWorkspace.Start.AddDays(25));
+        var late = _workspace.Report(at: ComplianceWorkspace.Start.AddDays(31));
 
         Assert.Contains("JWT_SECRET_KEY", near.AssertStatus(DiagnosticCodes.ComplianceRotation, ComplianceStatus.Warn).Evidence);
         var check = late.AssertStatus(DiagnosticCodes.ComplianceRotation, ComplianceStatus.Fail);
@@ -133,15 +132,15 @@ public sealed class CheckFailureTests : IDisposable
     }
 
     [Fact]
-    public async Task Check5_fails_for_a_weak_password_rule_and_a_short_jwt_key()
+    public void Check5_fails_for_a_weak_password_rule_and_a_short_jwt_key()
     {
-        await _workspace.ProvisionCleanAndCommit();
+        _workspace.ProvisionCleanAndCommit();
         File.WriteAllText(_workspace.SchemaPath, ComplianceWorkspace.Schema
             .Replace("\"minimumEntropyBits\": 128", "\"minimumEntropyBits\": 64", StringComparison.Ordinal)
             .Replace("\"kind\": \"password\", \"length\": 32", "\"kind\": \"password\", \"length\": 12", StringComparison.Ordinal)
             .Replace("\"kind\": \"base64url\", \"bytes\": 32", "\"kind\": \"base64url\", \"bytes\": 24", StringComparison.Ordinal));
 
-        var result = await _workspace.Report();
+        var result = _workspace.Report();
 
         var check = result.AssertStatus(DiagnosticCodes.ComplianceStrength, ComplianceStatus.Fail);
         Assert.Contains("DB_PASSWORD (74 bits)", check.Evidence);
@@ -149,40 +148,40 @@ public sealed class CheckFailureTests : IDisposable
     }
 
     [Fact]
-    public async Task Check5_fails_for_an_imported_value_shorter_than_its_rule()
+    public void Check5_fails_for_an_imported_value_shorter_than_its_rule()
     {
-        await _workspace.ProvisionCleanAndCommit();
+        _workspace.ProvisionCleanAndCommit();
         using (var store = _workspace.OpenStore("development"))
         {
             store.Set("DB_PASSWORD", "Summer2024!x", SecretSource.Imported, ComplianceWorkspace.Start, null);
             store.Save();
         }
 
-        var result = await _workspace.Report();
+        var result = _workspace.Report();
 
         Assert.Contains("DB_PASSWORD (an imported value shorter than the 32 characters", result.AssertStatus(DiagnosticCodes.ComplianceStrength, ComplianceStatus.Fail).Evidence);
     }
 
     [Fact]
-    public async Task Check5_warns_for_a_documented_lower_floor()
+    public void Check5_warns_for_a_documented_lower_floor()
     {
-        await _workspace.ProvisionCleanAndCommit();
+        _workspace.ProvisionCleanAndCommit();
         File.WriteAllText(_workspace.SchemaPath, ComplianceWorkspace.Schema.Replace(
             "\"kind\": \"password\", \"length\": 32",
             "\"kind\": \"password\", \"length\": 20, \"alphabet\": \"ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789\", \"minimumEntropyBits\": 100",
             StringComparison.Ordinal));
 
-        var result = await _workspace.Report();
+        var result = _workspace.Report();
 
         Assert.Contains("DB_PASSWORD (103 bits)", result.AssertStatus(DiagnosticCodes.ComplianceStrength, ComplianceStatus.Warn).Evidence);
     }
 
     [Fact]
-    public async Task Check6_fails_for_a_missing_external_secret()
+    public void Check6_fails_for_a_missing_external_secret()
     {
-        await _workspace.Provision("development", variables: new());
+        _workspace.Provision("development", variables: new());
 
-        var result = await _workspace.Report(variables: new());
+        var result = _workspace.Report(variables: new());
 
         var check = result.AssertStatus(DiagnosticCodes.ComplianceExternalSecrets, ComplianceStatus.Fail);
         Assert.Contains("PAYMENT_API_KEY (empty)", check.Evidence);
@@ -190,10 +189,10 @@ public sealed class CheckFailureTests : IDisposable
     }
 
     [Fact]
-    public async Task Check6_is_critical_in_production()
+    public void Check6_is_critical_in_production()
     {
         var production = new Dictionary<string, string> { ["PAYMENT_API_KEY"] = "pk_prod_Zx81Kq0Lw2Mn5Bv7Cd4R" };
-        await _workspace.Provision("production", variables: production);
+        _workspace.Provision("production", variables: production);
         using (var store = _workspace.OpenStore("production"))
         {
             // The provider's key was revoked and an empty value captured.
@@ -201,7 +200,7 @@ public sealed class CheckFailureTests : IDisposable
             store.Save();
         }
 
-        var result = await _workspace.Report("production");
+        var result = _workspace.Report("production");
 
         var check = result.AssertStatus(DiagnosticCodes.ComplianceExternalSecrets, ComplianceStatus.Fail);
         Assert.Equal(ComplianceSeverity.Critical, check.Severity);
@@ -209,15 +208,15 @@ public sealed class CheckFailureTests : IDisposable
     }
 
     [Fact]
-    public async Task Check7_fails_for_edited_metadata()
+    public void Check7_fails_for_edited_metadata()
     {
-        await _workspace.ProvisionCleanAndCommit();
+        _workspace.ProvisionCleanAndCommit();
         var metadata = _workspace.Paths().MetadataPath;
         var document = JsonNode.Parse(File.ReadAllText(metadata))!;
         document["secrets"]!["DB_PASSWORD"]!["rotatedAt"] = "2099-01-01T00:00:00Z";
         File.WriteAllText(metadata, document.ToJsonString());
 
-        var result = await _workspace.Report();
+        var result = _workspace.Report();
 
         var check = result.AssertStatus(DiagnosticCodes.ComplianceStoreAuthenticity, ComplianceStatus.Fail);
         Assert.StartsWith(DiagnosticCodes.StoreMacMismatch, check.Evidence);
@@ -225,24 +224,24 @@ public sealed class CheckFailureTests : IDisposable
     }
 
     [Fact]
-    public async Task Check7_fails_for_a_store_file_that_is_no_longer_json()
+    public void Check7_fails_for_a_store_file_that_is_no_longer_json()
     {
-        await _workspace.ProvisionCleanAndCommit();
+        _workspace.ProvisionCleanAndCommit();
         File.WriteAllText(_workspace.Paths().StorePath, "{ \"format\": \"secrets-build-store\", ");
 
-        var result = await _workspace.Report();
+        var result = _workspace.Report();
 
         Assert.StartsWith("SECB23", result.AssertStatus(DiagnosticCodes.ComplianceStoreAuthenticity, ComplianceStatus.Fail).Evidence);
         Assert.True(result.Succeeded, "a damaged store is a finding of the report, not an error of it");
     }
 
     [Fact]
-    public async Task Check7_and_the_key_checks_skip_without_a_key()
+    public void Check7_and_the_key_checks_skip_without_a_key()
     {
-        await _workspace.ProvisionCleanAndCommit();
+        _workspace.ProvisionCleanAndCommit();
         File.Delete(_workspace.KeyFile());
 
-        var result = await _workspace.Report();
+        var result = _workspace.Report();
 
         Assert.Contains("could not be opened (SECB", result.AssertStatus(DiagnosticCodes.ComplianceStoreAuthenticity, ComplianceStatus.Skip).Evidence);
         result.AssertStatus(DiagnosticCodes.ComplianceAuditChain, ComplianceStatus.Skip);
@@ -251,15 +250,15 @@ public sealed class CheckFailureTests : IDisposable
     }
 
     [Fact]
-    public async Task Check8_fails_for_an_edited_audit_line()
+    public void Check8_fails_for_an_edited_audit_line()
     {
-        await _workspace.ProvisionCleanAndCommit();
+        _workspace.ProvisionCleanAndCommit();
         var trail = Path.Combine(_workspace.Paths().SecretsDirectory, ".env.development.audit.jsonl");
         var lines = File.ReadAllLines(trail);
         lines[0] = lines[0].Replace("\"event\":\"generated\"", "\"event\":\"imported\"", StringComparison.Ordinal);
         File.WriteAllText(trail, string.Join('\n', lines) + "\n");
 
-        var result = await _workspace.Report();
+        var result = _workspace.Report();
 
         var check = result.AssertStatus(DiagnosticCodes.ComplianceAuditChain, ComplianceStatus.Fail);
         Assert.Contains("SECB52", check.Evidence);
@@ -267,9 +266,9 @@ public sealed class CheckFailureTests : IDisposable
     }
 
     [Fact]
-    public async Task Check9_fails_for_a_passphrase_entry_below_owasp_minimum()
+    public void Check9_fails_for_a_passphrase_entry_below_owasp_minimum()
     {
-        await _workspace.ProvisionCleanAndCommit();
+        _workspace.ProvisionCleanAndCommit();
         var store = _workspace.Paths().StorePath;
         var document = JsonNode.Parse(File.ReadAllText(store))!;
         var first = document["keys"]![0]!;
@@ -284,16 +283,16 @@ public sealed class CheckFailureTests : IDisposable
         });
         File.WriteAllText(store, document.ToJsonString());
 
-        var result = await _workspace.Report();
+        var result = _workspace.Report();
 
         var check = result.AssertStatus(DiagnosticCodes.ComplianceAlgorithms, ComplianceStatus.Fail);
         Assert.Contains("weakweakweakweak: Argon2id m=4096 KiB, t=1, p=1", check.Evidence);
     }
 
     [Fact]
-    public async Task Check10_fails_when_staging_reuses_a_development_value()
+    public void Check10_fails_when_staging_reuses_a_development_value()
     {
-        await _workspace.ProvisionCleanAndCommit();
+        _workspace.ProvisionCleanAndCommit();
         using (var development = _workspace.OpenStore("development"))
         using (var staging = _workspace.OpenStore("staging"))
         {
@@ -301,7 +300,7 @@ public sealed class CheckFailureTests : IDisposable
             staging.Save();
         }
 
-        var result = await _workspace.Report();
+        var result = _workspace.Report();
 
         var check = result.AssertStatus(DiagnosticCodes.ComplianceIsolation, ComplianceStatus.Fail);
         Assert.Contains("DB_PASSWORD in development = DB_PASSWORD in staging", check.Evidence);
@@ -309,37 +308,37 @@ public sealed class CheckFailureTests : IDisposable
     }
 
     [Fact]
-    public async Task Check10_skips_when_no_other_environment_can_be_opened()
+    public void Check10_skips_when_no_other_environment_can_be_opened()
     {
-        await _workspace.Provision();
+        _workspace.Provision();
 
-        var result = await _workspace.Report();
+        var result = _workspace.Report();
 
         Assert.Contains("No other environment's store could be opened", result.AssertStatus(DiagnosticCodes.ComplianceIsolation, ComplianceStatus.Skip).Evidence);
     }
 
     [Fact]
-    public async Task Check11_warns_near_and_fails_past_the_two_year_cryptoperiod()
+    public void Check11_warns_near_and_fails_past_the_two_year_cryptoperiod()
     {
-        await _workspace.ProvisionCleanAndCommit();
+        _workspace.ProvisionCleanAndCommit();
 
-        var near = await _workspace.Report(at: ComplianceWorkspace.Start.AddDays(600));
-        var late = await _workspace.Report(at: ComplianceWorkspace.Start.AddDays(731));
+        var near = _workspace.Report(at: ComplianceWorkspace.Start.AddDays(600));
+        var late = _workspace.Report(at: ComplianceWorkspace.Start.AddDays(731));
 
         Assert.Contains("earliest createdAt", near.AssertStatus(DiagnosticCodes.ComplianceCryptoperiod, ComplianceStatus.Warn).Evidence);
         Assert.Contains("RotateSecretsKey", late.AssertStatus(DiagnosticCodes.ComplianceCryptoperiod, ComplianceStatus.Fail).Fix);
     }
 
     [Fact]
-    public async Task Check12_fails_for_a_value_committed_in_a_tracked_file()
+    public void Check12_fails_for_a_value_committed_in_a_tracked_file()
     {
-        await _workspace.ProvisionCleanAndCommit();
+        _workspace.ProvisionCleanAndCommit();
         var leaked = _workspace.In(Path.Combine("src", "appsettings.json"));
         Directory.CreateDirectory(Path.GetDirectoryName(leaked)!);
         File.WriteAllText(leaked, $"{{ \"Jwt\": \"{_workspace.Values().First(v => v.Length > 40)}\" }}\n");
         _workspace.Commit();
 
-        var result = await _workspace.Report();
+        var result = _workspace.Report();
 
         var check = result.AssertStatus(DiagnosticCodes.ComplianceValueExposure, ComplianceStatus.Fail);
         Assert.Equal([leaked], check.Files);
@@ -347,13 +346,13 @@ public sealed class CheckFailureTests : IDisposable
     }
 
     [Fact]
-    public async Task Check12_fails_for_a_value_pasted_into_the_compose_override()
+    public void Check12_fails_for_a_value_pasted_into_the_compose_override()
     {
-        await _workspace.ProvisionCleanAndCommit();
+        _workspace.ProvisionCleanAndCommit();
         var compose = _workspace.In(OutputPaths.ComposeOverride("development"));
         File.AppendAllText(compose, $"# DB_PASSWORD={_workspace.Values()[0]}\n");
 
-        var result = await _workspace.Report();
+        var result = _workspace.Report();
 
         Assert.Contains(compose, result.AssertStatus(DiagnosticCodes.ComplianceValueExposure, ComplianceStatus.Fail).Files);
     }

@@ -12,12 +12,12 @@ public sealed class CleanWorkspaceTests : IDisposable
     public void Dispose() => _workspace.Dispose();
 
     // On Windows check 1 is skipped (no Unix modes), which caps the score at 99.
-    [Keys.UnixFact]
-    public async Task Every_check_passes_and_the_score_is_100()
+    [UnixFact]
+    public void Every_check_passes_and_the_score_is_100()
     {
-        await _workspace.ProvisionCleanAndCommit();
+        _workspace.ProvisionCleanAndCommit();
 
-        var result = await _workspace.Report();
+        var result = _workspace.Report();
 
         Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
         Assert.Equal(13, result.Checks.Length);
@@ -30,11 +30,11 @@ public sealed class CleanWorkspaceTests : IDisposable
     }
 
     [Fact]
-    public async Task Writes_the_three_reports_privately_and_records_the_report_in_the_audit_trail()
+    public void Writes_the_three_reports_privately_and_records_the_report_in_the_audit_trail()
     {
-        await _workspace.ProvisionCleanAndCommit();
+        _workspace.ProvisionCleanAndCommit();
 
-        var result = await _workspace.Report();
+        var result = _workspace.Report();
 
         var secrets = _workspace.In("secrets");
         Assert.Equal(
@@ -46,36 +46,36 @@ public sealed class CleanWorkspaceTests : IDisposable
     }
 
     [Fact]
-    public async Task The_report_changes_no_store_file()
+    public void The_report_changes_no_store_file()
     {
-        await _workspace.ProvisionCleanAndCommit();
+        _workspace.ProvisionCleanAndCommit();
         var store = _workspace.Paths().StorePath;
         var metadata = _workspace.Paths().MetadataPath;
         var before = (File.ReadAllBytes(store), File.ReadAllBytes(metadata));
 
-        await _workspace.Report();
+        _workspace.Report();
 
         Assert.Equal(before.Item1, File.ReadAllBytes(store));
         Assert.Equal(before.Item2, File.ReadAllBytes(metadata));
     }
 
     [Fact]
-    public async Task A_second_report_still_finds_the_audit_chain_intact()
+    public void A_second_report_still_finds_the_audit_chain_intact()
     {
-        await _workspace.ProvisionCleanAndCommit();
-        await _workspace.Report();
+        _workspace.ProvisionCleanAndCommit();
+        _workspace.Report();
 
-        var second = await _workspace.Report();
+        var second = _workspace.Report();
 
         second.AssertStatus(DiagnosticCodes.ComplianceAuditChain, ComplianceStatus.Pass);
     }
 
     [Fact]
-    public async Task After_a_key_rotation_the_chain_verifies_and_the_rotation_dates_the_data_key()
+    public void After_a_key_rotation_the_chain_verifies_and_the_rotation_dates_the_data_key()
     {
-        await _workspace.ProvisionCleanAndCommit();
+        _workspace.ProvisionCleanAndCommit();
         var rotatedAt = ComplianceWorkspace.Start.AddDays(700);
-        var rotation = await new SecretsManager().RotateKeyAsync(new RotateKeyOptions
+        var rotation = new SecretsManager().RotateKey(new RotateKeyOptions
         {
             SchemaPath = _workspace.SchemaPath,
             KeyDirectory = _workspace.KeyDirectory,
@@ -85,7 +85,7 @@ public sealed class CleanWorkspaceTests : IDisposable
         Assert.True(rotation.Succeeded, string.Join("\n", rotation.Diagnostics));
 
         // 750 days after the store was made, but 50 after the rotation made a new data key.
-        var result = await _workspace.Report(at: ComplianceWorkspace.Start.AddDays(750));
+        var result = _workspace.Report(at: ComplianceWorkspace.Start.AddDays(750));
 
         result.AssertStatus(DiagnosticCodes.ComplianceAuditChain, ComplianceStatus.Pass);
         Assert.Contains("the last key rotation (2028-01-30) made it", result.AssertStatus(DiagnosticCodes.ComplianceCryptoperiod, ComplianceStatus.Pass).Evidence);

@@ -48,9 +48,10 @@ internal sealed class ComplianceWorkspace : IDisposable
         }
         """;
 
+    private readonly TempDirectory _root = new();
+
     public ComplianceWorkspace(bool git = true)
     {
-        Root = Path.Combine(Path.GetTempPath(), "secb-compliance-" + Guid.NewGuid().ToString("N")[..12]);
         Directory.CreateDirectory(Workspace);
         File.WriteAllText(SchemaPath, Schema);
         if (git)
@@ -62,7 +63,7 @@ internal sealed class ComplianceWorkspace : IDisposable
     /// <summary>When the workspace was provisioned; reports run at this time unless a test travels.</summary>
     public static DateTimeOffset Start { get; } = new(2026, 3, 1, 9, 0, 0, TimeSpan.Zero);
 
-    public string Root { get; }
+    public string Root => _root.Path;
 
     public string Workspace => Path.Combine(Root, "ws");
 
@@ -76,9 +77,9 @@ internal sealed class ComplianceWorkspace : IDisposable
 
     public StorePaths Paths(string environment = "development") => StorePaths.ForWorkspace(Workspace, environment);
 
-    public async Task Provision(string environment = "development", DateTimeOffset? at = null, Dictionary<string, string>? variables = null)
+    public void Provision(string environment = "development", DateTimeOffset? at = null, Dictionary<string, string>? variables = null)
     {
-        var result = await new SecretsManager().ProvisionAsync(new ProvisionOptions
+        var result = new SecretsManager().Provision(new ProvisionOptions
         {
             SchemaPath = SchemaPath,
             Environment = environment,
@@ -90,10 +91,10 @@ internal sealed class ComplianceWorkspace : IDisposable
     }
 
     /// <summary>Provisions development and staging and commits what a team commits.</summary>
-    public async Task ProvisionCleanAndCommit()
+    public void ProvisionCleanAndCommit()
     {
-        await Provision("development");
-        await Provision("staging", variables: new() { ["PAYMENT_API_KEY"] = StagingExternalValue });
+        Provision("development");
+        Provision("staging", variables: new() { ["PAYMENT_API_KEY"] = StagingExternalValue });
         Commit();
     }
 
@@ -103,8 +104,8 @@ internal sealed class ComplianceWorkspace : IDisposable
         Git("-c", "user.name=Test", "-c", "user.email=test@example.invalid", "commit", "-q", "-m", "workspace");
     }
 
-    public Task<ReportResult> Report(string environment = "development", DateTimeOffset? at = null, int? minimumScore = null, Dictionary<string, string>? variables = null) =>
-        new SecretsManager().GenerateComplianceReportAsync(new ReportOptions
+    public ReportResult Report(string environment = "development", DateTimeOffset? at = null, int? minimumScore = null, Dictionary<string, string>? variables = null) =>
+        new SecretsManager().GenerateComplianceReport(new ReportOptions
         {
             SchemaPath = SchemaPath,
             Environment = environment,
@@ -147,16 +148,7 @@ internal sealed class ComplianceWorkspace : IDisposable
         return output;
     }
 
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(Root, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-    }
+    public void Dispose() => _root.Dispose();
 
     public sealed class FixedClock(DateTimeOffset now) : TimeProvider
     {

@@ -1,6 +1,5 @@
 using Secrets.Build.Core.Compliance;
 using Secrets.Build.Core.Diagnostics;
-using Secrets.Build.Core.Tests.IO;
 using Secrets.Build.Core.Tests.Outputs.Readers;
 
 namespace Secrets.Build.Core.Tests.Compliance;

@@ -15,11 +15,11 @@ public sealed class KmsOrRecipientKeyCheckTests : IDisposable
     public void Dispose() => _workspace.Dispose();
 
     [Fact]
-    public async Task A_production_store_with_only_its_key_file_fails_naming_the_key()
+    public void A_production_store_with_only_its_key_file_fails_naming_the_key()
     {
-        await _workspace.Provision("production", variables: Production);
+        _workspace.Provision("production", variables: Production);
 
-        var result = await _workspace.Report("production", variables: Production);
+        var result = _workspace.Report("production", variables: Production);
 
         var check = result.AssertStatus(DiagnosticCodes.ComplianceKmsOrRecipientKey, ComplianceStatus.Fail);
         Assert.Equal(ComplianceSeverity.High, check.Severity);
@@ -28,10 +28,10 @@ public sealed class KmsOrRecipientKeyCheckTests : IDisposable
     }
 
     [Fact]
-    public async Task A_production_store_with_an_age_recipient_passes_and_a_development_store_passes_without_one()
+    public void A_production_store_with_an_age_recipient_passes_and_a_development_store_passes_without_one()
     {
-        await _workspace.Provision("production", variables: Production);
-        await _workspace.Provision("development");
+        _workspace.Provision("production", variables: Production);
+        _workspace.Provision("development");
         using var identity = AgeIdentity.Generate("ci");
         var added = new SecretsManager().AddRecipient(new RecipientOptions
         {
@@ -43,8 +43,8 @@ public sealed class KmsOrRecipientKeyCheckTests : IDisposable
         });
         Assert.True(added.Succeeded, string.Join("\n", added.Diagnostics));
 
-        var production = await _workspace.Report("production", variables: Production);
-        var development = await _workspace.Report("development");
+        var production = _workspace.Report("production", variables: Production);
+        var development = _workspace.Report("development");
 
         var check = production.AssertStatus(DiagnosticCodes.ComplianceKmsOrRecipientKey, ComplianceStatus.Pass);
         Assert.Contains($"1 age recipient: age {identity.Recipient.Fingerprint}", check.Evidence, StringComparison.Ordinal);

@@ -6,7 +6,6 @@ using Secrets.Build.Core.Compliance;
 using Secrets.Build.Core.Diagnostics;
 using Secrets.Build.Core.Outputs;
 using Secrets.Build.Core.Store;
-using Secrets.Build.Core.Tests.Keys;
 
 namespace Secrets.Build.Core.Tests.Compliance;
 
@@ -26,9 +25,9 @@ public sealed class ReportFilesTests : IDisposable
 
     /// <summary>Damages the workspace so most checks have something to say: fail, warn and skip results, with files.</summary>
     [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
-    private async Task<ReportResult> DamagedReport()
+    private ReportResult DamagedReport()
     {
-        await _workspace.ProvisionCleanAndCommit();
+        _workspace.ProvisionCleanAndCommit();
         var values = _workspace.Values();
         File.SetUnixFileMode(_workspace.In(".env.development"), UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.OtherRead);
         File.WriteAllText(_workspace.In("leak.txt"), $"password={values[0]}\n");
@@ -41,13 +40,13 @@ public sealed class ReportFilesTests : IDisposable
         }
 
         _workspace.Commit();
-        return await _workspace.Report(at: ComplianceWorkspace.Start.AddDays(26));
+        return _workspace.Report(at: ComplianceWorkspace.Start.AddDays(26));
     }
 
     [UnixFact, System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
-    public async Task Json_has_the_documented_shape()
+    public void Json_has_the_documented_shape()
     {
-        var result = await DamagedReport();
+        var result = DamagedReport();
 
         var json = JsonNode.Parse(File.ReadAllText(result.WrittenFiles[0]))!.AsObject();
         Assert.Equal(["complianceScore", "project", "environment", "generatedAt", "tool", "summary", "checks"], json.Select(p => p.Key).ToArray());
@@ -76,9 +75,9 @@ public sealed class ReportFilesTests : IDisposable
     }
 
     [UnixFact, System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
-    public async Task Sarif_validates_against_the_sarif_2_1_0_schema_and_maps_statuses_to_levels()
+    public void Sarif_validates_against_the_sarif_2_1_0_schema_and_maps_statuses_to_levels()
     {
-        var result = await DamagedReport();
+        var result = DamagedReport();
 
         var text = File.ReadAllText(result.WrittenFiles[2]);
         var evaluation = SarifSchema.Evaluate(JsonDocument.Parse(text).RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
@@ -99,10 +98,10 @@ public sealed class ReportFilesTests : IDisposable
     }
 
     [Fact]
-    public async Task The_schema_copy_rejects_a_log_with_an_unknown_level()
+    public void The_schema_copy_rejects_a_log_with_an_unknown_level()
     {
-        await _workspace.ProvisionCleanAndCommit();
-        var result = await _workspace.Report(at: ComplianceWorkspace.Start.AddDays(31));
+        _workspace.ProvisionCleanAndCommit();
+        var result = _workspace.Report(at: ComplianceWorkspace.Start.AddDays(31));
         var log = JsonNode.Parse(File.ReadAllText(result.WrittenFiles[2]))!;
         Assert.NotEmpty(log["runs"]![0]!["results"]!.AsArray());
 
@@ -112,10 +111,10 @@ public sealed class ReportFilesTests : IDisposable
     }
 
     [Fact]
-    public async Task Sarif_of_a_clean_workspace_validates_with_no_results()
+    public void Sarif_of_a_clean_workspace_validates_with_no_results()
     {
-        await _workspace.ProvisionCleanAndCommit();
-        var result = await _workspace.Report();
+        _workspace.ProvisionCleanAndCommit();
+        var result = _workspace.Report();
 
         var text = File.ReadAllText(result.WrittenFiles[2]);
 
@@ -124,9 +123,9 @@ public sealed class ReportFilesTests : IDisposable
     }
 
     [UnixFact, System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
-    public async Task No_value_appears_in_any_report_diagnostic_or_audit_line()
+    public void No_value_appears_in_any_report_diagnostic_or_audit_line()
     {
-        var result = await DamagedReport();
+        var result = DamagedReport();
 
         var values = _workspace.Values("development").Concat(_workspace.Values("staging")).ToList();
         Assert.Equal(6, values.Count);
@@ -143,9 +142,9 @@ public sealed class ReportFilesTests : IDisposable
     }
 
     [UnixFact, System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
-    public async Task Each_failing_check_becomes_one_warning_with_its_code_and_file()
+    public void Each_failing_check_becomes_one_warning_with_its_code_and_file()
     {
-        var result = await DamagedReport();
+        var result = DamagedReport();
 
         var failing = result.Checks.Where(c => c.Status == ComplianceStatus.Fail).ToList();
         var warnings = result.Diagnostics.Where(d => d.Severity == SecretsSeverity.Warning).ToList();
@@ -156,11 +155,11 @@ public sealed class ReportFilesTests : IDisposable
     }
 
     [UnixFact, System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
-    public async Task A_score_below_the_minimum_is_an_error_and_is_audited()
+    public void A_score_below_the_minimum_is_an_error_and_is_audited()
     {
-        await DamagedReport();
+        DamagedReport();
 
-        var result = await _workspace.Report(minimumScore: 90);
+        var result = _workspace.Report(minimumScore: 90);
 
         Assert.False(result.Succeeded);
         var error = Assert.Single(result.Diagnostics, d => d.Severity == SecretsSeverity.Error);
@@ -172,11 +171,11 @@ public sealed class ReportFilesTests : IDisposable
     }
 
     [Fact]
-    public async Task A_score_at_the_minimum_is_no_error()
+    public void A_score_at_the_minimum_is_no_error()
     {
-        await _workspace.ProvisionCleanAndCommit();
+        _workspace.ProvisionCleanAndCommit();
 
-        var result = await _workspace.Report(minimumScore: 100);
+        var result = _workspace.Report(minimumScore: 100);
 
         Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
     }
@@ -184,18 +183,18 @@ public sealed class ReportFilesTests : IDisposable
     [Theory]
     [InlineData(-1)]
     [InlineData(101)]
-    public async Task A_minimum_outside_0_to_100_is_an_error_not_an_exception(int minimum)
+    public void A_minimum_outside_0_to_100_is_an_error_not_an_exception(int minimum)
     {
-        var result = await _workspace.Report(minimumScore: minimum);
+        var result = _workspace.Report(minimumScore: minimum);
 
         Assert.Equal(DiagnosticCodes.ComplianceInvalidOptions, Assert.Single(result.Diagnostics).Code);
         Assert.Empty(result.WrittenFiles);
     }
 
     [Fact]
-    public async Task An_unknown_environment_is_an_error_not_an_exception()
+    public void An_unknown_environment_is_an_error_not_an_exception()
     {
-        var result = await _workspace.Report(environment: "qa");
+        var result = _workspace.Report(environment: "qa");
 
         Assert.Equal(DiagnosticCodes.UnknownEnvironment, Assert.Single(result.Diagnostics).Code);
     }

@@ -28,26 +28,21 @@ public sealed class AesGcm256Tests
 
     [Theory]
     [MemberData(nameof(Vectors))]
-    public void Both_implementations_match_the_published_vectors(
+    public void Encryption_matches_the_published_vectors(
         string testCase, string key, string iv, string plaintext, string aad, string ciphertext, string tag)
     {
         Assert.NotNull(testCase);
-        foreach (var cipher in SupportedCiphers())
-        {
-            var encrypted = AesGcm256.Encrypt(cipher, Hex(key), Hex(iv), Hex(plaintext), Hex(aad));
-            Assert.Equal(ciphertext + tag, Convert.ToHexStringLower(encrypted));
+        var encrypted = AesGcm256.Encrypt(Hex(key), Hex(iv), Hex(plaintext), Hex(aad));
+        Assert.Equal(ciphertext + tag, Convert.ToHexStringLower(encrypted));
 
-            Assert.True(AesGcm256.TryDecrypt(cipher, Hex(key), Hex(iv), encrypted, Hex(aad), out var decrypted));
-            Assert.Equal(plaintext, Convert.ToHexStringLower(decrypted));
-        }
+        Assert.True(AesGcm256.TryDecrypt(Hex(key), Hex(iv), encrypted, Hex(aad), out var decrypted));
+        Assert.Equal(plaintext, Convert.ToHexStringLower(decrypted));
     }
 
-    [HardwareAesFact]
-    public void Both_implementations_produce_identical_bytes_on_random_inputs()
+    [Fact]
+    public void The_class_library_decrypts_what_it_writes_and_writes_the_same_bytes()
     {
-        var nsec = NSecAes256GcmCipher.Instance;
-        var bcl = BclAes256GcmCipher.Instance;
-
+        // The class library's AesGcm is the independent reference for the bytes libsodium writes.
         for (var length = 0; length < 300; length += 7)
         {
             var key = RandomNumberGenerator.GetBytes(AesGcm256.KeySize);
@@ -55,54 +50,46 @@ public sealed class AesGcm256Tests
             var plaintext = RandomNumberGenerator.GetBytes(length);
             var aad = RandomNumberGenerator.GetBytes(length % 41);
 
-            var fromNSec = AesGcm256.Encrypt(nsec, key, nonce, plaintext, aad);
-            var fromBcl = AesGcm256.Encrypt(bcl, key, nonce, plaintext, aad);
-            Assert.Equal(fromNSec, fromBcl);
+            var written = AesGcm256.Encrypt(key, nonce, plaintext, aad);
+            using var reference = new AesGcm(key, AesGcm256.TagSize);
+            var expected = new byte[length + AesGcm256.TagSize];
+            reference.Encrypt(nonce, plaintext, expected.AsSpan(0, length), expected.AsSpan(length), aad);
+            Assert.Equal(expected, written);
 
-            // Each decrypts what the other wrote.
-            Assert.True(AesGcm256.TryDecrypt(bcl, key, nonce, fromNSec, aad, out var viaBcl));
-            Assert.True(AesGcm256.TryDecrypt(nsec, key, nonce, fromBcl, aad, out var viaNSec));
-            Assert.Equal(plaintext, viaBcl);
-            Assert.Equal(plaintext, viaNSec);
+            var decrypted = new byte[length];
+            reference.Decrypt(nonce, written.AsSpan(0, length), written.AsSpan(length), decrypted, aad);
+            Assert.Equal(plaintext, decrypted);
         }
     }
 
     [Fact]
     public void Any_changed_input_fails_to_decrypt()
     {
-        foreach (var cipher in SupportedCiphers())
-        {
-            AssertTamperingIsDetected(cipher);
-        }
-    }
-
-    private static void AssertTamperingIsDetected(IAes256GcmCipher cipher)
-    {
         var key = RandomNumberGenerator.GetBytes(AesGcm256.KeySize);
         var nonce = AesGcm256.NewNonce();
         var aad = "store|production|POSTGRES_PASSWORD|1"u8.ToArray();
-        var sealedValue = AesGcm256.Encrypt(cipher, key, nonce, "value"u8, aad);
+        var sealedValue = AesGcm256.Encrypt(key, nonce, "value"u8, aad);
 
         for (var i = 0; i < sealedValue.Length; i++)
         {
             var flipped = (byte[])sealedValue.Clone();
             flipped[i] ^= 0x01;
-            Assert.False(AesGcm256.TryDecrypt(cipher, key, nonce, flipped, aad, out var nothing));
+            Assert.False(AesGcm256.TryDecrypt(key, nonce, flipped, aad, out var nothing));
             Assert.Empty(nothing);
         }
 
         var otherKey = RandomNumberGenerator.GetBytes(AesGcm256.KeySize);
-        Assert.False(AesGcm256.TryDecrypt(cipher, otherKey, nonce, sealedValue, aad, out _));
-        Assert.False(AesGcm256.TryDecrypt(cipher, key, AesGcm256.NewNonce(), sealedValue, aad, out _));
-        Assert.False(AesGcm256.TryDecrypt(cipher, key, nonce, sealedValue, "store|staging|POSTGRES_PASSWORD|1"u8, out _));
-        Assert.False(AesGcm256.TryDecrypt(cipher, key, nonce, sealedValue[..^1], aad, out _));
-        Assert.False(AesGcm256.TryDecrypt(cipher, key, nonce, sealedValue[..5], aad, out _));
-        Assert.True(AesGcm256.TryDecrypt(cipher, key, nonce, sealedValue, aad, out var value));
+        Assert.False(AesGcm256.TryDecrypt(otherKey, nonce, sealedValue, aad, out _));
+        Assert.False(AesGcm256.TryDecrypt(key, AesGcm256.NewNonce(), sealedValue, aad, out _));
+        Assert.False(AesGcm256.TryDecrypt(key, nonce, sealedValue, "store|staging|POSTGRES_PASSWORD|1"u8, out _));
+        Assert.False(AesGcm256.TryDecrypt(key, nonce, sealedValue[..^1], aad, out _));
+        Assert.False(AesGcm256.TryDecrypt(key, nonce, sealedValue[..5], aad, out _));
+        Assert.True(AesGcm256.TryDecrypt(key, nonce, sealedValue, aad, out var value));
         Assert.Equal("value"u8.ToArray(), value);
     }
 
     [Fact]
-    public void The_public_entry_point_round_trips_and_reports_its_implementation()
+    public void The_public_entry_point_round_trips()
     {
         var key = RandomNumberGenerator.GetBytes(AesGcm256.KeySize);
         var nonce = AesGcm256.NewNonce();
@@ -111,7 +98,6 @@ public sealed class AesGcm256Tests
         Assert.Equal(5 + AesGcm256.TagSize, sealedValue.Length);
         Assert.True(AesGcm256.TryDecrypt(key, nonce, sealedValue, "aad"u8, out var plaintext));
         Assert.Equal("hello"u8.ToArray(), plaintext);
-        Assert.Equal(NSecAes256GcmCipher.Instance.IsSupported, AesGcm256.UsesNSec);
     }
 
     [Fact]
@@ -128,15 +114,6 @@ public sealed class AesGcm256Tests
         var nonces = Enumerable.Range(0, 1000).Select(_ => Convert.ToHexString(AesGcm256.NewNonce())).ToHashSet();
         Assert.Equal(1000, nonces.Count);
         Assert.All(nonces, n => Assert.Equal(AesGcm256.NonceSize * 2, n.Length));
-    }
-
-    private static IEnumerable<IAes256GcmCipher> SupportedCiphers()
-    {
-        var ciphers = new IAes256GcmCipher[] { NSecAes256GcmCipher.Instance, BclAes256GcmCipher.Instance }
-            .Where(c => c.IsSupported)
-            .ToList();
-        Assert.NotEmpty(ciphers);
-        return ciphers;
     }
 
     private static byte[] Hex(string hex) => Convert.FromHexString(hex);

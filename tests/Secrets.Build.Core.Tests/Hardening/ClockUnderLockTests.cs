@@ -1,6 +1,5 @@
 using Secrets.Build.Core.Rotation;
 using Secrets.Build.Core.Store;
-using Secrets.Build.Core.Tests.Lifecycle;
 
 namespace Secrets.Build.Core.Tests.Hardening;
 
@@ -20,26 +19,26 @@ public sealed class ClockUnderLockTests : IDisposable
     private string LockPath => StorePaths.ForWorkspace(_kit.Workspace.Workspace, _kit.Environment).LockPath;
 
     [Fact]
-    public async Task Provisioning_reads_the_clock_only_while_it_holds_the_lock()
+    public void Provisioning_reads_the_clock_only_while_it_holds_the_lock()
     {
-        Assert.True((await _kit.Provision()).Succeeded);
+        Assert.True((_kit.Provision()).Succeeded);
         var clock = new LockWitnessClock(LockPath, _kit.Clock.Now.AddDays(1));
 
         _kit.TimeSource = clock;
-        var result = await _kit.Provision();
+        var result = _kit.Provision();
 
         Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
         clock.AssertEveryReadHeldTheLock();
     }
 
     [Fact]
-    public async Task Rotation_reads_the_clock_only_while_it_holds_the_lock()
+    public void Rotation_reads_the_clock_only_while_it_holds_the_lock()
     {
-        Assert.True((await _kit.Provision()).Succeeded);
+        Assert.True((_kit.Provision()).Succeeded);
         var clock = new LockWitnessClock(LockPath, _kit.Clock.Now.AddDays(1));
 
         _kit.TimeSource = clock;
-        var result = await _kit.Rotate("JWT_SECRET_KEY");
+        var result = _kit.Rotate("JWT_SECRET_KEY");
 
         Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
         Assert.Equal(["JWT_SECRET_KEY"], result.Rotated.Select(r => r.Name));
@@ -47,14 +46,14 @@ public sealed class ClockUnderLockTests : IDisposable
     }
 
     [Fact]
-    public async Task Reading_previous_values_reads_the_clock_only_while_it_holds_the_lock()
+    public void Reading_previous_values_reads_the_clock_only_while_it_holds_the_lock()
     {
-        Assert.True((await _kit.Provision()).Succeeded);
-        Assert.True((await _kit.Rotate("JWT_SECRET_KEY")).Succeeded);
+        Assert.True((_kit.Provision()).Succeeded);
+        Assert.True((_kit.Rotate("JWT_SECRET_KEY")).Succeeded);
         var clock = new LockWitnessClock(LockPath, _kit.Clock.Now.AddHours(1));
 
         _kit.TimeSource = clock;
-        var result = await _kit.Previous("JWT_SECRET_KEY");
+        var result = _kit.Previous("JWT_SECRET_KEY");
 
         Assert.True(Assert.Single(result.Values).InGracePeriod);
         clock.AssertEveryReadHeldTheLock();

@@ -23,10 +23,10 @@ public sealed class ConcurrentRotationTests : IDisposable
     public void Dispose() => _workspace.Dispose();
 
     [Fact]
-    public async Task Four_provisioning_and_four_rotating_processes_lose_no_rotation()
+    public void Four_provisioning_and_four_rotating_processes_lose_no_rotation()
     {
         var externals = new Dictionary<string, string> { ["OPENAI_API_KEY"] = "sk-concurrent-rotation-openai-value" };
-        await _workspace.ProvisionAsync(variables: externals);
+        _workspace.Provision(variables: externals);
         var before = WorkspaceState.Read(_workspace);
         var rotated = SchemaFile.Load(_workspace.SchemaPath).Schema!.Secrets.Where(s => s.Category == Category && !s.IsExternal).Select(s => s.Name).ToList();
         Assert.NotEmpty(rotated);

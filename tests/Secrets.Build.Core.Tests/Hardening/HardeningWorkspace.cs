@@ -1,7 +1,6 @@
 using Secrets.Build.Core.Maintenance;
 using Secrets.Build.Core.Outputs;
 using Secrets.Build.Core.Provisioning;
-using Secrets.Build.Core.Tests.Provisioning;
 
 namespace Secrets.Build.Core.Tests.Hardening;
 
@@ -37,9 +36,9 @@ internal sealed class HardeningWorkspace : IDisposable
         EnvironmentVariables = new Dictionary<string, string>(),
     };
 
-    public async Task<ProvisionResult> ProvisionAsync(string environment = "development", Dictionary<string, string>? variables = null)
+    public ProvisionResult Provision(string environment = "development", Dictionary<string, string>? variables = null)
     {
-        var result = await new SecretsManager().ProvisionAsync(Options(environment, variables));
+        var result = new SecretsManager().Provision(Options(environment, variables));
         Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
         return result;
     }

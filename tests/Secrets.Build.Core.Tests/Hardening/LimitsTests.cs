@@ -27,16 +27,16 @@ public sealed class LimitsTests(ITestOutputHelper output) : IDisposable
     public void Dispose() => _workspace.Dispose();
 
     [Fact]
-    public async Task A_schema_with_ten_thousand_secrets_provisions()
+    public void A_schema_with_ten_thousand_secrets_provisions()
     {
         File.WriteAllText(_workspace.SchemaPath, LargeSchema(10_000));
         var manager = new SecretsManager();
 
         var clock = Stopwatch.StartNew();
-        var first = await manager.ProvisionAsync(_workspace.Options());
+        var first = manager.Provision(_workspace.Options());
         var firstTime = clock.Elapsed;
         clock.Restart();
-        var second = await manager.ProvisionAsync(_workspace.Options());
+        var second = manager.Provision(_workspace.Options());
         var secondTime = clock.Elapsed;
 
         output.WriteLine($"10,000 secrets: first run (generate, encrypt, write) {firstTime.TotalSeconds:0.00} s; second run (open, verify, decrypt) {secondTime.TotalSeconds:0.00} s");
@@ -49,11 +49,11 @@ public sealed class LimitsTests(ITestOutputHelper output) : IDisposable
     }
 
     [Fact]
-    public async Task A_100_MB_schema_is_refused_unread()
+    public void A_100_MB_schema_is_refused_unread()
     {
         Sparse(_workspace.SchemaPath);
 
-        var (result, allocated) = await Measure(() => new SecretsManager().ProvisionAsync(_workspace.Options()));
+        var (result, allocated) = Measure(() => new SecretsManager().Provision(_workspace.Options()));
 
         var error = Assert.Single(result.Diagnostics);
         Assert.Equal(DiagnosticCodes.SchemaFileTooLarge, error.Code);
@@ -65,14 +65,14 @@ public sealed class LimitsTests(ITestOutputHelper output) : IDisposable
     [Theory]
     [InlineData(".env.development.json")]
     [InlineData(".env.development.metadata")]
-    public async Task A_100_MB_store_file_is_refused_unread_and_nothing_is_written(string file)
+    public void A_100_MB_store_file_is_refused_unread_and_nothing_is_written(string file)
     {
-        await _workspace.ProvisionAsync();
+        _workspace.Provision();
         var path = Path.Combine(_workspace.SecretsDirectory, file);
         Sparse(path);
         var before = _workspace.Snapshot().ToDictionary(f => f.Key, f => f.Value.Length);
 
-        var (result, allocated) = await Measure(() => new SecretsManager().ProvisionAsync(_workspace.Options()));
+        var (result, allocated) = Measure(() => new SecretsManager().Provision(_workspace.Options()));
 
         var error = Assert.Single(result.Diagnostics, d => d.Severity == SecretsSeverity.Error);
         Assert.Equal(DiagnosticCodes.FileTooLarge, error.Code);
@@ -82,15 +82,15 @@ public sealed class LimitsTests(ITestOutputHelper output) : IDisposable
     }
 
     [Fact]
-    public async Task A_100_MB_env_import_is_refused_unread()
+    public void A_100_MB_env_import_is_refused_unread()
     {
-        await _workspace.ProvisionAsync();
+        _workspace.Provision();
         var before = _workspace.Snapshot();
         var source = Path.Combine(_workspace.Root, "phase4.env");
         Sparse(source);
 
         var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
-        var result = await new SecretsManager().ImportAsync(new ImportOptions
+        var result = new SecretsManager().Import(new ImportOptions
         {
             SchemaPath = _workspace.SchemaPath,
             KeyDirectory = _workspace.KeyDirectory,
@@ -126,11 +126,11 @@ public sealed class LimitsTests(ITestOutputHelper output) : IDisposable
         Assert.True(allocated < AllocationBudget, $"{allocated} bytes allocated");
     }
 
-    private static async Task<(ProvisionResult Result, long Allocated)> Measure(Func<Task<ProvisionResult>> run)
+    private static (ProvisionResult Result, long Allocated) Measure(Func<ProvisionResult> run)
     {
         // Process-wide: other tests running in parallel can only make this larger, never hide a read.
         var before = GC.GetTotalAllocatedBytes(precise: true);
-        var result = await run();
+        var result = run();
         return (result, GC.GetTotalAllocatedBytes(precise: true) - before);
     }
 

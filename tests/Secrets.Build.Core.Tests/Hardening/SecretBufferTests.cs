@@ -26,41 +26,41 @@ public sealed class SecretBufferTests : IDisposable
     public void Dispose() => _workspace.Dispose();
 
     [Fact]
-    public async Task Provisioning_clears_keys_values_and_derived_keys_on_first_and_later_runs()
+    public void Provisioning_clears_keys_values_and_derived_keys_on_first_and_later_runs()
     {
-        await AssertAllClearedAfter("first run (new key file, generation)", () => _manager.ProvisionAsync(_workspace.Options()));
-        await AssertAllClearedAfter("second run (open, decrypt, compare)", () => _manager.ProvisionAsync(_workspace.Options()));
-        await AssertAllClearedAfter("key from a variable, new environment", () => _manager.ProvisionAsync(
+        AssertAllClearedAfter("first run (new key file, generation)", () => _manager.Provision(_workspace.Options()));
+        AssertAllClearedAfter("second run (open, decrypt, compare)", () => _manager.Provision(_workspace.Options()));
+        AssertAllClearedAfter("key from a variable, new environment", () => _manager.Provision(
             _workspace.Options("staging", new() { ["SECRETS_BUILD_KEY_STAGING"] = KeyText.Format(RandomNumberGenerator.GetBytes(32)) })));
     }
 
     [Fact]
-    public async Task Rotation_previous_values_key_rotation_and_report_clear_their_buffers()
+    public void Rotation_previous_values_key_rotation_and_report_clear_their_buffers()
     {
-        await _workspace.ProvisionAsync();
+        _workspace.Provision();
         var lifecycle = new RotateOptions { SchemaPath = _workspace.SchemaPath, KeyDirectory = _workspace.KeyDirectory, EnvironmentVariables = new Dictionary<string, string>(), Selectors = ["all"] };
 
-        await AssertAllClearedAfter("rotate all", () => _manager.RotateSecretsAsync(lifecycle));
-        await AssertAllClearedAfter("previous values", () => _manager.GetPreviousValuesAsync(new PreviousValuesOptions
+        AssertAllClearedAfter("rotate all", () => _manager.RotateSecrets(lifecycle));
+        AssertAllClearedAfter("previous values", () => _manager.GetPreviousValues(new PreviousValuesOptions
         {
             SchemaPath = _workspace.SchemaPath, KeyDirectory = _workspace.KeyDirectory, EnvironmentVariables = new Dictionary<string, string>(),
         }));
-        await AssertAllClearedAfter("key rotation", () => _manager.RotateKeyAsync(new RotateKeyOptions
+        AssertAllClearedAfter("key rotation", () => _manager.RotateKey(new RotateKeyOptions
         {
             SchemaPath = _workspace.SchemaPath, KeyDirectory = _workspace.KeyDirectory, EnvironmentVariables = new Dictionary<string, string>(),
         }));
-        await AssertAllClearedAfter("compliance report", () => _manager.GenerateComplianceReportAsync(new ReportOptions
+        AssertAllClearedAfter("compliance report", () => _manager.GenerateComplianceReport(new ReportOptions
         {
             SchemaPath = _workspace.SchemaPath, KeyDirectory = _workspace.KeyDirectory, EnvironmentVariables = new Dictionary<string, string>(), WriteReports = false,
         }));
     }
 
     [Fact]
-    public async Task Failed_opens_clear_what_they_decrypted_a_wrong_key_and_a_tampered_store()
+    public void Failed_opens_clear_what_they_decrypted_a_wrong_key_and_a_tampered_store()
     {
-        await _workspace.ProvisionAsync();
+        _workspace.Provision();
         var wrongKey = new Dictionary<string, string> { ["SECRETS_BUILD_KEY_DEVELOPMENT"] = KeyText.Format(RandomNumberGenerator.GetBytes(32)) };
-        await AssertAllClearedAfter("wrong key", () => _manager.ProvisionAsync(_workspace.Options("development", wrongKey)), expectSuccess: false, minimumBuffers: 1);
+        AssertAllClearedAfter("wrong key", () => _manager.Provision(_workspace.Options("development", wrongKey)), expectSuccess: false, minimumBuffers: 1);
 
         // One flipped byte in the metadata: every value decrypts, then the MAC fails.
         var metadataPath = _workspace.PathOf("secrets/.env.development.metadata");
@@ -69,21 +69,21 @@ public sealed class SecretBufferTests : IDisposable
         var tampered = metadata.Replace("\"rotatedAt\": \"20", "\"rotatedAt\": \"19", StringComparison.Ordinal);
         Assert.True(tampered != metadata, "the tampering found a rotatedAt to change");
         File.WriteAllText(metadataPath, tampered);
-        await AssertAllClearedAfter("tampered metadata", () => _manager.ProvisionAsync(_workspace.Options()), expectSuccess: false);
+        AssertAllClearedAfter("tampered metadata", () => _manager.Provision(_workspace.Options()), expectSuccess: false);
     }
 
     [Fact]
-    public async Task A_passphrase_store_clears_the_passphrase_bytes_and_the_Argon2_key()
+    public void A_passphrase_store_clears_the_passphrase_bytes_and_the_Argon2_key()
     {
         var passphrase = new Dictionary<string, string> { ["SECRETS_BUILD_PASSPHRASE_STAGING"] = "correct horse battery staple " + Guid.NewGuid() };
-        await AssertAllClearedAfter("passphrase, first run", () => _manager.ProvisionAsync(_workspace.Options("staging", passphrase)));
-        await AssertAllClearedAfter("passphrase, second run", () => _manager.ProvisionAsync(_workspace.Options("staging", passphrase)));
+        AssertAllClearedAfter("passphrase, first run", () => _manager.Provision(_workspace.Options("staging", passphrase)));
+        AssertAllClearedAfter("passphrase, second run", () => _manager.Provision(_workspace.Options("staging", passphrase)));
     }
 
     [Fact]
-    public async Task A_store_keeps_its_data_key_and_values_until_Dispose_and_then_clears_them()
+    public void A_store_keeps_its_data_key_and_values_until_Dispose_and_then_clears_them()
     {
-        await _workspace.ProvisionAsync();
+        _workspace.Provision();
         var paths = StorePaths.ForWorkspace(_workspace.Workspace, "development");
         var keyText = File.ReadAllText(Directory.GetFiles(_workspace.KeyDirectory, "*.key").Single());
         Assert.True(KeyText.TryParse(keyText, out var keyBytes));
@@ -108,7 +108,7 @@ public sealed class SecretBufferTests : IDisposable
         AssertAllZero("SecretStore after Dispose", buffers);
     }
 
-    private static async Task AssertAllClearedAfter<T>(string operation, Func<Task<T>> run, bool expectSuccess = true, int minimumBuffers = 3)
+    private static void AssertAllClearedAfter<T>(string operation, Func<T> run, bool expectSuccess = true, int minimumBuffers = 3)
     {
         var buffers = new List<Tracked>();
         T result;
@@ -120,7 +120,7 @@ public sealed class SecretBufferTests : IDisposable
             }
         }))
         {
-            result = await run();
+            result = run();
         }
 
         var succeeded = (bool)typeof(T).GetProperty("Succeeded")!.GetValue(result)!;

@@ -25,7 +25,7 @@ public sealed class SecretLeakScanTests : IDisposable
     public void Dispose() => _workspace.Dispose();
 
     [Fact]
-    public async Task No_generated_value_or_key_appears_in_any_diagnostic_message_ToString_or_audit_line()
+    public void No_generated_value_or_key_appears_in_any_diagnostic_message_ToString_or_audit_line()
     {
         var externals = new Dictionary<string, string>
         {
@@ -36,16 +36,16 @@ public sealed class SecretLeakScanTests : IDisposable
         var manager = new SecretsManager();
         foreach (var environment in new[] { "development", "staging", "production" })
         {
-            Record(environment + " first run", await manager.ProvisionAsync(_workspace.Options(environment, externals)));
-            Record(environment + " second run", await manager.ProvisionAsync(_workspace.Options(environment, externals)));
+            Record(environment + " first run", manager.Provision(_workspace.Options(environment, externals)));
+            Record(environment + " second run", manager.Provision(_workspace.Options(environment, externals)));
             CollectValues(environment);
         }
 
         // A run without the externals production requires, and one with a wrong key.
-        Record("production without externals", await manager.ProvisionAsync(_workspace.Options("production")));
+        Record("production without externals", manager.Provision(_workspace.Options("production")));
         var wrongKey = KeyText.Format(RandomNumberGenerator.GetBytes(32));
         _secrets["a wrong key"] = wrongKey;
-        Record("wrong key", await manager.ProvisionAsync(_workspace.Options("development", new() { ["SECRETS_BUILD_KEY_DEVELOPMENT"] = wrongKey })));
+        Record("wrong key", manager.Provision(_workspace.Options("development", new() { ["SECRETS_BUILD_KEY_DEVELOPMENT"] = wrongKey })));
 
         // Direct API misuse and tampering.
         using (var store = Open("development"))
@@ -62,7 +62,7 @@ public sealed class SecretLeakScanTests : IDisposable
         var tampered = (byte[])original.Clone();
         tampered[original.Length / 2] ^= 0x01;
         File.WriteAllBytes(storePath, tampered);
-        Record("tampered store", await manager.ProvisionAsync(_workspace.Options("staging", externals)));
+        Record("tampered store", manager.Provision(_workspace.Options("staging", externals)));
         File.WriteAllBytes(storePath, original);
 
         // A hand-edited .env whose broken lines hold values: the parser names lines, never values.
@@ -74,14 +74,14 @@ public sealed class SecretLeakScanTests : IDisposable
         _texts.AddRange(EnvFileParser.Parse($"GOOD={_secrets.First().Value}\n", null).Entries.Select(e => ("EnvFileEntry.ToString", e.ToString())));
 
         // Maintenance: a refused and a confirmed regeneration, and a permission report.
-        var refused = await manager.RegenerateAsync(new RegenerateOptions { Provision = _workspace.Options("development", externals) });
+        var refused = manager.Regenerate(new RegenerateOptions { Provision = _workspace.Options("development", externals) });
         RecordDiagnostics("refused regeneration", refused.Diagnostics);
-        var regenerated = await manager.RegenerateAsync(new RegenerateOptions { Provision = _workspace.Options("development", externals), Confirm = "development" });
+        var regenerated = manager.Regenerate(new RegenerateOptions { Provision = _workspace.Options("development", externals), Confirm = "development" });
         Assert.True(regenerated.Succeeded, string.Join("\n", regenerated.Diagnostics));
         RecordDiagnostics("regeneration", regenerated.Diagnostics);
         _texts.Add(("RegenerateResult.ToString", regenerated.ToString()));
         CollectValues("development");
-        var permissions = await manager.CheckPermissionsAsync(_workspace.PermissionOptions());
+        var permissions = manager.CheckPermissions(_workspace.PermissionOptions());
         RecordDiagnostics("permission check", permissions.Diagnostics);
 
         // Keys: every key file's text is a secret too, and the key types' ToString must not show it.

@@ -41,7 +41,7 @@ public sealed class AtomicFileTests : IDisposable
         Assert.Equal(Encoding.UTF8.GetBytes("é"), File.ReadAllBytes(path));
     }
 
-    [Keys.UnixFact, System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    [UnixFact, System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
     public void Written_file_is_mode_600_even_when_the_old_file_was_world_readable()
     {
         var path = _dir.Combine("a.txt");
@@ -53,7 +53,7 @@ public sealed class AtomicFileTests : IDisposable
         Assert.Equal(FileModes.PrivateFile, File.GetUnixFileMode(path));
     }
 
-    [Keys.UnixFact, System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    [UnixFact, System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
     public void The_temp_file_already_has_mode_600_before_the_rename()
     {
         UnixFileMode? seen = null;

@@ -22,7 +22,7 @@ public sealed class FileModesTests : IDisposable
         }
     }
 
-    [Keys.UnixFact, System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    [UnixFact, System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
     public void EnsurePrivateDirectory_narrows_an_existing_open_folder()
     {
         var path = _dir.Combine("secrets");
@@ -34,7 +34,7 @@ public sealed class FileModesTests : IDisposable
         Assert.Equal(FileModes.PrivateDirectory, File.GetUnixFileMode(path));
     }
 
-    [Keys.UnixFact, System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    [UnixFact, System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
     public void EnsurePrivateFile_narrows_a_world_readable_file()
     {
         var path = _dir.Combine("a.txt");

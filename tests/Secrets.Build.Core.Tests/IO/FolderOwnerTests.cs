@@ -1,9 +1,7 @@
 using Secrets.Build.Core.Diagnostics;
 using Secrets.Build.Core.IO;
 using Secrets.Build.Core.Provisioning;
-using Secrets.Build.Core.Tests.Keys;
 using Secrets.Build.Core.Tests.Outputs.Readers;
-using Secrets.Build.Core.Tests.Provisioning;
 
 namespace Secrets.Build.Core.Tests.IO;
 
@@ -35,14 +33,14 @@ public sealed class FolderOwnerTests : IDisposable
     }
 
     [RootFact]
-    public async Task A_secrets_folder_of_another_user_is_SECB560_and_nothing_is_written_into_it()
+    public void A_secrets_folder_of_another_user_is_SECB560_and_nothing_is_written_into_it()
     {
         var secrets = _workspace.Path_("secrets");
         Directory.CreateDirectory(secrets);
         File.SetUnixFileMode(secrets, (UnixFileMode)0b111_101_101);   // 755
         Chown(secrets, OtherUser);
 
-        var result = await new SecretsManager().ProvisionAsync(new ProvisionOptions
+        var result = new SecretsManager().Provision(new ProvisionOptions
         {
             SchemaPath = _workspace.SchemaPath,
             KeyDirectory = _workspace.KeyDirectory,

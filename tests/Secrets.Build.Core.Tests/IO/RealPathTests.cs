@@ -1,5 +1,4 @@
 using Secrets.Build.Core.IO;
-using Secrets.Build.Core.Tests.Keys;
 
 namespace Secrets.Build.Core.Tests.IO;
 

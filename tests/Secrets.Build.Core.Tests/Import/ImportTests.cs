@@ -6,7 +6,7 @@ using Secrets.Build.Core.Workspace;
 
 namespace Secrets.Build.Core.Tests.Import;
 
-/// <summary>SecretsManager.ImportAsync: migrating a hand-kept .env into the store.</summary>
+/// <summary>SecretsManager.Import: migrating a hand-kept .env into the store.</summary>
 public sealed class ImportTests : IDisposable
 {
     private const string StrongPostgres = "Xk9vQ2mL7pR4tW8zB3nC6fH1jD5sG0aE";
@@ -33,7 +33,7 @@ public sealed class ImportTests : IDisposable
 
     private string SourcePath => Path.Combine(_kit.Workspace.Root, "old.env");
 
-    private Task<ImportResult> Import(bool overwrite = false, string? source = null, IProgress<SecretsProgress>? progress = null) => _kit.Manager.ImportAsync(new ImportOptions
+    private ImportResult Import(bool overwrite = false, string? source = null, IProgress<SecretsProgress>? progress = null) => _kit.Manager.Import(new ImportOptions
     {
         SchemaPath = _kit.Workspace.SchemaPath,
         Environment = _kit.Environment,
@@ -46,12 +46,12 @@ public sealed class ImportTests : IDisposable
     });
 
     [Fact]
-    public async Task Progress_counts_every_line_of_the_file_up_to_its_total()
+    public void Progress_counts_every_line_of_the_file_up_to_its_total()
     {
         File.WriteAllText(SourcePath, MessyEnv);
         var progress = new RecordingProgress();
 
-        var result = await Import(progress: progress);
+        var result = Import(progress: progress);
 
         Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
         // Six variables: four imported, one not in the schema, one empty; each is counted.
@@ -59,13 +59,13 @@ public sealed class ImportTests : IDisposable
     }
 
     [Fact]
-    public async Task A_messy_env_file_is_adopted_for_declared_names_and_left_untouched()
+    public void A_messy_env_file_is_adopted_for_declared_names_and_left_untouched()
     {
         File.WriteAllText(SourcePath, MessyEnv);
         var sourceBefore = File.ReadAllBytes(SourcePath);
         var writtenBefore = File.GetLastWriteTimeUtc(SourcePath);
 
-        var result = await Import();
+        var result = Import();
 
         Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
         Assert.Equal(["POSTGRES_PASSWORD", "REDIS_PASSWORD", "JWT_SECRET_KEY", "OPENAI_API_KEY"], result.Imported.ToArray());
@@ -89,12 +89,12 @@ public sealed class ImportTests : IDisposable
     }
 
     [Fact]
-    public async Task A_build_after_the_import_generates_the_rest_and_keeps_the_imported_values()
+    public void A_build_after_the_import_generates_the_rest_and_keeps_the_imported_values()
     {
         File.WriteAllText(SourcePath, MessyEnv);
-        await Import();
+        Import();
 
-        var provision = await _kit.Provision();
+        var provision = _kit.Provision();
 
         Assert.True(provision.Succeeded, string.Join("\n", provision.Diagnostics));
         Assert.DoesNotContain("POSTGRES_PASSWORD", provision.Generated);
@@ -103,30 +103,30 @@ public sealed class ImportTests : IDisposable
     }
 
     [Fact]
-    public async Task A_weak_imported_value_is_due_for_rotation_at_once()
+    public void A_weak_imported_value_is_due_for_rotation_at_once()
     {
         File.WriteAllText(SourcePath, MessyEnv);
-        await Import();
+        Import();
 
-        var check = await _kit.Check(enforce: true);
+        var check = _kit.Check(enforce: true);
 
         var overdue = Assert.Single(check.Diagnostics);
         Assert.Equal(DiagnosticCodes.RotationOverdue, overdue.Code);
         Assert.StartsWith("JWT_SECRET_KEY ", overdue.Message);
-        var rotated = await _kit.Rotate("due");
+        var rotated = _kit.Rotate("due");
         Assert.Equal(["JWT_SECRET_KEY"], rotated.Rotated.Select(r => r.Name));
-        Assert.Empty((await _kit.Check(enforce: true)).Diagnostics);
+        Assert.Empty((_kit.Check(enforce: true)).Diagnostics);
     }
 
     [Fact]
-    public async Task Freshly_generated_values_are_not_flagged_weak()
+    public void Freshly_generated_values_are_not_flagged_weak()
     {
         _kit.Environment = "staging";
-        await _kit.Provision();
+        _kit.Provision();
         File.Copy(_kit.Workspace.Path_(".env.staging"), SourcePath);
         _kit.Environment = "development";
 
-        var result = await Import();
+        var result = Import();
 
         Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
         Assert.Equal(18, result.Imported.Length);
@@ -134,14 +134,14 @@ public sealed class ImportTests : IDisposable
     }
 
     [Fact]
-    public async Task A_different_stored_value_is_not_replaced_without_overwrite()
+    public void A_different_stored_value_is_not_replaced_without_overwrite()
     {
-        await _kit.Provision();
+        _kit.Provision();
         var stored = _kit.EnvValues()["POSTGRES_PASSWORD"];
         File.WriteAllText(SourcePath, $"POSTGRES_PASSWORD={StrongPostgres}\nREDIS_PASSWORD={StrongRedis}\n");
         var before = _kit.Workspace.Snapshot();
 
-        var refused = await Import();
+        var refused = Import();
 
         Assert.False(refused.Succeeded);
         Assert.Equal(["POSTGRES_PASSWORD", "REDIS_PASSWORD"], refused.Conflicts.ToArray());
@@ -150,22 +150,22 @@ public sealed class ImportTests : IDisposable
         Assert.Equal(before.Keys.Order(), after.Keys.Order());
         Assert.All(before, file => Assert.Equal(file.Value, after[file.Key]));
 
-        var overwritten = await Import(overwrite: true);
+        var overwritten = Import(overwrite: true);
 
         Assert.True(overwritten.Succeeded);
         Assert.Equal(StrongPostgres, _kit.EnvValues()["POSTGRES_PASSWORD"]);
-        var retired = Assert.Single((await _kit.Previous("POSTGRES_PASSWORD")).Values);
+        var retired = Assert.Single((_kit.Previous("POSTGRES_PASSWORD")).Values);
         Assert.Equal(stored, retired.Value);
     }
 
     [Fact]
-    public async Task The_same_value_again_changes_nothing()
+    public void The_same_value_again_changes_nothing()
     {
         File.WriteAllText(SourcePath, MessyEnv);
-        await Import();
+        Import();
         var before = _kit.Workspace.Snapshot(includeAuditTrail: false);
 
-        var again = await Import();
+        var again = Import();
 
         Assert.True(again.Succeeded);
         Assert.Empty(again.Imported);
@@ -175,9 +175,9 @@ public sealed class ImportTests : IDisposable
     }
 
     [Fact]
-    public async Task A_missing_or_oversized_file_is_refused_before_reading()
+    public void A_missing_or_oversized_file_is_refused_before_reading()
     {
-        var missing = await Import(source: Path.Combine(_kit.Workspace.Root, "nope.env"));
+        var missing = Import(source: Path.Combine(_kit.Workspace.Root, "nope.env"));
         Assert.Equal(DiagnosticCodes.ImportFileUnreadable, Assert.Single(missing.Diagnostics).Code);
 
         using (var huge = File.Create(SourcePath))
@@ -185,7 +185,7 @@ public sealed class ImportTests : IDisposable
             huge.SetLength(16L * 1024 * 1024 + 1);
         }
 
-        var tooLarge = await Import();
+        var tooLarge = Import();
         var error = Assert.Single(tooLarge.Diagnostics);
         Assert.Equal(DiagnosticCodes.ImportFileTooLarge, error.Code);
         Assert.Equal(SourcePath, error.Location!.File);
@@ -193,11 +193,11 @@ public sealed class ImportTests : IDisposable
     }
 
     [Fact]
-    public async Task No_result_diagnostic_or_audit_line_contains_an_imported_value()
+    public void No_result_diagnostic_or_audit_line_contains_an_imported_value()
     {
         File.WriteAllText(SourcePath, MessyEnv);
 
-        var result = await Import();
+        var result = Import();
 
         string[] values = [StrongPostgres, StrongRedis, WeakJwt, OpenAi];
         LifecycleKit.AssertContainsNone(JsonSerializer.Serialize(result), values, "the import result");

@@ -72,8 +72,8 @@ public sealed class KeyTextTests
     [Fact]
     public void Every_last_character_is_read_as_the_class_library_reads_it()
     {
-        // The decoder is written out (KeyText explains why); the class library's base64url is
-        // the reference for which texts are keys and which bytes they hold.
+        // The class library's base64url is the reference for which texts are keys and which
+        // bytes they hold.
         const string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
         var body = KeyText.Format(RandomNumberGenerator.GetBytes(32))[5..^1];
         foreach (var last in alphabet)

@@ -17,20 +17,20 @@ public sealed class KmsComplianceTests(MotoKmsFixture moto) : IDisposable
     public void Dispose() => _workspace.Dispose();
 
     [MotoFact]
-    public async Task A_kms_only_production_store_is_opened_by_the_report_and_counts_as_off_machine_and_protected()
+    public void A_kms_only_production_store_is_opened_by_the_report_and_counts_as_off_machine_and_protected()
     {
         var arn = moto.CreateKey().Arn;
-        var provisioned = await new SecretsManager().ProvisionAsync(new ProvisionOptions
+        var provisioned = new SecretsManager().Provision(new ProvisionOptions
         {
             SchemaPath = _workspace.SchemaPath,
             Environment = "production",
             KeyDirectory = _workspace.KeyDirectory,
             EnvironmentVariables = Production,
-            Kms = new KmsSettings([arn], KmsTimeout.Default),
+            KmsKeys = arn,
         });
         Assert.True(provisioned.Succeeded, string.Join("\n", provisioned.Diagnostics));
 
-        var result = await _workspace.Report("production", variables: Production);
+        var result = _workspace.Report("production", variables: Production);
 
         var placement = result.AssertStatus(DiagnosticCodes.ComplianceKeyMaterial, ComplianceStatus.Pass);
         Assert.Contains($"aws-kms key {arn}", placement.Evidence, StringComparison.Ordinal);

@@ -197,7 +197,7 @@ public sealed class KmsStoreTests(MotoKmsFixture moto) : IDisposable
         {
             SchemaPath = other.SchemaPath,
             KeyDirectory = other.KeyDirectory,
-            Kms = new KmsSettings([arn], KmsTimeout.Default),
+            KmsKeys = arn,
             EnvironmentVariables = new Dictionary<string, string>(),
         }).Succeeded);
         var before = File.ReadAllBytes(StorePath);
@@ -329,9 +329,8 @@ public sealed class KmsStoreTests(MotoKmsFixture moto) : IDisposable
             SchemaPath = _workspace.SchemaPath,
             KeyDirectory = _workspace.KeyDirectory,
             Generate = generate,
-            Kms = kmsKeys is null && timeout is null
-                ? null
-                : KmsSettings.Resolve("development", kmsKeys, timeout?.ToString(System.Globalization.CultureInfo.InvariantCulture), variables ?? []),
+            KmsKeys = kmsKeys,
+            KmsTimeoutSeconds = timeout?.ToString(System.Globalization.CultureInfo.InvariantCulture),
             EnvironmentVariables = variables ?? [],
         });
 

@@ -1,5 +1,4 @@
 using Secrets.Build.Core.Diagnostics;
-using Secrets.Build.Core.Tests.Keys;
 
 namespace Secrets.Build.Core.Tests.Lifecycle;
 
@@ -11,16 +10,16 @@ public sealed class LinkedTrailTests : IDisposable
     public void Dispose() => _kit.Dispose();
 
     [UnixFact]
-    public async Task A_rotation_with_a_linked_trail_is_SECB553_and_saves_nothing()
+    public void A_rotation_with_a_linked_trail_is_SECB553_and_saves_nothing()
     {
-        Assert.True((await _kit.Provision()).Succeeded);
+        Assert.True((_kit.Provision()).Succeeded);
         var victim = _kit.Workspace.Path_("../victim.txt");
         File.WriteAllText(victim, "someone else's file\n");
         File.Delete(_kit.AuditPath);
         File.CreateSymbolicLink(_kit.AuditPath, victim);
         var before = _kit.Workspace.Snapshot();
 
-        var result = await _kit.Rotate("jwt_secrets");
+        var result = _kit.Rotate("jwt_secrets");
 
         Assert.Equal(DiagnosticCodes.SymbolicLinkSkipped, Assert.Single(result.Diagnostics, d => d.Severity == SecretsSeverity.Error).Code);
         Assert.Equal(before, _kit.Workspace.Snapshot());

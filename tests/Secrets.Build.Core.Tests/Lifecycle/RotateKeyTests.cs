@@ -5,11 +5,10 @@ using Secrets.Build.Core.Diagnostics;
 using Secrets.Build.Core.KeyRotation;
 using Secrets.Build.Core.Keys;
 using Secrets.Build.Core.Store;
-using Secrets.Build.Core.Tests.Store;
 
 namespace Secrets.Build.Core.Tests.Lifecycle;
 
-/// <summary>SecretsManager.RotateKeyAsync: new data key and environment key, old key refused, trail still verifiable.</summary>
+/// <summary>SecretsManager.RotateKey: new data key and environment key, old key refused, trail still verifiable.</summary>
 public sealed class RotateKeyTests : IDisposable
 {
     private readonly LifecycleKit _kit = new();
@@ -18,7 +17,7 @@ public sealed class RotateKeyTests : IDisposable
 
     private StorePaths Paths => StorePaths.ForWorkspace(_kit.Workspace.Workspace, _kit.Environment);
 
-    private Task<RotateKeyResult> RotateKey(Action<string>? afterStep = null, string? newPassphrase = null) => _kit.Manager.RotateKeyAsync(new RotateKeyOptions
+    private RotateKeyResult RotateKey(Action<string>? afterStep = null, string? newPassphrase = null) => _kit.Manager.RotateKey(new RotateKeyOptions
     {
         SchemaPath = _kit.Workspace.SchemaPath,
         Environment = _kit.Environment,
@@ -58,14 +57,14 @@ public sealed class RotateKeyTests : IDisposable
     }
 
     [Fact]
-    public async Task The_new_key_opens_every_value_and_the_old_key_is_refused()
+    public void The_new_key_opens_every_value_and_the_old_key_is_refused()
     {
-        await _kit.Provision();
+        _kit.Provision();
         var oldKey = ReadKey(KeyFile);
         var valuesBefore = _kit.EnvValues();
         var storedBefore = _kit.StoredEntries();
 
-        var result = await RotateKey();
+        var result = RotateKey();
 
         Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
         Assert.Equal([$"key {oldKey.Id}"], result.RetiredKeyIds.ToArray());
@@ -84,32 +83,32 @@ public sealed class RotateKeyTests : IDisposable
             Assert.Equal($"key {oldKey.Id}", Assert.Single(store.RetiredKeyIds).KeyId);
         }
 
-        var provision = await _kit.Provision();
+        var provision = _kit.Provision();
         Assert.True(provision.Succeeded, string.Join("\n", provision.Diagnostics));
         Assert.Equal(valuesBefore, _kit.EnvValues());
     }
 
     [Fact]
-    public async Task Retired_values_are_re_encrypted_too()
+    public void Retired_values_are_re_encrypted_too()
     {
-        await _kit.Provision();
+        _kit.Provision();
         var first = _kit.EnvValues()["JWT_SECRET_KEY"];
-        await _kit.Rotate("JWT_SECRET_KEY");
+        _kit.Rotate("JWT_SECRET_KEY");
 
-        await RotateKey();
+        RotateKey();
 
-        var previous = Assert.Single((await _kit.Previous("JWT_SECRET_KEY")).Values);
+        var previous = Assert.Single((_kit.Previous("JWT_SECRET_KEY")).Values);
         Assert.Equal(first, previous.Value);
     }
 
     [Fact]
-    public async Task Audit_lines_from_before_each_key_rotation_still_verify()
+    public void Audit_lines_from_before_each_key_rotation_still_verify()
     {
-        await _kit.Provision();
-        await RotateKey();
-        await _kit.Rotate("jwt_secrets");
-        await RotateKey();
-        await _kit.Provision();
+        _kit.Provision();
+        RotateKey();
+        _kit.Rotate("jwt_secrets");
+        RotateKey();
+        _kit.Provision();
         var key = ReadKey(KeyFile);
 
         var verified = VerifyTrail(key);
@@ -127,13 +126,13 @@ public sealed class RotateKeyTests : IDisposable
     [InlineData("staged")]
     [InlineData("both-keys-saved")]
     [InlineData("switched")]
-    public async Task A_crash_between_steps_never_locks_the_store_out_and_a_second_run_finishes(string crashAfter)
+    public void A_crash_between_steps_never_locks_the_store_out_and_a_second_run_finishes(string crashAfter)
     {
-        await _kit.Provision();
+        _kit.Provision();
         var oldKey = ReadKey(KeyFile);
         var values = _kit.EnvValues();
 
-        await Assert.ThrowsAsync<IOException>(() => RotateKey(step =>
+        Assert.Throws<IOException>(() => RotateKey(step =>
         {
             if (step == crashAfter)
             {
@@ -141,11 +140,11 @@ public sealed class RotateKeyTests : IDisposable
             }
         }));
 
-        var afterCrash = await _kit.Provision();
+        var afterCrash = _kit.Provision();
         Assert.True(afterCrash.Succeeded, string.Join("\n", afterCrash.Diagnostics));
         Assert.Equal(values, _kit.EnvValues());
 
-        var finished = await RotateKey();
+        var finished = RotateKey();
 
         Assert.True(finished.Succeeded, string.Join("\n", finished.Diagnostics));
         Assert.Equal(crashAfter == "both-keys-saved", finished.Diagnostics.Any(d => d.Code == DiagnosticCodes.KeyRotationResumed));
@@ -156,21 +155,21 @@ public sealed class RotateKeyTests : IDisposable
             Assert.Single(store.KeyIds);
         }
 
-        Assert.True((await _kit.Provision()).Succeeded);
+        Assert.True((_kit.Provision()).Succeeded);
         Assert.Equal(values, _kit.EnvValues());
         Assert.Null(VerifyTrail(ReadKey(KeyFile)).Error);
     }
 
     [Fact]
-    public async Task A_key_from_a_variable_is_replaced_by_a_key_file_the_user_copies_and_never_printed()
+    public void A_key_from_a_variable_is_replaced_by_a_key_file_the_user_copies_and_never_printed()
     {
         var oldKey = RandomNumberGenerator.GetBytes(32);
         var oldText = KeyText.Format(oldKey);
         _kit.Variables[KeyVariables.KeyFor("development")] = oldText;
-        await _kit.Provision();
+        _kit.Provision();
         Assert.Empty(Directory.Exists(_kit.Workspace.KeyDirectory) ? Directory.GetFiles(_kit.Workspace.KeyDirectory) : []);
 
-        var result = await RotateKey();
+        var result = RotateKey();
 
         Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
         var notice = Assert.Single(result.Diagnostics, d => d.Code == DiagnosticCodes.KeyRotationUpdateVariable);
@@ -181,41 +180,41 @@ public sealed class RotateKeyTests : IDisposable
         Assert.DoesNotContain(newText, everything, StringComparison.Ordinal);
         Assert.DoesNotContain(oldText, everything, StringComparison.Ordinal);
 
-        var stale = await _kit.Provision();
+        var stale = _kit.Provision();
         Assert.Contains(stale.Diagnostics, d => d.Code == DiagnosticCodes.WrongKey);
         _kit.Variables[KeyVariables.KeyFor("development")] = newText;
-        Assert.True((await _kit.Provision()).Succeeded);
+        Assert.True((_kit.Provision()).Succeeded);
     }
 
     [Fact]
-    public async Task A_passphrase_store_needs_a_new_passphrase_and_refuses_the_old_one_afterwards()
+    public void A_passphrase_store_needs_a_new_passphrase_and_refuses_the_old_one_afterwards()
     {
         const string OldPassphrase = "correct horse battery staple old";
         const string NewPassphrase = "correct horse battery staple new";
         _kit.Variables[KeyVariables.PassphraseFor("development")] = OldPassphrase;
-        await _kit.Provision();
+        _kit.Provision();
         var before = _kit.Workspace.Snapshot(includeAuditTrail: false);
 
-        var refused = await RotateKey();
+        var refused = RotateKey();
 
         Assert.Equal(DiagnosticCodes.KeyRotationNeedsPassphrase, Assert.Single(refused.Diagnostics, d => d.Severity == SecretsSeverity.Error).Code);
         var unchanged = _kit.Workspace.Snapshot(includeAuditTrail: false);
         Assert.All(before, file => Assert.Equal(file.Value, unchanged[file.Key]));
 
-        var rotated = await RotateKey(newPassphrase: NewPassphrase);
+        var rotated = RotateKey(newPassphrase: NewPassphrase);
 
         Assert.True(rotated.Succeeded, string.Join("\n", rotated.Diagnostics));
         Assert.DoesNotContain(NewPassphrase, string.Join("\n", rotated.Diagnostics), StringComparison.Ordinal);
         AssertRefused(new PassphraseKey(OldPassphrase, "test"));
         _kit.Variables[KeyVariables.PassphraseFor("development")] = NewPassphrase;
-        Assert.True((await _kit.Provision()).Succeeded);
+        Assert.True((_kit.Provision()).Succeeded);
     }
 
     [Fact]
-    public async Task A_damaged_retired_key_entry_is_reported_not_ignored()
+    public void A_damaged_retired_key_entry_is_reported_not_ignored()
     {
-        await _kit.Provision();
-        await RotateKey();
+        _kit.Provision();
+        RotateKey();
         var text = File.ReadAllText(_kit.StorePath);
         var sealedKey = JsonDocument.Parse(text).RootElement.GetProperty("retiredKeys")[0].GetProperty("auditChainKey").GetString()!;
         var flipped = (sealedKey[0] == 'A' ? "B" : "A") + sealedKey[1..];

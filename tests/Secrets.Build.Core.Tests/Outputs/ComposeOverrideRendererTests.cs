@@ -9,9 +9,9 @@ namespace Secrets.Build.Core.Tests.Outputs;
 
 public sealed class ComposeOverrideRendererTests : IDisposable
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("secrets-build-override-").FullName;
+    private readonly TempDirectory _temp = new();
 
-    public void Dispose() => Directory.Delete(_folder, recursive: true);
+    public void Dispose() => _temp.Dispose();
 
     [Fact]
     public void Maps_each_service_to_references_of_its_secrets_in_ordinal_order()
@@ -76,7 +76,7 @@ public sealed class ComposeOverrideRendererTests : IDisposable
             TestSchemas.Secret("DB_PASSWORD", "db", "api"),
             TestSchemas.Secret("IMPORTED_KEY", "api"));
         var values = new List<(string, string)> { ("DB_PASSWORD", "abc+/=:@%,^"), ("IMPORTED_KEY", "has $dollar # and spaces") };
-        var baseFile = Path.Combine(_folder, "docker-compose.yml");
+        var baseFile = Path.Combine(_temp.Path, "docker-compose.yml");
         File.WriteAllText(baseFile, "services:\n  db:\n    image: postgres:16-alpine\n  api:\n    image: busybox\n");
 
         var services = RunCompose(compose, schema, values, baseFile);
@@ -137,8 +137,8 @@ public sealed class ComposeOverrideRendererTests : IDisposable
 
     private JsonElement RunCompose(string compose, Core.Schema.SecretsSchema schema, IReadOnlyList<(string, string)> values, string baseFile)
     {
-        var envFile = Path.Combine(_folder, OutputPaths.EnvFile("development"));
-        var overrideFile = Path.Combine(_folder, OutputPaths.ComposeOverride("development"));
+        var envFile = Path.Combine(_temp.Path, OutputPaths.EnvFile("development"));
+        var overrideFile = Path.Combine(_temp.Path, OutputPaths.ComposeOverride("development"));
         File.WriteAllText(envFile, EnvFileRenderer.Render(values, "development"));
         var overrideText = ComposeOverrideRenderer.Render(schema, "development");
         File.WriteAllText(overrideFile, overrideText);

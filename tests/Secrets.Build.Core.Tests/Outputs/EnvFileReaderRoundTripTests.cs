@@ -9,9 +9,9 @@ namespace Secrets.Build.Core.Tests.Outputs;
 /// </summary>
 public sealed class EnvFileReaderRoundTripTests : IDisposable
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("secrets-build-env-").FullName;
+    private readonly TempDirectory _temp = new();
 
-    public void Dispose() => Directory.Delete(_folder, recursive: true);
+    public void Dispose() => _temp.Dispose();
 
     [ToolFact(Tools.Bash)]
     public void Bash_reads_every_env_safe_character_unchanged() =>
@@ -69,7 +69,7 @@ public sealed class EnvFileReaderRoundTripTests : IDisposable
         IReadOnlyList<(string Name, string Value)> values,
         string? label = null)
     {
-        var file = Path.Combine(_folder, ".env.development");
+        var file = Path.Combine(_temp.Path, ".env.development");
         File.WriteAllText(file, EnvFileRenderer.Render(values, "development"));
 
         var read = reader(file, values.Select(v => v.Name).ToList());

@@ -77,22 +77,16 @@ public sealed class GitIgnoreUpdaterTests
     [ToolFact(Tools.Git)]
     public void Git_ignores_the_plaintext_outputs_but_not_the_committed_store()
     {
-        var repo = Directory.CreateTempSubdirectory("secrets-build-gitignore-").FullName;
-        try
-        {
-            Assert.Equal(0, ExternalProcess.Run("git", ["init", "-q"], repo).ExitCode);
-            File.WriteAllText(Path.Combine(repo, ".gitignore"), GitIgnoreUpdater.Update("bin/\n", Development));
+        using var temp = new TempDirectory();
+        var repo = temp.Path;
+        Assert.Equal(0, ExternalProcess.Run("git", ["init", "-q"], repo).ExitCode);
+        File.WriteAllText(Path.Combine(repo, ".gitignore"), GitIgnoreUpdater.Update("bin/\n", Development));
 
-            Assert.True(IsIgnored(repo, OutputPaths.EnvFile("development")));
-            Assert.True(IsIgnored(repo, OutputPaths.ComposeOverride("development")));
-            Assert.True(IsIgnored(repo, OutputPaths.KubernetesSecret("development")));
-            Assert.False(IsIgnored(repo, OutputPaths.Store("development")));
-            Assert.False(IsIgnored(repo, OutputPaths.Metadata("development")));
-        }
-        finally
-        {
-            Directory.Delete(repo, recursive: true);
-        }
+        Assert.True(IsIgnored(repo, OutputPaths.EnvFile("development")));
+        Assert.True(IsIgnored(repo, OutputPaths.ComposeOverride("development")));
+        Assert.True(IsIgnored(repo, OutputPaths.KubernetesSecret("development")));
+        Assert.False(IsIgnored(repo, OutputPaths.Store("development")));
+        Assert.False(IsIgnored(repo, OutputPaths.Metadata("development")));
     }
 
     private static bool IsIgnored(string repo, string path) =>

@@ -8,9 +8,9 @@ namespace Secrets.Build.Core.Tests.Outputs;
 
 public sealed class KubernetesSecretRendererTests : IDisposable
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("secrets-build-k8s-").FullName;
+    private readonly TempDirectory _temp = new();
 
-    public void Dispose() => Directory.Delete(_folder, recursive: true);
+    public void Dispose() => _temp.Dispose();
 
     [Fact]
     public void Writes_an_opaque_secret_named_for_project_and_environment_with_labels()
@@ -87,7 +87,7 @@ public sealed class KubernetesSecretRendererTests : IDisposable
     public void Data_equals_what_kubectl_creates_from_the_rendered_env_file()
     {
         var values = EnvTestValues.EveryEnvSafeCharacter().Append(("Y", "yes")).ToList();
-        var envFile = Path.Combine(_folder, ".env.development");
+        var envFile = Path.Combine(_temp.Path, ".env.development");
         File.WriteAllText(envFile, EnvFileRenderer.Render(values, "development"));
         var ours = Load(KubernetesSecretRenderer.Render(TestSchemas.Schema("demo"), values, "development"));
 
@@ -103,7 +103,7 @@ public sealed class KubernetesSecretRendererTests : IDisposable
     [MemberData(nameof(EnvTestValues.Representable), MemberType = typeof(EnvTestValues))]
     public void Data_equals_what_kubectl_creates_from_the_raw_value(string label, string value)
     {
-        var file = Path.Combine(_folder, "HOSTILE");
+        var file = Path.Combine(_temp.Path, "HOSTILE");
         File.WriteAllBytes(file, new UTF8Encoding(false).GetBytes(value));
         var ours = Load(KubernetesSecretRenderer.Render(TestSchemas.Schema("demo"), [("HOSTILE", value)], "dev"));
 

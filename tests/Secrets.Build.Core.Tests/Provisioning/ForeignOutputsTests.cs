@@ -21,12 +21,12 @@ public sealed class ForeignOutputsTests : IDisposable
     };
 
     [Fact]
-    public async Task A_foreign_env_file_is_refused_with_SECB310_and_nothing_is_written()
+    public void A_foreign_env_file_is_refused_with_SECB310_and_nothing_is_written()
     {
         File.WriteAllText(_workspace.Path_(".env.development"), ViteFile);
         var before = _workspace.Snapshot();
 
-        var result = await new SecretsManager().ProvisionAsync(Options());
+        var result = new SecretsManager().Provision(Options());
 
         var error = Assert.Single(result.Diagnostics, d => d.Severity == SecretsSeverity.Error);
         Assert.Equal(DiagnosticCodes.ForeignOutput, error.Code);
@@ -38,11 +38,11 @@ public sealed class ForeignOutputsTests : IDisposable
     }
 
     [Fact]
-    public async Task With_replace_the_foreign_file_is_moved_to_a_private_backup_first()
+    public void With_replace_the_foreign_file_is_moved_to_a_private_backup_first()
     {
         File.WriteAllText(_workspace.Path_("k8s-secrets-development.yaml"), "kind: ConfigMap\n");
 
-        var result = await new SecretsManager().ProvisionAsync(Options(replace: true));
+        var result = new SecretsManager().Provision(Options(replace: true));
 
         Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
         var moved = Assert.Single(result.Diagnostics, d => d.Code == DiagnosticCodes.ForeignOutput);
@@ -54,11 +54,11 @@ public sealed class ForeignOutputsTests : IDisposable
     }
 
     [Fact]
-    public async Task Outputs_it_wrote_itself_are_rewritten_as_before()
+    public void Outputs_it_wrote_itself_are_rewritten_as_before()
     {
-        Assert.True((await new SecretsManager().ProvisionAsync(Options())).Succeeded);
+        Assert.True((new SecretsManager().Provision(Options())).Succeeded);
 
-        var second = await new SecretsManager().ProvisionAsync(Options());
+        var second = new SecretsManager().Provision(Options());
 
         Assert.True(second.Succeeded, string.Join("\n", second.Diagnostics));
         Assert.DoesNotContain(second.Diagnostics, d => d.Code == DiagnosticCodes.ForeignOutput);

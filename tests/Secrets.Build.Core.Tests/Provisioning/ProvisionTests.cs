@@ -5,7 +5,7 @@ using Secrets.Build.Core.Provisioning;
 
 namespace Secrets.Build.Core.Tests.Provisioning;
 
-/// <summary>SecretsManager.ProvisionAsync end to end on real files, with the reference stack's schema.</summary>
+/// <summary>SecretsManager.Provision end to end on real files, with the reference stack's schema.</summary>
 public sealed class ProvisionTests : IDisposable
 {
     private readonly TempWorkspace _workspace = new();
@@ -21,15 +21,15 @@ public sealed class ProvisionTests : IDisposable
         Generate = generate,
     };
 
-    private Task<ProvisionResult> Provision(ProvisionOptions options) => new SecretsManager().ProvisionAsync(options);
+    private ProvisionResult Provision(ProvisionOptions options) => new SecretsManager().Provision(options);
 
     private Dictionary<string, string> EnvValues(string environment = "development") =>
         EnvFileParser.Parse(File.ReadAllText(_workspace.Path_(".env." + environment)), null).Entries.ToDictionary(e => e.Name, e => e.Value);
 
     [Fact]
-    public async Task First_run_generates_every_secret_and_writes_private_files()
+    public void First_run_generates_every_secret_and_writes_private_files()
     {
-        var result = await Provision(Options());
+        var result = Provision(Options());
 
         Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
         Assert.Equal(18, result.Generated.Length);
@@ -49,12 +49,12 @@ public sealed class ProvisionTests : IDisposable
     }
 
     [Fact]
-    public async Task Second_run_keeps_every_value_and_every_byte()
+    public void Second_run_keeps_every_value_and_every_byte()
     {
-        await Provision(Options());
+        Provision(Options());
         var before = _workspace.Snapshot(includeAuditTrail: false);
 
-        var result = await Provision(Options());
+        var result = Provision(Options());
 
         Assert.True(result.Succeeded);
         Assert.Empty(result.Generated);
@@ -64,11 +64,11 @@ public sealed class ProvisionTests : IDisposable
     }
 
     [Fact]
-    public async Task External_values_are_captured_and_captured_again_when_they_change()
+    public void External_values_are_captured_and_captured_again_when_they_change()
     {
-        var first = await Provision(Options(variables: new() { ["OPENAI_API_KEY"] = "sk-first" }));
-        var unchanged = await Provision(Options());
-        var second = await Provision(Options(variables: new() { ["OPENAI_API_KEY"] = "sk-second" }));
+        var first = Provision(Options(variables: new() { ["OPENAI_API_KEY"] = "sk-first" }));
+        var unchanged = Provision(Options());
+        var second = Provision(Options(variables: new() { ["OPENAI_API_KEY"] = "sk-second" }));
 
         Assert.Equal(["OPENAI_API_KEY"], first.Captured.ToArray());
         Assert.Empty(unchanged.Captured);
@@ -77,19 +77,19 @@ public sealed class ProvisionTests : IDisposable
     }
 
     [Fact]
-    public async Task Every_external_secret_is_named_whether_or_not_this_run_captured_it()
+    public void Every_external_secret_is_named_whether_or_not_this_run_captured_it()
     {
-        var result = await Provision(Options(variables: new() { ["OPENAI_API_KEY"] = "sk-first" }));
+        var result = Provision(Options(variables: new() { ["OPENAI_API_KEY"] = "sk-first" }));
 
         Assert.Equal(["OPENAI_API_KEY"], result.Captured.ToArray());
         Assert.Equal(["OPENAI_API_KEY", "ANTHROPIC_API_KEY", "GOOGLE_API_KEY"], result.ExternalSecrets.ToArray());
     }
 
     [Fact]
-    public async Task Environments_are_isolated()
+    public void Environments_are_isolated()
     {
-        await Provision(Options("development"));
-        await Provision(Options("staging"));
+        Provision(Options("development"));
+        Provision(Options("staging"));
 
         var development = EnvValues("development");
         var staging = EnvValues("staging");
@@ -98,13 +98,13 @@ public sealed class ProvisionTests : IDisposable
     }
 
     [Fact]
-    public async Task A_store_without_its_key_is_an_error_that_changes_nothing()
+    public void A_store_without_its_key_is_an_error_that_changes_nothing()
     {
-        await Provision(Options());
+        Provision(Options());
         Directory.Delete(_workspace.KeyDirectory, recursive: true);
         var before = _workspace.Snapshot();
 
-        var result = await Provision(Options());
+        var result = Provision(Options());
 
         var error = Assert.Single(result.Diagnostics, d => d.Severity == SecretsSeverity.Error);
         Assert.Equal(DiagnosticCodes.KeyNotFound, error.Code);
@@ -114,13 +114,13 @@ public sealed class ProvisionTests : IDisposable
     }
 
     [Fact]
-    public async Task A_wrong_key_is_an_error_that_changes_nothing()
+    public void A_wrong_key_is_an_error_that_changes_nothing()
     {
-        await Provision(Options());
+        Provision(Options());
         var before = _workspace.Snapshot();
         var wrong = KeyText.Format(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
 
-        var result = await Provision(Options(variables: new() { ["SECRETS_BUILD_KEY_DEVELOPMENT"] = wrong }));
+        var result = Provision(Options(variables: new() { ["SECRETS_BUILD_KEY_DEVELOPMENT"] = wrong }));
 
         var error = Assert.Single(result.Diagnostics, d => d.Severity == SecretsSeverity.Error);
         Assert.Equal(DiagnosticCodes.WrongKey, error.Code);
@@ -128,16 +128,16 @@ public sealed class ProvisionTests : IDisposable
     }
 
     [Fact]
-    public async Task A_tampered_store_is_an_error_that_regenerates_nothing()
+    public void A_tampered_store_is_an_error_that_regenerates_nothing()
     {
-        await Provision(Options());
+        Provision(Options());
         var storePath = _workspace.Path_("secrets/.env.development.json");
         var text = File.ReadAllText(storePath);
         var index = text.IndexOf("\"ciphertext\": \"", StringComparison.Ordinal) + 16;
         File.WriteAllText(storePath, text[..index] + (text[index] == 'A' ? 'B' : 'A') + text[(index + 1)..]);
         var before = _workspace.Snapshot();
 
-        var result = await Provision(Options());
+        var result = Provision(Options());
 
         Assert.False(result.Succeeded);
         Assert.All(result.Diagnostics.Where(d => d.Severity == SecretsSeverity.Error), d => Assert.StartsWith("SECB2", d.Code));
@@ -146,9 +146,9 @@ public sealed class ProvisionTests : IDisposable
     }
 
     [Fact]
-    public async Task With_generation_off_and_no_store_nothing_is_created()
+    public void With_generation_off_and_no_store_nothing_is_created()
     {
-        var result = await Provision(Options(generate: false));
+        var result = Provision(Options(generate: false));
 
         Assert.Equal(DiagnosticCodes.NoStoreGenerationOff, Assert.Single(result.Diagnostics, d => d.Severity == SecretsSeverity.Error).Code);
         Assert.False(Directory.Exists(_workspace.KeyDirectory));
@@ -156,29 +156,29 @@ public sealed class ProvisionTests : IDisposable
     }
 
     [Fact]
-    public async Task A_build_server_with_the_key_decrypts_the_committed_store()
+    public void A_build_server_with_the_key_decrypts_the_committed_store()
     {
-        await Provision(Options());
+        Provision(Options());
         var key = File.ReadAllText(Directory.GetFiles(_workspace.KeyDirectory, "*.key").Single()).Trim();
         var expected = EnvValues();
         File.Delete(_workspace.Path_(".env.development"));
         Directory.Delete(_workspace.KeyDirectory, recursive: true);
 
-        var result = await Provision(Options(variables: new() { ["SECRETS_BUILD_KEY_DEVELOPMENT"] = key }, generate: false));
+        var result = Provision(Options(variables: new() { ["SECRETS_BUILD_KEY_DEVELOPMENT"] = key }, generate: false));
 
         Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
         Assert.Equal(expected, EnvValues());
     }
 
     [Fact]
-    public async Task With_generation_off_a_newly_declared_secret_is_named_in_an_error()
+    public void With_generation_off_a_newly_declared_secret_is_named_in_an_error()
     {
-        await Provision(Options());
+        Provision(Options());
         var schema = File.ReadAllText(_workspace.SchemaPath).Replace(
             "\"secrets\": {", "\"secrets\": {\n    \"NEW_TOKEN\": { \"category\": \"api_keys\", \"generate\": { \"kind\": \"hex\" } },");
         File.WriteAllText(_workspace.SchemaPath, schema);
 
-        var result = await Provision(Options(generate: false));
+        var result = Provision(Options(generate: false));
 
         var error = Assert.Single(result.Diagnostics, d => d.Severity == SecretsSeverity.Error);
         Assert.Equal(DiagnosticCodes.MissingSecretGenerationOff, error.Code);
@@ -187,27 +187,27 @@ public sealed class ProvisionTests : IDisposable
     }
 
     [Fact]
-    public async Task Production_requires_external_values()
+    public void Production_requires_external_values()
     {
-        var result = await Provision(Options("production"));
+        var result = Provision(Options("production"));
 
         Assert.Equal(3, result.Diagnostics.Count(d => d.Code == DiagnosticCodes.ExternalRequired && d.Severity == SecretsSeverity.Error));
         Assert.False(File.Exists(_workspace.Path_(".env.production")));
     }
 
     [Fact]
-    public async Task An_undeclared_environment_is_refused()
+    public void An_undeclared_environment_is_refused()
     {
-        var result = await Provision(Options("qa"));
+        var result = Provision(Options("qa"));
 
         Assert.Equal(DiagnosticCodes.UnknownEnvironment, Assert.Single(result.Diagnostics).Code);
     }
 
     [Fact]
-    public async Task Every_run_leaves_a_verifiable_audit_trail_without_values()
+    public void Every_run_leaves_a_verifiable_audit_trail_without_values()
     {
-        await Provision(Options(variables: new() { ["OPENAI_API_KEY"] = "sk-external-value-123" }));
-        await Provision(Options());
+        Provision(Options(variables: new() { ["OPENAI_API_KEY"] = "sk-external-value-123" }));
+        Provision(Options());
         var trailPath = _workspace.Path_("secrets/.env.development.audit.jsonl");
 
         var records = Secrets.Build.Core.Audit.AuditReader.Read(trailPath).ToList();
@@ -222,17 +222,17 @@ public sealed class ProvisionTests : IDisposable
     }
 
     [Fact]
-    public async Task No_diagnostic_contains_a_value()
+    public void No_diagnostic_contains_a_value()
     {
-        await Provision(Options(variables: new() { ["OPENAI_API_KEY"] = "sk-external-value-123" }));
+        Provision(Options(variables: new() { ["OPENAI_API_KEY"] = "sk-external-value-123" }));
         var values = EnvValues().Values.Where(v => v.Length > 0).ToList();
         Directory.Delete(_workspace.KeyDirectory, recursive: true);
 
-        var results = new[]
-        {
-            await Provision(Options()),
-            await Provision(Options(variables: new() { ["SECRETS_BUILD_KEY"] = KeyText.Format(new byte[32]) })),
-        };
+        ProvisionResult[] results =
+        [
+            Provision(Options()),
+            Provision(Options(variables: new() { ["SECRETS_BUILD_KEY"] = KeyText.Format(new byte[32]) })),
+        ];
 
         var text = string.Join("\n", results.SelectMany(r => r.Diagnostics).Select(d => d.ToString()));
         Assert.NotEmpty(text);

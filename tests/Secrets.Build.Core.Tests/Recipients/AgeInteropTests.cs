@@ -7,7 +7,7 @@ namespace Secrets.Build.Core.Tests.Recipients;
 /// <summary>Secrets.Build and the reference age implementation read each other's keys and files.</summary>
 public sealed class AgeInteropTests : IDisposable
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("secb-age-").FullName;
+    private readonly TempDirectory _temp = new();
 
     [AgeCliFact]
     public void An_age_keygen_identity_parses_and_has_the_recipient_age_keygen_prints()
@@ -48,7 +48,7 @@ public sealed class AgeInteropTests : IDisposable
     public void age_accepts_an_identity_file_written_from_a_Secrets_Build_identity()
     {
         using var identity = AgeIdentity.Generate();
-        var path = Path.Combine(_folder, "mine.txt");
+        var path = Path.Combine(_temp.Path, "mine.txt");
         File.WriteAllText(path, $"# public key: {identity.Recipient}\n{identity.ToSecretText()}\n");
 
         var printed = Encoding.ASCII.GetString(AgeCli.Run(AgeCli.KeygenPath!, [], "-y", path)).Trim();
@@ -56,11 +56,11 @@ public sealed class AgeInteropTests : IDisposable
         Assert.Equal(identity.Recipient.Text, printed);
     }
 
-    public void Dispose() => Directory.Delete(_folder, recursive: true);
+    public void Dispose() => _temp.Dispose();
 
     private (string IdentityPath, string Recipient) KeygenIdentity()
     {
-        var path = Path.Combine(_folder, $"identity-{Guid.NewGuid():N}.txt");
+        var path = Path.Combine(_temp.Path, $"identity-{Guid.NewGuid():N}.txt");
         AgeCli.Run(AgeCli.KeygenPath!, [], "-o", path);
         var recipient = Encoding.ASCII.GetString(AgeCli.Run(AgeCli.KeygenPath!, [], "-y", path)).Trim();
         return (path, recipient);

@@ -7,7 +7,6 @@ using Secrets.Build.Core.Keys;
 using Secrets.Build.Core.Outputs;
 using Secrets.Build.Core.Provisioning;
 using Secrets.Build.Core.Recipients;
-using Secrets.Build.Core.Tests.Provisioning;
 using Secrets.Build.Core.VerifyAudit;
 
 namespace Secrets.Build.Core.Tests.Recipients;
@@ -30,16 +29,16 @@ public sealed class RecipientManagerTests : IDisposable
     private string RecipientsPath => _workspace.Path_("secrets/recipients.development.txt");
 
     [Fact]
-    public async Task A_build_server_with_only_its_identity_in_a_variable_builds_after_being_added()
+    public void A_build_server_with_only_its_identity_in_a_variable_builds_after_being_added()
     {
-        await ProvisionWithKey();
-        var added = await _manager.AddRecipientAsync(Options(_server.Recipient.Text, "CI build server"));
+        ProvisionWithKey();
+        var added = _manager.AddRecipient(Options(_server.Recipient.Text, "CI build server"));
         Assert.True(added.Succeeded, string.Join("\n", added.Diagnostics));
         Assert.True(added.Changed);
 
         // The server has no key file: an empty key folder, only SECRETS_BUILD_IDENTITY_DEVELOPMENT.
         var serverKeys = Path.Combine(_workspace.Root, "server-keys");
-        var build = await _manager.ProvisionAsync(new ProvisionOptions
+        var build = _manager.Provision(new ProvisionOptions
         {
             SchemaPath = _workspace.SchemaPath,
             KeyDirectory = serverKeys,
@@ -56,13 +55,13 @@ public sealed class RecipientManagerTests : IDisposable
     }
 
     [Fact]
-    public async Task Adding_writes_a_named_line_to_the_recipients_file_and_listing_shows_fingerprints()
+    public void Adding_writes_a_named_line_to_the_recipients_file_and_listing_shows_fingerprints()
     {
-        await ProvisionWithKey();
+        ProvisionWithKey();
 
-        await _manager.AddRecipientAsync(Options(_alice.Recipient.Text, "Alice Martin (laptop)"));
-        await _manager.AddRecipientAsync(Options(_server.Recipient.Text, "CI build server"));
-        var listed = await _manager.ListRecipientsAsync(Options(null));
+        _manager.AddRecipient(Options(_alice.Recipient.Text, "Alice Martin (laptop)"));
+        _manager.AddRecipient(Options(_server.Recipient.Text, "CI build server"));
+        var listed = _manager.ListRecipients(Options(null));
 
         Assert.True(listed.Succeeded, string.Join("\n", listed.Diagnostics));
         Assert.Empty(listed.Diagnostics);
@@ -76,10 +75,10 @@ public sealed class RecipientManagerTests : IDisposable
     }
 
     [AgeCliFact]
-    public async Task The_recipients_file_is_an_age_recipients_file()
+    public void The_recipients_file_is_an_age_recipients_file()
     {
-        await ProvisionWithKey();
-        await _manager.AddRecipientAsync(Options(_alice.Recipient.Text, "Alice"));
+        ProvisionWithKey();
+        _manager.AddRecipient(Options(_alice.Recipient.Text, "Alice"));
         var identityPath = Path.Combine(_workspace.Root, "alice.txt");
         File.WriteAllText(identityPath, _alice.ToSecretText() + "\n");
 
@@ -89,31 +88,31 @@ public sealed class RecipientManagerTests : IDisposable
     }
 
     [AgeCliFact]
-    public async Task An_identity_file_made_by_age_keygen_in_the_key_folder_opens_the_store()
+    public void An_identity_file_made_by_age_keygen_in_the_key_folder_opens_the_store()
     {
-        await ProvisionWithKey();
+        ProvisionWithKey();
         var developerKeys = Path.Combine(_workspace.Root, "dev-keys");
         Directory.CreateDirectory(developerKeys);
         var identityPath = Path.Combine(developerKeys, "identity.txt");
         AgeCli.Run(AgeCli.KeygenPath!, [], "-o", identityPath);
         var recipient = Encoding.ASCII.GetString(AgeCli.Run(AgeCli.KeygenPath!, [], "-y", identityPath)).Trim();
-        Assert.True((await _manager.AddRecipientAsync(Options(recipient, "Bob"))).Succeeded);
+        Assert.True((_manager.AddRecipient(Options(recipient, "Bob"))).Succeeded);
 
-        var build = await _manager.ProvisionAsync(new ProvisionOptions { SchemaPath = _workspace.SchemaPath, KeyDirectory = developerKeys, EnvironmentVariables = new Dictionary<string, string>() });
+        var build = _manager.Provision(new ProvisionOptions { SchemaPath = _workspace.SchemaPath, KeyDirectory = developerKeys, EnvironmentVariables = new Dictionary<string, string>() });
 
         Assert.True(build.Succeeded, string.Join("\n", build.Diagnostics));
         Assert.Empty(build.Generated);
     }
 
     [Fact]
-    public async Task Removing_rotates_warns_with_the_secrets_to_rotate_and_locks_the_removed_identity_out()
+    public void Removing_rotates_warns_with_the_secrets_to_rotate_and_locks_the_removed_identity_out()
     {
-        await ProvisionWithKey();
-        await _manager.AddRecipientAsync(Options(_alice.Recipient.Text, "Alice"));
-        await _manager.AddRecipientAsync(Options(_server.Recipient.Text, "CI"));
+        ProvisionWithKey();
+        _manager.AddRecipient(Options(_alice.Recipient.Text, "Alice"));
+        _manager.AddRecipient(Options(_server.Recipient.Text, "CI"));
         var values = EnvValues();
 
-        var removed = await _manager.RemoveRecipientAsync(Options(_alice.Recipient.Text));
+        var removed = _manager.RemoveRecipient(Options(_alice.Recipient.Text));
 
         Assert.True(removed.Succeeded, string.Join("\n", removed.Diagnostics));
         var warning = Assert.Single(removed.Diagnostics, d => d.Code == DiagnosticCodes.RemovedRecipientSawValues);
@@ -129,26 +128,26 @@ public sealed class RecipientManagerTests : IDisposable
             Assert.DoesNotContain(diagnostic.ToString(), values.Values.Where(v => v.Length >= 8), StringComparer.Ordinal);
         }
 
-        var lockedOut = await ProvisionWithIdentity(_alice);
+        var lockedOut = ProvisionWithIdentity(_alice);
         var error = Assert.Single(lockedOut.Diagnostics, d => d.Severity == SecretsSeverity.Error);
         Assert.Equal(DiagnosticCodes.NoIdentityOpensStore, error.Code);
         Assert.Contains("Tried:", error.Message, StringComparison.Ordinal);
         Assert.Contains(_alice.Recipient.Text, error.Message, StringComparison.Ordinal);
         Assert.Contains($"age {_server.Recipient.Fingerprint}", error.Message, StringComparison.Ordinal);
 
-        var server = await ProvisionWithIdentity(_server);
+        var server = ProvisionWithIdentity(_server);
         Assert.True(server.Succeeded, string.Join("\n", server.Diagnostics));
         Assert.Equal(values, EnvValues());
         Assert.Single(File.ReadAllLines(_workspace.Path_("secrets/.env.development.audit.jsonl")), l => l.Contains("\"key-rotated\"", StringComparison.Ordinal));
     }
 
     [Fact]
-    public async Task A_store_with_recipients_but_nothing_found_names_the_places_looked_and_the_accepted_recipients()
+    public void A_store_with_recipients_but_nothing_found_names_the_places_looked_and_the_accepted_recipients()
     {
-        await ProvisionWithKey();
-        await _manager.AddRecipientAsync(Options(_server.Recipient.Text, "CI"));
+        ProvisionWithKey();
+        _manager.AddRecipient(Options(_server.Recipient.Text, "CI"));
 
-        var result = await _manager.ProvisionAsync(new ProvisionOptions { SchemaPath = _workspace.SchemaPath, KeyDirectory = Path.Combine(_workspace.Root, "empty"), EnvironmentVariables = new Dictionary<string, string>() });
+        var result = _manager.Provision(new ProvisionOptions { SchemaPath = _workspace.SchemaPath, KeyDirectory = Path.Combine(_workspace.Root, "empty"), EnvironmentVariables = new Dictionary<string, string>() });
 
         var error = Assert.Single(result.Diagnostics, d => d.Severity == SecretsSeverity.Error);
         Assert.Equal(DiagnosticCodes.NoIdentityOpensStore, error.Code);
@@ -158,10 +157,10 @@ public sealed class RecipientManagerTests : IDisposable
     }
 
     [Fact]
-    public async Task A_shared_key_meant_for_other_stores_does_not_hide_a_matching_identity()
+    public void A_shared_key_meant_for_other_stores_does_not_hide_a_matching_identity()
     {
-        await ProvisionWithKey();
-        await _manager.AddRecipientAsync(Options(_server.Recipient.Text, "CI"));
+        ProvisionWithKey();
+        _manager.AddRecipient(Options(_server.Recipient.Text, "CI"));
         var otherKey = Secrets.Build.Core.Keys.KeyText.Format(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
         ProvisionOptions Build(AgeIdentity identity) => new()
         {
@@ -174,10 +173,10 @@ public sealed class RecipientManagerTests : IDisposable
             },
         };
 
-        var server = await _manager.ProvisionAsync(Build(_server));
+        var server = _manager.Provision(Build(_server));
         Assert.True(server.Succeeded, string.Join("\n", server.Diagnostics));
 
-        var neither = await _manager.ProvisionAsync(Build(_alice));
+        var neither = _manager.Provision(Build(_alice));
         var error = Assert.Single(neither.Diagnostics, d => d.Severity == SecretsSeverity.Error);
         Assert.Equal(DiagnosticCodes.NoIdentityOpensStore, error.Code);
         Assert.Contains(_alice.Recipient.Text, error.Message, StringComparison.Ordinal);
@@ -185,10 +184,10 @@ public sealed class RecipientManagerTests : IDisposable
     }
 
     [Fact]
-    public async Task A_recipient_without_the_symmetric_key_can_add_the_next_one_from_an_environment_identity_file()
+    public void A_recipient_without_the_symmetric_key_can_add_the_next_one_from_an_environment_identity_file()
     {
-        await ProvisionWithKey();
-        await _manager.AddRecipientAsync(Options(_alice.Recipient.Text, "Alice"));
+        ProvisionWithKey();
+        _manager.AddRecipient(Options(_alice.Recipient.Text, "Alice"));
         var aliceKeys = Path.Combine(_workspace.Root, "alice-keys");
         Directory.CreateDirectory(aliceKeys);
         File.WriteAllText(Path.Combine(aliceKeys, "identity.development.txt"), _alice.ToSecretText() + "\n");
@@ -197,26 +196,26 @@ public sealed class RecipientManagerTests : IDisposable
             File.SetUnixFileMode(Path.Combine(aliceKeys, "identity.development.txt"), UnixFileMode.UserRead | UnixFileMode.UserWrite);
         }
 
-        var added = await _manager.AddRecipientAsync(Options(_server.Recipient.Text, "CI") with { KeyDirectory = aliceKeys });
+        var added = _manager.AddRecipient(Options(_server.Recipient.Text, "CI") with { KeyDirectory = aliceKeys });
 
         Assert.True(added.Succeeded, string.Join("\n", added.Diagnostics));
-        var server = await ProvisionWithIdentity(_server);
+        var server = ProvisionWithIdentity(_server);
         Assert.True(server.Succeeded, string.Join("\n", server.Diagnostics));
     }
 
     [Fact]
-    public async Task A_key_rotation_keeps_every_recipient_and_a_removal_keeps_the_audit_trail_verifiable()
+    public void A_key_rotation_keeps_every_recipient_and_a_removal_keeps_the_audit_trail_verifiable()
     {
-        await ProvisionWithKey();
-        await _manager.AddRecipientAsync(Options(_alice.Recipient.Text, "Alice"));
-        await _manager.AddRecipientAsync(Options(_server.Recipient.Text, "CI"));
+        ProvisionWithKey();
+        _manager.AddRecipient(Options(_alice.Recipient.Text, "Alice"));
+        _manager.AddRecipient(Options(_server.Recipient.Text, "CI"));
 
-        var rotated = await _manager.RotateKeyAsync(new RotateKeyOptions { SchemaPath = _workspace.SchemaPath, KeyDirectory = _workspace.KeyDirectory, EnvironmentVariables = new Dictionary<string, string>() });
+        var rotated = _manager.RotateKey(new RotateKeyOptions { SchemaPath = _workspace.SchemaPath, KeyDirectory = _workspace.KeyDirectory, EnvironmentVariables = new Dictionary<string, string>() });
         Assert.True(rotated.Succeeded, string.Join("\n", rotated.Diagnostics));
-        var server = await ProvisionWithIdentity(_server);
+        var server = ProvisionWithIdentity(_server);
         Assert.True(server.Succeeded, string.Join("\n", server.Diagnostics));
 
-        var removed = await _manager.RemoveRecipientAsync(Options(_alice.Recipient.Text));
+        var removed = _manager.RemoveRecipient(Options(_alice.Recipient.Text));
         Assert.True(removed.Succeeded, string.Join("\n", removed.Diagnostics));
         Assert.Equal([_server.Recipient.Text], removed.Recipients.Select(r => r.Recipient));
 
@@ -229,41 +228,41 @@ public sealed class RecipientManagerTests : IDisposable
     }
 
     [Fact]
-    public async Task User_mistakes_come_back_as_diagnostics()
+    public void User_mistakes_come_back_as_diagnostics()
     {
-        var noStore = await _manager.AddRecipientAsync(Options(_alice.Recipient.Text));
+        var noStore = _manager.AddRecipient(Options(_alice.Recipient.Text));
         Assert.Equal(DiagnosticCodes.NoStoreForRecipients, Assert.Single(noStore.Diagnostics).Code);
 
-        await ProvisionWithKey();
-        var secretKeyPasted = await _manager.AddRecipientAsync(Options(_alice.ToSecretText()));
+        ProvisionWithKey();
+        var secretKeyPasted = _manager.AddRecipient(Options(_alice.ToSecretText()));
         var error = Assert.Single(secretKeyPasted.Diagnostics);
         Assert.Equal(DiagnosticCodes.RecipientMalformed, error.Code);
         Assert.DoesNotContain(_alice.ToSecretText(), error.ToString(), StringComparison.OrdinalIgnoreCase);
 
-        var unknown = await _manager.RemoveRecipientAsync(Options(_alice.Recipient.Text));
+        var unknown = _manager.RemoveRecipient(Options(_alice.Recipient.Text));
         Assert.Equal(DiagnosticCodes.RecipientNotFound, Assert.Single(unknown.Diagnostics).Code);
 
-        await _manager.AddRecipientAsync(Options(_alice.Recipient.Text, "Alice"));
-        var again = await _manager.AddRecipientAsync(Options(_alice.Recipient.Text, "Alice"));
+        _manager.AddRecipient(Options(_alice.Recipient.Text, "Alice"));
+        var again = _manager.AddRecipient(Options(_alice.Recipient.Text, "Alice"));
         Assert.True(again.Succeeded);
         Assert.False(again.Changed);
         Assert.Equal(DiagnosticCodes.RecipientAlreadyPresent, Assert.Single(again.Diagnostics).Code);
 
         File.AppendAllText(RecipientsPath, "\nage1 this is not a key # Bob\n");
-        var badFile = await _manager.ListRecipientsAsync(Options(null));
+        var badFile = _manager.ListRecipients(Options(null));
         var bad = Assert.Single(badFile.Diagnostics);
         Assert.Equal(DiagnosticCodes.RecipientsFileInvalid, bad.Code);
         Assert.Equal(File.ReadAllLines(RecipientsPath).Length, bad.Location!.Line);
     }
 
     [Fact]
-    public async Task A_recipient_listed_by_hand_but_not_yet_added_is_reported()
+    public void A_recipient_listed_by_hand_but_not_yet_added_is_reported()
     {
-        await ProvisionWithKey();
+        ProvisionWithKey();
         Directory.CreateDirectory(Path.GetDirectoryName(RecipientsPath)!);
         File.WriteAllText(RecipientsPath, $"# Carol\n{_alice.Recipient}\n");
 
-        var listed = await _manager.ListRecipientsAsync(Options(null));
+        var listed = _manager.ListRecipients(Options(null));
 
         var info = Assert.Single(listed.Recipients);
         Assert.False(info.InStore);
@@ -274,13 +273,13 @@ public sealed class RecipientManagerTests : IDisposable
     }
 
     [Fact]
-    public async Task Adding_and_removing_record_the_recipient_by_fingerprint_and_holder_and_the_chain_still_verifies()
+    public void Adding_and_removing_record_the_recipient_by_fingerprint_and_holder_and_the_chain_still_verifies()
     {
-        await ProvisionWithKey();
+        ProvisionWithKey();
 
-        await _manager.AddRecipientAsync(Options(_alice.Recipient.Text, "Alice Martin (laptop)"));
-        var again = await _manager.AddRecipientAsync(Options(_alice.Recipient.Text, "Alice Martin (laptop)"));
-        await _manager.RemoveRecipientAsync(Options(_alice.Recipient.Text));
+        _manager.AddRecipient(Options(_alice.Recipient.Text, "Alice Martin (laptop)"));
+        var again = _manager.AddRecipient(Options(_alice.Recipient.Text, "Alice Martin (laptop)"));
+        _manager.RemoveRecipient(Options(_alice.Recipient.Text));
 
         Assert.False(again.Changed);
         var trail = _workspace.Path_("secrets/.env.development.audit.jsonl");
@@ -299,7 +298,7 @@ public sealed class RecipientManagerTests : IDisposable
         Assert.DoesNotContain(_alice.Recipient.Text, text, StringComparison.Ordinal);
         Assert.DoesNotContain("AGE-SECRET-KEY", text, StringComparison.OrdinalIgnoreCase);
 
-        var verified = await _manager.VerifyAuditAsync(new VerifyAuditOptions
+        var verified = _manager.VerifyAudit(new VerifyAuditOptions
         {
             WorkspacePath = _workspace.Workspace,
             KeyDirectory = _workspace.KeyDirectory,
@@ -310,15 +309,15 @@ public sealed class RecipientManagerTests : IDisposable
     }
 
     [Fact]
-    public async Task A_build_warns_about_a_hand_edited_recipients_file_at_the_line_concerned()
+    public void A_build_warns_about_a_hand_edited_recipients_file_at_the_line_concerned()
     {
-        await ProvisionWithKey();
-        await _manager.AddRecipientAsync(Options(_server.Recipient.Text, "CI"));
-        var inSync = await ProvisionAfterChange();
+        ProvisionWithKey();
+        _manager.AddRecipient(Options(_server.Recipient.Text, "CI"));
+        var inSync = ProvisionAfterChange();
         Assert.DoesNotContain(inSync.Diagnostics, d => d.Code == DiagnosticCodes.RecipientsOutOfSync);
 
         File.AppendAllText(RecipientsPath, $"\n# Carol\n{_alice.Recipient}\n");
-        var edited = await ProvisionAfterChange();
+        var edited = ProvisionAfterChange();
 
         Assert.True(edited.Succeeded, string.Join("\n", edited.Diagnostics));
         var warning = Assert.Single(edited.Diagnostics, d => d.Code == DiagnosticCodes.RecipientsOutOfSync);
@@ -329,7 +328,7 @@ public sealed class RecipientManagerTests : IDisposable
         Assert.Contains("-t:AddSecretsRecipient", warning.Fix, StringComparison.Ordinal);
 
         File.AppendAllText(RecipientsPath, "not a recipient\n");
-        var unreadable = await ProvisionAfterChange();
+        var unreadable = ProvisionAfterChange();
         Assert.True(unreadable.Succeeded, string.Join("\n", unreadable.Diagnostics));
         Assert.Equal(SecretsSeverity.Warning, Assert.Single(unreadable.Diagnostics, d => d.Code == DiagnosticCodes.RecipientsFileInvalid).Severity);
     }
@@ -339,13 +338,13 @@ public sealed class RecipientManagerTests : IDisposable
     [InlineData("0000000000000000000000000000000000000000000000000000000000000000")]
     [InlineData("0100000000000000000000000000000000000000000000000000000000000000")]
     [InlineData("e0eb7a7c3b41b8ae1656e3faf19fc46ada098deb9c32b1fd866205165f49b800")]
-    public async Task A_low_order_recipient_is_refused_as_malformed_and_changes_nothing(string publicKeyHex)
+    public void A_low_order_recipient_is_refused_as_malformed_and_changes_nothing(string publicKeyHex)
     {
-        await ProvisionWithKey();
+        ProvisionWithKey();
         var lowOrder = AgeRecipient.FromPublicKey(Convert.FromHexString(publicKeyHex)).Text;
         var store = File.ReadAllBytes(_workspace.Path_("secrets/.env.development.json"));
 
-        var result = await _manager.AddRecipientAsync(Options(lowOrder, "nobody"));
+        var result = _manager.AddRecipient(Options(lowOrder, "nobody"));
 
         var error = Assert.Single(result.Diagnostics);
         Assert.Equal(DiagnosticCodes.RecipientMalformed, error.Code);
@@ -375,16 +374,16 @@ public sealed class RecipientManagerTests : IDisposable
         EnvironmentVariables = new Dictionary<string, string>(),
     };
 
-    private Task<ProvisionResult> ProvisionAfterChange() =>
-        _manager.ProvisionAsync(new ProvisionOptions { SchemaPath = _workspace.SchemaPath, KeyDirectory = _workspace.KeyDirectory, EnvironmentVariables = new Dictionary<string, string>() });
+    private ProvisionResult ProvisionAfterChange() =>
+        _manager.Provision(new ProvisionOptions { SchemaPath = _workspace.SchemaPath, KeyDirectory = _workspace.KeyDirectory, EnvironmentVariables = new Dictionary<string, string>() });
 
-    private async Task ProvisionWithKey()
+    private void ProvisionWithKey()
     {
-        var result = await _manager.ProvisionAsync(new ProvisionOptions { SchemaPath = _workspace.SchemaPath, KeyDirectory = _workspace.KeyDirectory, EnvironmentVariables = new Dictionary<string, string>() });
+        var result = _manager.Provision(new ProvisionOptions { SchemaPath = _workspace.SchemaPath, KeyDirectory = _workspace.KeyDirectory, EnvironmentVariables = new Dictionary<string, string>() });
         Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
     }
 
-    private Task<ProvisionResult> ProvisionWithIdentity(AgeIdentity identity) => _manager.ProvisionAsync(new ProvisionOptions
+    private ProvisionResult ProvisionWithIdentity(AgeIdentity identity) => _manager.Provision(new ProvisionOptions
     {
         SchemaPath = _workspace.SchemaPath,
         KeyDirectory = Path.Combine(_workspace.Root, "no-keys"),

@@ -13,18 +13,18 @@ namespace Secrets.Build.Core.Tests.Recipients;
 public sealed class RecipientStoreTests : IDisposable
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 28, 12, 0, 0, TimeSpan.Zero);
-    private readonly string _folder = Directory.CreateTempSubdirectory("secb-rcpt-").FullName;
+    private readonly TempDirectory _temp = new();
     private readonly RawKey _key = new(RandomNumberGenerator.GetBytes(32), "test key");
     private readonly AgeIdentity _alice = AgeIdentity.Generate("alice.txt");
     private readonly AgeIdentity _bob = AgeIdentity.Generate("bob.txt");
 
-    private StorePaths Paths => StorePaths.ForSecretsDirectory(Path.Combine(_folder, "secrets"), "development");
+    private StorePaths Paths => StorePaths.ForSecretsDirectory(Path.Combine(_temp.Path, "secrets"), "development");
 
     public void Dispose()
     {
         _alice.Dispose();
         _bob.Dispose();
-        Directory.Delete(_folder, recursive: true);
+        _temp.Dispose();
     }
 
     [Fact]
@@ -79,7 +79,7 @@ public sealed class RecipientStoreTests : IDisposable
     public void age_decrypts_the_wrapped_data_key_and_that_key_decrypts_a_stored_value()
     {
         CreateStore(_alice.Recipient);
-        var identityFile = Path.Combine(_folder, "alice.txt");
+        var identityFile = Path.Combine(_temp.Path, "alice.txt");
         File.WriteAllText(identityFile, _alice.ToSecretText() + "\n");
         var document = JsonNode.Parse(File.ReadAllText(Paths.StorePath))!;
         var entry = document["keys"]!.AsArray().Single(k => (string?)k!["kind"] == "age")!;
@@ -180,7 +180,7 @@ public sealed class RecipientStoreTests : IDisposable
     public void A_wrapping_copied_from_another_store_is_refused()
     {
         CreateStore(_alice.Recipient);
-        var otherPaths = StorePaths.ForSecretsDirectory(Path.Combine(_folder, "other"), "development");
+        var otherPaths = StorePaths.ForSecretsDirectory(Path.Combine(_temp.Path, "other"), "development");
         using (var other = SecretStore.Create(otherPaths, _key))
         {
             other.Set("DB_PASSWORD", "something else", SecretSource.Generated, Now, null);

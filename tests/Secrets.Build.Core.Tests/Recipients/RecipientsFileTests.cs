@@ -6,13 +6,13 @@ namespace Secrets.Build.Core.Tests.Recipients;
 
 public sealed class RecipientsFileTests : IDisposable
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("secb-rfile-").FullName;
+    private readonly TempDirectory _temp = new();
     private readonly AgeRecipient _alice = RecipientOf();
     private readonly AgeRecipient _bob = RecipientOf();
 
-    private string FilePath => Path.Combine(_folder, "recipients.production.txt");
+    private string FilePath => Path.Combine(_temp.Path, "recipients.production.txt");
 
-    public void Dispose() => Directory.Delete(_folder, recursive: true);
+    public void Dispose() => _temp.Dispose();
 
     [Fact]
     public void Adding_creates_a_header_and_names_each_recipient_in_the_comment_above_it()

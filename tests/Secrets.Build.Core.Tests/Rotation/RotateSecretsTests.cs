@@ -6,7 +6,7 @@ using Secrets.Build.Core.Tests.Lifecycle;
 
 namespace Secrets.Build.Core.Tests.Rotation;
 
-/// <summary>SecretsManager.RotateSecretsAsync on real stores made by a real provisioning run.</summary>
+/// <summary>SecretsManager.RotateSecrets on real stores made by a real provisioning run.</summary>
 public sealed class RotateSecretsTests : IDisposable
 {
     private static readonly string[] JwtSecrets = ["JWT_SECRET_KEY", "SESSION_SECRET"];
@@ -15,15 +15,15 @@ public sealed class RotateSecretsTests : IDisposable
     public void Dispose() => _kit.Dispose();
 
     [Fact]
-    public async Task Rotating_one_category_leaves_every_other_value_and_ciphertext_byte_identical()
+    public void Rotating_one_category_leaves_every_other_value_and_ciphertext_byte_identical()
     {
-        Assert.True((await _kit.Provision()).Succeeded);
+        Assert.True((_kit.Provision()).Succeeded);
         var storedBefore = _kit.StoredEntries();
         var metadataBefore = _kit.MetadataEntries();
         var valuesBefore = _kit.EnvValues();
         _kit.Clock.Advance(TimeSpan.FromDays(1));
 
-        var result = await _kit.Rotate("jwt_secrets");
+        var result = _kit.Rotate("jwt_secrets");
 
         Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
         Assert.Equal(JwtSecrets, result.Rotated.Select(r => r.Name));
@@ -47,12 +47,12 @@ public sealed class RotateSecretsTests : IDisposable
     }
 
     [Fact]
-    public async Task Progress_counts_every_selected_secret_skipped_ones_too_up_to_the_total()
+    public void Progress_counts_every_selected_secret_skipped_ones_too_up_to_the_total()
     {
-        await _kit.Provision();
+        _kit.Provision();
         var progress = new RecordingProgress();
 
-        var result = await _kit.Manager.RotateSecretsAsync(new RotateOptions
+        var result = _kit.Manager.RotateSecrets(new RotateOptions
         {
             SchemaPath = _kit.Workspace.SchemaPath,
             Environment = _kit.Environment,
@@ -69,14 +69,14 @@ public sealed class RotateSecretsTests : IDisposable
     }
 
     [Fact]
-    public async Task The_previous_value_stays_readable_with_its_retirement_time()
+    public void The_previous_value_stays_readable_with_its_retirement_time()
     {
-        await _kit.Provision();
+        _kit.Provision();
         var old = _kit.EnvValues()["JWT_SECRET_KEY"];
         _kit.Clock.Advance(TimeSpan.FromDays(2));
 
-        await _kit.Rotate("JWT_SECRET_KEY");
-        var previous = await _kit.Previous("JWT_SECRET_KEY");
+        _kit.Rotate("JWT_SECRET_KEY");
+        var previous = _kit.Previous("JWT_SECRET_KEY");
 
         var value = Assert.Single(previous.Values);
         Assert.Equal(old, value.Value);
@@ -87,41 +87,41 @@ public sealed class RotateSecretsTests : IDisposable
     }
 
     [Fact]
-    public async Task The_env_file_carries_the_previous_value_only_during_the_grace_period()
+    public void The_env_file_carries_the_previous_value_only_during_the_grace_period()
     {
-        await _kit.Provision();
+        _kit.Provision();
         var old = _kit.EnvValues()["JWT_SECRET_KEY"];
         var previousName = PreviousValues.VariableName("JWT_SECRET_KEY");
 
-        await _kit.Rotate("JWT_SECRET_KEY");
+        _kit.Rotate("JWT_SECRET_KEY");
         Assert.Equal(old, _kit.EnvValues()[previousName]);
 
         _kit.Clock.Advance(TimeSpan.FromDays(6));
-        await _kit.Provision();
+        _kit.Provision();
         Assert.Equal(old, _kit.EnvValues()[previousName]);
 
         _kit.Clock.Advance(TimeSpan.FromDays(1));
-        await _kit.Provision();
+        _kit.Provision();
         Assert.False(_kit.EnvValues().ContainsKey(previousName));
         Assert.False(_kit.EnvValues().ContainsKey(PreviousValues.VariableName("SESSION_SECRET")));
-        var kept = Assert.Single((await _kit.Previous("JWT_SECRET_KEY")).Values);
+        var kept = Assert.Single((_kit.Previous("JWT_SECRET_KEY")).Values);
         Assert.False(kept.InGracePeriod);
         Assert.Equal(old, kept.Value);
     }
 
     [Fact]
-    public async Task Only_the_newest_retired_versions_are_kept()
+    public void Only_the_newest_retired_versions_are_kept()
     {
-        await _kit.Provision();
+        _kit.Provision();
         var values = new List<string> { _kit.EnvValues()["ENCRYPTION_KEY"] };
         for (var i = 0; i < 5; i++)
         {
             _kit.Clock.Advance(TimeSpan.FromHours(1));
-            await _kit.Rotate("ENCRYPTION_KEY");
+            _kit.Rotate("ENCRYPTION_KEY");
             values.Add(_kit.EnvValues()["ENCRYPTION_KEY"]);
         }
 
-        var previous = (await _kit.Previous("ENCRYPTION_KEY")).Values;
+        var previous = (_kit.Previous("ENCRYPTION_KEY")).Values;
 
         Assert.Equal([3, 4, 5], previous.Select(p => p.Version));
         Assert.Equal(values.Skip(2).Take(3), previous.Select(p => p.Value));
@@ -131,13 +131,13 @@ public sealed class RotateSecretsTests : IDisposable
     }
 
     [Fact]
-    public async Task An_external_secret_is_never_invented()
+    public void An_external_secret_is_never_invented()
     {
         _kit.Variables["OPENAI_API_KEY"] = "sk-from-the-provider-0001";
-        await _kit.Provision();
+        _kit.Provision();
         var before = _kit.StoredEntries()["OPENAI_API_KEY"];
 
-        var result = await _kit.Rotate("OPENAI_API_KEY");
+        var result = _kit.Rotate("OPENAI_API_KEY");
 
         Assert.True(result.Succeeded);
         Assert.Empty(result.Rotated);
@@ -148,12 +148,12 @@ public sealed class RotateSecretsTests : IDisposable
     }
 
     [Fact]
-    public async Task An_unknown_selector_changes_nothing()
+    public void An_unknown_selector_changes_nothing()
     {
-        await _kit.Provision();
+        _kit.Provision();
         var before = _kit.Workspace.Snapshot();
 
-        var result = await _kit.Rotate("jwt_secrets", "jwt_secret");
+        var result = _kit.Rotate("jwt_secrets", "jwt_secret");
 
         var error = Assert.Single(result.Diagnostics);
         Assert.Equal(DiagnosticCodes.RotationUnknownSelector, error.Code);
@@ -164,23 +164,23 @@ public sealed class RotateSecretsTests : IDisposable
     }
 
     [Fact]
-    public async Task An_empty_selection_and_a_missing_store_are_errors()
+    public void An_empty_selection_and_a_missing_store_are_errors()
     {
-        var missing = await _kit.Rotate("all");
+        var missing = _kit.Rotate("all");
         Assert.Equal(DiagnosticCodes.LifecycleStoreMissing, Assert.Single(missing.Diagnostics).Code);
 
-        await _kit.Provision();
-        var empty = await _kit.Rotate(" ", "");
+        _kit.Provision();
+        var empty = _kit.Rotate(" ", "");
         Assert.Equal(DiagnosticCodes.RotationNothingSelected, Assert.Single(empty.Diagnostics).Code);
     }
 
     [Fact]
-    public async Task Rotate_all_renews_every_generated_secret_and_audits_each()
+    public void Rotate_all_renews_every_generated_secret_and_audits_each()
     {
-        await _kit.Provision();
+        _kit.Provision();
         var before = _kit.EnvValues();
 
-        var result = await _kit.Rotate("ALL");
+        var result = _kit.Rotate("ALL");
 
         Assert.True(result.Succeeded);
         Assert.Equal(18, result.Rotated.Length);
@@ -193,11 +193,11 @@ public sealed class RotateSecretsTests : IDisposable
     }
 
     [Fact]
-    public async Task Nothing_but_the_previous_values_result_ever_contains_a_value()
+    public void Nothing_but_the_previous_values_result_ever_contains_a_value()
     {
-        await _kit.Provision();
+        _kit.Provision();
         var old = _kit.EnvValues().Values.ToList();
-        var result = await _kit.Rotate("all");
+        var result = _kit.Rotate("all");
         var all = old.Concat(_kit.EnvValues().Values).ToList();
 
         LifecycleKit.AssertContainsNone(JsonSerializer.Serialize(result), all, "the rotate result");
@@ -205,6 +205,6 @@ public sealed class RotateSecretsTests : IDisposable
         LifecycleKit.AssertContainsNone(File.ReadAllText(_kit.AuditPath), all, "the audit trail");
         LifecycleKit.AssertContainsNone(File.ReadAllText(_kit.Workspace.Path_("secrets/.env.development.metadata")), all, "the metadata");
         LifecycleKit.AssertContainsNone(File.ReadAllText(_kit.StorePath), all, "the store");
-        LifecycleKit.AssertContainsNone((await _kit.Previous()).ToString(), all, "the previous values' ToString");
+        LifecycleKit.AssertContainsNone((_kit.Previous()).ToString(), all, "the previous values' ToString");
     }
 }

@@ -11,9 +11,9 @@ namespace Secrets.Build.Core.Tests.Schema;
 /// </summary>
 public sealed class SchemaFileTests : IDisposable
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("secb-schemafile-").FullName;
+    private readonly TempDirectory _temp = new();
 
-    public void Dispose() => Directory.Delete(_folder, recursive: true);
+    public void Dispose() => _temp.Dispose();
 
     private const string Valid = """
         {
@@ -52,7 +52,7 @@ public sealed class SchemaFileTests : IDisposable
     [MemberData(nameof(Files))]
     public void Loading_a_file_equals_parsing_its_text(string encoding, string text)
     {
-        var path = Path.Combine(_folder, "secrets.schema.json");
+        var path = Path.Combine(_temp.Path, "secrets.schema.json");
         var bytes = encoding switch
         {
             "utf8-bom" => [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text)],
@@ -75,7 +75,7 @@ public sealed class SchemaFileTests : IDisposable
     [Fact]
     public void A_file_that_is_not_valid_utf8_reads_as_replacement_characters_as_before()
     {
-        var path = Path.Combine(_folder, "secrets.schema.json");
+        var path = Path.Combine(_temp.Path, "secrets.schema.json");
         var bytes = Encoding.UTF8.GetBytes(Valid.Replace("Café", "Caf?"));
         bytes[Array.IndexOf(bytes, (byte)'?')] = 0xFF;
         File.WriteAllBytes(path, bytes);
@@ -88,7 +88,7 @@ public sealed class SchemaFileTests : IDisposable
     [Fact]
     public void Secrets_are_read_in_file_order_with_their_positions()
     {
-        var path = Path.Combine(_folder, "secrets.schema.json");
+        var path = Path.Combine(_temp.Path, "secrets.schema.json");
         File.WriteAllText(path, Valid.Replace("Café", "Cafe"));
 
         var secrets = SchemaFile.Load(path).Schema!.Secrets;

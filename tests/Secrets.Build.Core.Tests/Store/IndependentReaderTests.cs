@@ -4,7 +4,6 @@ using System.Text.Json;
 using Secrets.Build.Core.Crypto.Age;
 using Secrets.Build.Core.Keys;
 using Secrets.Build.Core.Store;
-using Secrets.Build.Core.Tests.IO;
 
 namespace Secrets.Build.Core.Tests.Store;
 
@@ -37,7 +36,7 @@ public sealed class IndependentReaderTests : IDisposable
         ["UNICODE_VALUE"] = ["fixture-pässwörd-日本語-🔑"],
     };
 
-    [Keys.UnixFact, System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    [UnixFact, System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
     public void A_fresh_store_from_the_current_code_is_read_by_the_independent_reader_with_the_raw_key_and_with_the_passphrase()
     {
         var written = WriteStore(_dir.Path);
@@ -59,7 +58,7 @@ public sealed class IndependentReaderTests : IDisposable
         }
     }
 
-    [Keys.UnixFact, System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    [UnixFact, System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
     public void The_reader_reports_a_store_MAC_failure_when_one_metadata_byte_changes()
     {
         var written = WriteStore(_dir.Path);
@@ -74,7 +73,7 @@ public sealed class IndependentReaderTests : IDisposable
         Assert.Contains("the store MAC does not verify", result.Output);
     }
 
-    [Keys.UnixFact, System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    [UnixFact, System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
     public void The_committed_fixture_is_still_opened_by_the_current_code_with_the_values_it_lists()
     {
         var paths = StorePaths.ForWorkspace(_dir.Path, "fixture");

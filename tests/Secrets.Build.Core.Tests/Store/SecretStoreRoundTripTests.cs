@@ -81,7 +81,7 @@ public sealed class SecretStoreRoundTripTests : IDisposable
         Assert.Equal(32 + 16, Convert.FromBase64String((string)entry["wrappedKey"]!).Length);
     }
 
-    [Keys.UnixFact, System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    [UnixFact, System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
     public void Files_are_mode_600_in_a_700_folder()
     {
         _kit.SaveSample();

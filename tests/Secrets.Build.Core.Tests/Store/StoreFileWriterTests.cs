@@ -13,7 +13,7 @@ namespace Secrets.Build.Core.Tests.Store;
 public sealed class StoreFileWriterTests : IDisposable
 {
     private static readonly string FixtureDirectory = Path.Combine(TestPaths.RepositoryRoot, "tests", "Secrets.Build.Core.Tests", "Store", "Fixtures");
-    private readonly Keys.TempDirectory _dir = new();
+    private readonly TempDirectory _dir = new();
     private readonly StorePaths _paths;
     private readonly RawKey _key = new([.. Enumerable.Range(1, 32).Select(i => (byte)i)], "fixture");
 

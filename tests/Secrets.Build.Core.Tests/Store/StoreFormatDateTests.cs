@@ -3,7 +3,7 @@ using Secrets.Build.Core.Store;
 
 namespace Secrets.Build.Core.Tests.Store;
 
-/// <summary>The store's hand-written date reading and writing agree with the framework's exact format.</summary>
+/// <summary>The store's date reading and writing follow the exact format.</summary>
 public sealed class StoreFormatDateTests
 {
     [Theory]

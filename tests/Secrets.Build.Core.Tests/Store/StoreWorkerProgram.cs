@@ -28,6 +28,11 @@ public static class StoreWorkerProgram
             return Hardening.Processes.ProvisionWorker.Run(args);
         }
 
+        if (args.Length > 0 && args[0] == Audit.AuditChildProcess.Command)
+        {
+            return Audit.AuditChildProcess.Run(args);
+        }
+
         if (args.Length > 0 && args[0] == Hardening.Processes.RotateWorker.Command)
         {
             return Hardening.Processes.RotateWorker.Run(args);

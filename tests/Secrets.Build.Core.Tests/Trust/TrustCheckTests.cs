@@ -8,8 +8,6 @@ using Secrets.Build.Core.Provisioning;
 using Secrets.Build.Core.Recipients;
 using Secrets.Build.Core.Rotation;
 using Secrets.Build.Core.Store;
-using Secrets.Build.Core.Tests.Audit;
-using Secrets.Build.Core.Tests.Provisioning;
 using Secrets.Build.Core.Trust;
 using Secrets.Build.Core.VerifyAudit;
 using Secrets.Build.Core.Workspace;
@@ -34,11 +32,11 @@ public sealed class TrustCheckTests : IDisposable
     private string TrustPath => Path.Combine(_workspace.KeyDirectory, "trust.json");
 
     [Fact]
-    public async Task Every_save_raises_the_generation_and_the_trust_record_follows_it_mode_600()
+    public void Every_save_raises_the_generation_and_the_trust_record_follows_it_mode_600()
     {
-        Ok(await Provision());
+        Ok(Provision());
         Assert.Equal(1, Generation());
-        await Rotate();
+        Rotate();
 
         Assert.Equal(2, Generation());
         var trust = File.ReadAllText(TrustPath);
@@ -52,15 +50,15 @@ public sealed class TrustCheckTests : IDisposable
     }
 
     [Fact]
-    public async Task An_older_store_put_back_is_refused_with_both_generations_and_changes_nothing()
+    public void An_older_store_put_back_is_refused_with_both_generations_and_changes_nothing()
     {
-        Ok(await Provision());
+        Ok(Provision());
         var old = CopyStore();
-        await Rotate();
+        Rotate();
         PutBack(old);
         var before = _workspace.Snapshot();
 
-        var result = await Provision();
+        var result = Provision();
 
         var error = SingleError(result, DiagnosticCodes.StoreRolledBack);
         Assert.Contains("generation 1", error.Message, StringComparison.Ordinal);
@@ -70,41 +68,41 @@ public sealed class TrustCheckTests : IDisposable
     }
 
     [Fact]
-    public async Task An_accepted_rollback_is_a_warning_an_audit_event_and_the_new_baseline()
+    public void An_accepted_rollback_is_a_warning_an_audit_event_and_the_new_baseline()
     {
-        Ok(await Provision());
+        Ok(Provision());
         var old = CopyStore();
-        await Rotate();
+        Rotate();
         PutBack(old);
 
-        var accepted = Ok(await Provision(new TrustOptions { AcceptRollback = "Development" }));
+        var accepted = Ok(Provision(new TrustOptions { AcceptRollback = "Development" }));
 
         Assert.Contains(accepted.Diagnostics, d => d.Code == DiagnosticCodes.RollbackAccepted && d.Severity == SecretsSeverity.Warning);
         Assert.Contains(AuditTestKit.ReadLines(TrailPath), line => line.Contains("\"event\":\"rollback-accepted\"", StringComparison.Ordinal) && line.Contains("SECB700", StringComparison.Ordinal));
         // Later builds compare against the accepted store.
-        Ok(await Provision());
+        Ok(Provision());
     }
 
     [Fact]
-    public async Task Accepting_needs_the_environment_name_typed_again()
+    public void Accepting_needs_the_environment_name_typed_again()
     {
-        Ok(await Provision());
+        Ok(Provision());
         var old = CopyStore();
-        await Rotate();
+        Rotate();
         PutBack(old);
 
-        SingleError(await Provision(new TrustOptions { AcceptRollback = "true" }), DiagnosticCodes.StoreRolledBack);
+        SingleError(Provision(new TrustOptions { AcceptRollback = "true" }), DiagnosticCodes.StoreRolledBack);
     }
 
     [Fact]
-    public async Task A_store_with_another_id_in_the_same_workspace_is_refused()
+    public void A_store_with_another_id_in_the_same_workspace_is_refused()
     {
-        Ok(await Provision());
+        Ok(Provision());
         var other = new TempWorkspace();
         try
         {
             // Another store, made with a key in the same key folder, so this machine can open it.
-            Ok(await _manager.ProvisionAsync(new ProvisionOptions { SchemaPath = other.SchemaPath, KeyDirectory = _workspace.KeyDirectory, EnvironmentVariables = new Dictionary<string, string>() }));
+            Ok(_manager.Provision(new ProvisionOptions { SchemaPath = other.SchemaPath, KeyDirectory = _workspace.KeyDirectory, EnvironmentVariables = new Dictionary<string, string>() }));
             var otherPaths = StorePaths.ForWorkspace(other.Workspace, "development");
             File.Copy(otherPaths.StorePath, Paths.StorePath, overwrite: true);
             File.Copy(otherPaths.MetadataPath, Paths.MetadataPath, overwrite: true);
@@ -115,18 +113,18 @@ public sealed class TrustCheckTests : IDisposable
         }
 
         var before = _workspace.Snapshot();
-        var error = SingleError(await Provision(), DiagnosticCodes.StoreReplaced);
+        var error = SingleError(Provision(), DiagnosticCodes.StoreReplaced);
 
         Assert.Contains("SecretsAcceptRollback=development", error.Fix, StringComparison.Ordinal);
         AssertUnchanged(before);
     }
 
     [Fact]
-    public async Task A_store_made_for_this_machine_s_identity_is_refused_when_the_key_file_for_its_id_opens_none_of_its_entries()
+    public void A_store_made_for_this_machine_s_identity_is_refused_when_the_key_file_for_its_id_opens_none_of_its_entries()
     {
         using var identity = AgeIdentity.Generate("laptop");
-        Ok(await Provision());
-        var recipient = await _manager.AddRecipientAsync(new RecipientOptions
+        Ok(Provision());
+        var recipient = _manager.AddRecipient(new RecipientOptions
         {
             WorkspacePath = _workspace.Workspace,
             Recipient = identity.Recipient.Text,
@@ -146,7 +144,7 @@ public sealed class TrustCheckTests : IDisposable
         }
 
         var before = _workspace.Snapshot();
-        var result = await Provision(variables: new Dictionary<string, string> { ["SECRETS_BUILD_IDENTITY_DEVELOPMENT"] = identity.ToSecretText() });
+        var result = Provision(variables: new Dictionary<string, string> { ["SECRETS_BUILD_IDENTITY_DEVELOPMENT"] = identity.ToSecretText() });
 
         var error = SingleError(result, DiagnosticCodes.KeyFileMatchesNoEntry);
         Assert.Contains(".development.key", error.Message, StringComparison.Ordinal);
@@ -155,16 +153,16 @@ public sealed class TrustCheckTests : IDisposable
     }
 
     [Fact]
-    public async Task A_vanished_store_is_refused_naming_its_id_and_generation_and_no_new_store_or_key_is_made()
+    public void A_vanished_store_is_refused_naming_its_id_and_generation_and_no_new_store_or_key_is_made()
     {
-        Ok(await Provision());
-        await Rotate();
+        Ok(Provision());
+        Rotate();
         var storeId = SecretStore.ReadHeader(Paths).StoreId;
         File.Delete(Paths.StorePath);
         File.Delete(Paths.MetadataPath);
         var before = _workspace.Snapshot();
 
-        var error = SingleError(await Provision(), DiagnosticCodes.StoreVanished);
+        var error = SingleError(Provision(), DiagnosticCodes.StoreVanished);
 
         Assert.Contains(storeId, error.Message, StringComparison.Ordinal);
         Assert.Contains("generation 2", error.Message, StringComparison.Ordinal);
@@ -173,53 +171,53 @@ public sealed class TrustCheckTests : IDisposable
     }
 
     [Fact]
-    public async Task A_vanished_store_is_refused_on_a_machine_without_a_record_when_its_trail_remains()
+    public void A_vanished_store_is_refused_on_a_machine_without_a_record_when_its_trail_remains()
     {
-        Ok(await Provision());
+        Ok(Provision());
         File.Delete(Paths.StorePath);
         File.Delete(Paths.MetadataPath);
         var before = _workspace.Snapshot();
 
         var elsewhere = Path.Combine(_workspace.Root, "fresh-keys");
-        var error = SingleError(await Provision(keyDirectory: elsewhere), DiagnosticCodes.StoreVanished);
+        var error = SingleError(Provision(keyDirectory: elsewhere), DiagnosticCodes.StoreVanished);
 
         Assert.Contains(TrailPath, error.Message, StringComparison.Ordinal);
         AssertUnchanged(before);
     }
 
     [Fact]
-    public async Task A_confirmed_regeneration_starts_over_and_later_builds_accept_the_new_store()
+    public void A_confirmed_regeneration_starts_over_and_later_builds_accept_the_new_store()
     {
-        Ok(await Provision());
+        Ok(Provision());
         var oldId = SecretStore.ReadHeader(Paths).StoreId;
 
-        var regenerated = await _manager.RegenerateAsync(new RegenerateOptions { Provision = ProvisionOptions(), Confirm = "development" });
+        var regenerated = _manager.Regenerate(new RegenerateOptions { Provision = ProvisionOptions(), Confirm = "development" });
 
         Assert.True(regenerated.Succeeded, string.Join("\n", regenerated.Diagnostics));
         Assert.NotEqual(oldId, SecretStore.ReadHeader(Paths).StoreId);
-        Ok(await Provision());
+        Ok(Provision());
     }
 
     [Fact]
-    public async Task A_trail_cut_short_stops_the_build_before_anything_is_written()
+    public void A_trail_cut_short_stops_the_build_before_anything_is_written()
     {
-        Ok(await Provision());
-        Ok(await Provision());
+        Ok(Provision());
+        Ok(Provision());
         AuditTestKit.EditLines(TrailPath, lines => lines.Take(lines.Count - 1));
         var before = _workspace.Snapshot();
 
-        SingleError(await Provision(), DiagnosticCodes.AuditTrailTruncated);
+        SingleError(Provision(), DiagnosticCodes.AuditTrailTruncated);
         AssertUnchanged(before);
     }
 
     [Fact]
-    public async Task The_compliance_audit_check_fails_a_trail_cut_short_with_its_code()
+    public void The_compliance_audit_check_fails_a_trail_cut_short_with_its_code()
     {
-        Ok(await Provision());
-        Ok(await Provision());
+        Ok(Provision());
+        Ok(Provision());
         AuditTestKit.EditLines(TrailPath, lines => lines.Take(lines.Count - 1));
 
-        var report = await _manager.GenerateComplianceReportAsync(new Secrets.Build.Core.Compliance.ReportOptions
+        var report = _manager.GenerateComplianceReport(new Secrets.Build.Core.Compliance.ReportOptions
         {
             SchemaPath = _workspace.SchemaPath,
             KeyDirectory = _workspace.KeyDirectory,
@@ -232,21 +230,21 @@ public sealed class TrustCheckTests : IDisposable
     }
 
     [Fact]
-    public async Task A_deleted_trail_stops_the_build()
+    public void A_deleted_trail_stops_the_build()
     {
-        Ok(await Provision());
+        Ok(Provision());
         File.Delete(TrailPath);
         var before = _workspace.Snapshot();
 
-        SingleError(await Provision(), DiagnosticCodes.AuditTrailDeleted);
+        SingleError(Provision(), DiagnosticCodes.AuditTrailDeleted);
         AssertUnchanged(before);
     }
 
     [Fact]
-    public async Task A_trail_re_signed_by_someone_holding_the_data_key_is_a_replaced_trail()
+    public void A_trail_re_signed_by_someone_holding_the_data_key_is_a_replaced_trail()
     {
-        Ok(await Provision());
-        Ok(await Provision());
+        Ok(Provision());
+        Ok(Provision());
         var lines = AuditTestKit.ReadLines(TrailPath).Length;
         AuditTestKit.EditLines(TrailPath, all => all.Take(all.Count - 1));
         using (var store = SecretStore.Open(Paths, Key()))
@@ -257,13 +255,13 @@ public sealed class TrustCheckTests : IDisposable
         }
 
         Assert.Equal(lines, AuditTestKit.ReadLines(TrailPath).Length);
-        SingleError(await Provision(), DiagnosticCodes.AuditTrailReplaced);
+        SingleError(Provision(), DiagnosticCodes.AuditTrailReplaced);
     }
 
     [Fact]
-    public async Task A_trail_chained_under_the_data_key_keeps_verifying_and_the_switch_to_this_machine_s_key_is_a_chained_event()
+    public void A_trail_chained_under_the_data_key_keeps_verifying_and_the_switch_to_this_machine_s_key_is_a_chained_event()
     {
-        Ok(await Provision());
+        Ok(Provision());
         // What an older version left: a trail chained under the data key's chain key, no secret, no record.
         File.Delete(TrailPath);
         File.Delete(TrustPath);
@@ -273,44 +271,44 @@ public sealed class TrustCheckTests : IDisposable
             StoreAuditChain.Append(store, [AuditEvent.Now(AuditEventKind.Accessed, "older-version"), AuditEvent.Now(AuditEventKind.Exported, "older-version")]);
         }
 
-        Ok(await Provision());
-        Ok(await Provision(new TrustOptions(), variables: null));
+        Ok(Provision());
+        Ok(Provision(new TrustOptions(), variables: null));
 
         var lines = AuditTestKit.ReadLines(TrailPath);
         Assert.Single(lines, l => l.Contains("\"event\":\"chain-key-changed\"", StringComparison.Ordinal));
         Assert.Contains("chain-key-changed", lines[2], StringComparison.Ordinal);
-        var verified = await _manager.VerifyAuditAsync(new VerifyAuditOptions { WorkspacePath = _workspace.Workspace, KeyDirectory = _workspace.KeyDirectory, EnvironmentVariables = new Dictionary<string, string>() });
+        var verified = _manager.VerifyAudit(new VerifyAuditOptions { WorkspacePath = _workspace.Workspace, KeyDirectory = _workspace.KeyDirectory, EnvironmentVariables = new Dictionary<string, string>() });
         Assert.True(verified.Succeeded, string.Join("\n", verified.Diagnostics));
         Assert.Equal(lines.Length, verified.EntriesVerified);
     }
 
     [Fact]
-    public async Task A_pinned_minimum_generation_refuses_an_older_store_and_a_bad_pin_is_its_own_error()
+    public void A_pinned_minimum_generation_refuses_an_older_store_and_a_bad_pin_is_its_own_error()
     {
-        Ok(await Provision());
+        Ok(Provision());
 
-        SingleError(await Provision(new TrustOptions { MinimumGeneration = "2" }), DiagnosticCodes.BelowMinimumGeneration);
-        SingleError(await Provision(variables: new() { ["SECRETS_BUILD_MIN_GENERATION_DEVELOPMENT"] = "3" }), DiagnosticCodes.BelowMinimumGeneration);
-        SingleError(await Provision(variables: new() { ["SECRETS_BUILD_MIN_GENERATION_DEVELOPMENT"] = "two" }), DiagnosticCodes.InvalidMinimumGeneration);
-        SingleError(await Provision(new TrustOptions { MinimumGeneration = "0" }), DiagnosticCodes.InvalidMinimumGeneration);
-        Ok(await Provision(new TrustOptions { MinimumGeneration = "1" }));
+        SingleError(Provision(new TrustOptions { MinimumGeneration = "2" }), DiagnosticCodes.BelowMinimumGeneration);
+        SingleError(Provision(variables: new() { ["SECRETS_BUILD_MIN_GENERATION_DEVELOPMENT"] = "3" }), DiagnosticCodes.BelowMinimumGeneration);
+        SingleError(Provision(variables: new() { ["SECRETS_BUILD_MIN_GENERATION_DEVELOPMENT"] = "two" }), DiagnosticCodes.InvalidMinimumGeneration);
+        SingleError(Provision(new TrustOptions { MinimumGeneration = "0" }), DiagnosticCodes.InvalidMinimumGeneration);
+        Ok(Provision(new TrustOptions { MinimumGeneration = "1" }));
     }
 
     [Fact]
-    public async Task A_pinned_minimum_refuses_to_make_a_new_store()
+    public void A_pinned_minimum_refuses_to_make_a_new_store()
     {
-        SingleError(await Provision(new TrustOptions { MinimumGeneration = "4" }), DiagnosticCodes.BelowMinimumGeneration);
+        SingleError(Provision(new TrustOptions { MinimumGeneration = "4" }), DiagnosticCodes.BelowMinimumGeneration);
 
         Assert.False(File.Exists(Paths.StorePath));
     }
 
     [Fact]
-    public async Task A_new_store_inside_a_git_work_tree_warns_once_that_it_must_be_committed()
+    public void A_new_store_inside_a_git_work_tree_warns_once_that_it_must_be_committed()
     {
         Directory.CreateDirectory(Path.Combine(_workspace.Workspace, ".git"));
 
-        var first = await Provision();
-        var second = await Provision();
+        var first = Provision();
+        var second = Provision();
 
         var warning = Assert.Single(first.Diagnostics, d => d.Code == DiagnosticCodes.StoreNotCommitted);
         Assert.Equal(SecretsSeverity.Warning, warning.Severity);
@@ -319,57 +317,57 @@ public sealed class TrustCheckTests : IDisposable
     }
 
     [Fact]
-    public async Task A_new_store_that_git_ignores_gets_no_warning()
+    public void A_new_store_that_git_ignores_gets_no_warning()
     {
         var init = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("git", ["init", "-q", _workspace.Workspace]) { UseShellExecute = false })!;
         init.WaitForExit();
         Assert.Equal(0, init.ExitCode);
         File.WriteAllText(_workspace.Path_(".gitignore"), "secrets/\n");
 
-        var result = Ok(await Provision());
+        var result = Ok(Provision());
 
         Assert.DoesNotContain(result.Diagnostics, d => d.Code == DiagnosticCodes.StoreNotCommitted);
     }
 
     [Fact]
-    public async Task A_damaged_trust_record_is_its_own_error_naming_the_file()
+    public void A_damaged_trust_record_is_its_own_error_naming_the_file()
     {
-        Ok(await Provision());
+        Ok(Provision());
         File.WriteAllText(TrustPath, "{ not json");
 
-        var error = SingleError(await Provision(), DiagnosticCodes.TrustRecordDamaged);
+        var error = SingleError(Provision(), DiagnosticCodes.TrustRecordDamaged);
 
         Assert.Equal(TrustPath, error.Location!.File);
     }
 
     [Fact]
-    public async Task An_empty_trust_record_what_a_power_cut_can_leave_counts_as_none_and_is_written_again()
+    public void An_empty_trust_record_what_a_power_cut_can_leave_counts_as_none_and_is_written_again()
     {
-        Ok(await Provision());
+        Ok(Provision());
         File.WriteAllBytes(TrustPath, []);
 
-        Ok(await Provision());
+        Ok(Provision());
 
         Assert.Contains(SecretStore.ReadHeader(Paths).StoreId, File.ReadAllText(TrustPath), StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task Without_a_key_folder_nothing_is_recorded_and_no_folder_is_made()
+    public void Without_a_key_folder_nothing_is_recorded_and_no_folder_is_made()
     {
         var key = KeyText.Format(RandomNumberGenerator.GetBytes(32));
         var serverKeys = Path.Combine(_workspace.Root, "server-keys");
 
-        Ok(await Provision(keyDirectory: serverKeys, variables: new() { ["SECRETS_BUILD_KEY_DEVELOPMENT"] = key }));
+        Ok(Provision(keyDirectory: serverKeys, variables: new() { ["SECRETS_BUILD_KEY_DEVELOPMENT"] = key }));
 
         Assert.False(Directory.Exists(serverKeys));
     }
 
     [Fact]
-    public async Task The_keyless_check_gives_the_generation_and_refuses_a_rollback_without_writing()
+    public void The_keyless_check_gives_the_generation_and_refuses_a_rollback_without_writing()
     {
-        Ok(await Provision());
+        Ok(Provision());
         var old = CopyStore();
-        await Rotate();
+        Rotate();
         var current = _manager.CheckTrust(CheckTrustOptions());
         PutBack(old);
         var before = _workspace.Snapshot();
@@ -389,9 +387,9 @@ public sealed class TrustCheckTests : IDisposable
     }
 
     [Fact]
-    public async Task The_keyless_check_refuses_a_store_below_the_pinned_minimum()
+    public void The_keyless_check_refuses_a_store_below_the_pinned_minimum()
     {
-        Ok(await Provision());
+        Ok(Provision());
 
         var result = _manager.CheckTrust(CheckTrustOptions(new TrustOptions { MinimumGeneration = "5" }));
 
@@ -414,12 +412,12 @@ public sealed class TrustCheckTests : IDisposable
         Trust = trust ?? TrustOptions.None,
     };
 
-    private Task<ProvisionResult> Provision(TrustOptions? trust = null, string? keyDirectory = null, Dictionary<string, string>? variables = null) =>
-        _manager.ProvisionAsync(ProvisionOptions(trust, keyDirectory, variables));
+    private ProvisionResult Provision(TrustOptions? trust = null, string? keyDirectory = null, Dictionary<string, string>? variables = null) =>
+        _manager.Provision(ProvisionOptions(trust, keyDirectory, variables));
 
-    private async Task Rotate()
+    private void Rotate()
     {
-        var rotated = await _manager.RotateSecretsAsync(new RotateOptions
+        var rotated = _manager.RotateSecrets(new RotateOptions
         {
             SchemaPath = _workspace.SchemaPath,
             KeyDirectory = _workspace.KeyDirectory,

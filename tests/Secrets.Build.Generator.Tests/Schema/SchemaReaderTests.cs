@@ -44,18 +44,6 @@ public sealed class SchemaReaderTests
     }
 
     [Fact]
-    public void Known_field_names_are_one_shared_string()
-    {
-        var root = JsonTreeReader.Read(Encoding.UTF8.GetBytes("""[{ "category": 1, "other": 2 }, { "category": 3, "other": 4 }]"""), SchemaFields.Names);
-
-        var first = root.Items[0].Properties;
-        var second = root.Items[1].Properties;
-        Assert.Same(first[0].Name, second[0].Name);
-        Assert.NotSame(first[1].Name, second[1].Name);
-        Assert.Equal(first[1].Name, second[1].Name);
-    }
-
-    [Fact]
     public void Nested_containers_keep_their_own_members_in_order()
     {
         var root = JsonTreeReader.Read(Encoding.UTF8.GetBytes("""{ "a": [1, [2, 3], { "b": 4, "c": [5] }, []], "d": {} , "e": 6 }"""));

@@ -80,12 +80,12 @@ public sealed class VerifySecretsAuditTaskTests : IDisposable
 
     private void Provision()
     {
-        var result = new SecretsManager().ProvisionAsync(new ProvisionOptions
+        var result = new SecretsManager().Provision(new ProvisionOptions
         {
             SchemaPath = SchemaPath,
             KeyDirectory = KeyDirectory,
             EnvironmentVariables = new Dictionary<string, string>(),
-        }).GetAwaiter().GetResult();
+        });
         Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
     }
 

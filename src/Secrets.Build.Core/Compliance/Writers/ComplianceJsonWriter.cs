@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 namespace Secrets.Build.Core.Compliance.Writers;
 
 /// <summary>Renders <c>secrets/.env.&lt;env&gt;.compliance.json</c>; the shape is documented in Compliance/README.md.</summary>
-public static class ComplianceJsonWriter
+internal static class ComplianceJsonWriter
 {
     /// <summary>The JSON text of <paramref name="report"/>.</summary>
     public static string Render(ComplianceReport report)

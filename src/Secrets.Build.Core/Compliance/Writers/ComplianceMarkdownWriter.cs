@@ -4,7 +4,7 @@ using System.Text;
 namespace Secrets.Build.Core.Compliance.Writers;
 
 /// <summary>Renders <c>secrets/.env.&lt;env&gt;.compliance.md</c>: the report for people (reviewers, pull requests).</summary>
-public static class ComplianceMarkdownWriter
+internal static class ComplianceMarkdownWriter
 {
     /// <summary>The Markdown text of <paramref name="report"/>.</summary>
     public static string Render(ComplianceReport report)

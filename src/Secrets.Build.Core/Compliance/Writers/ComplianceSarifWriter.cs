@@ -8,7 +8,7 @@ namespace Secrets.Build.Core.Compliance.Writers;
 /// (level warning) check, located at the files concerned. Files inside the workspace are relative to
 /// the <c>%SRCROOT%</c> base, so the log stays valid when the repository is checked out elsewhere.
 /// </summary>
-public static class ComplianceSarifWriter
+internal static class ComplianceSarifWriter
 {
     /// <summary>The base id workspace-relative locations use.</summary>
     public const string SourceRootId = "%SRCROOT%";

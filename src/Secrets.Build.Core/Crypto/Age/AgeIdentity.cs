@@ -8,7 +8,7 @@ namespace Secrets.Build.Core.Crypto.Age;
 /// makes it. <see cref="ToString"/> shows only the public <see cref="Recipient"/>; dispose to wipe
 /// the key from memory.
 /// </summary>
-public sealed class AgeIdentity : IDisposable
+internal sealed class AgeIdentity : IDisposable
 {
     internal const string Hrp = "age-secret-key-";
 

@@ -6,7 +6,7 @@ namespace Secrets.Build.Core.Crypto.Age;
 /// An age X25519 recipient: a public key written <c>age1…</c> (Bech32). Public, so it can be
 /// committed, printed and logged. Two recipients are equal when their keys are.
 /// </summary>
-public sealed class AgeRecipient : IEquatable<AgeRecipient>
+internal sealed class AgeRecipient : IEquatable<AgeRecipient>
 {
     internal const string Hrp = "age";
     internal const int KeySize = 32;

@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Text;
 using System.Text.Json;
 
 namespace Secrets.Build.Core.Schema.Json;
@@ -23,47 +25,31 @@ internal sealed class JsonTreeReader
         MaxDepth = MaxDepth,
     };
 
-    // For text with no "//" or "/*" anywhere, so with no comment to skip: the reader's faster
-    // path. Any error is reported by a second read with Options, so messages never differ.
-    private static readonly JsonReaderOptions NoCommentOptions = new()
-    {
-        CommentHandling = JsonCommentHandling.Disallow,
-        AllowTrailingCommas = true,
-        MaxDepth = MaxDepth,
-    };
-
     private readonly byte[] _utf8;
     private readonly int _length;
-    private readonly JsonNameTable? _names;
     private readonly string? _deferredMember;
-    private readonly ShortStringCache _values;
-    private JsonReaderOptions _options;
 
     // One scratch stack each for members and items, shared by every nesting level: an object's
     // members are pushed on top and copied into an exactly sized array when it closes. That
     // makes each object or array cost one allocation instead of a growing list.
-    private readonly ScratchStack<JsonMember> _memberStack = new();
-    private readonly ScratchStack<JsonNode> _itemStack = new();
+    private readonly List<JsonMember> _memberStack = new(64);
+    private readonly List<JsonNode> _itemStack = new(64);
 
     // Where the reader's buffer starts in the document: 0, or a deferred object's start while it is streamed.
     private int _offset;
     private bool _streaming;
 
-    private JsonTreeReader(byte[] utf8, int length, JsonNameTable? names, string? deferredMember)
+    private JsonTreeReader(byte[] utf8, int length, string? deferredMember)
     {
         _utf8 = utf8;
         _length = length;
-        _names = names;
         _deferredMember = deferredMember;
-        _values = new ShortStringCache(utf8);
-        _options = Options;
     }
 
     /// <summary>
     /// Parses <paramref name="utf8"/>; throws <see cref="JsonException"/> when it is not well-formed.
-    /// Property names found in <paramref name="names"/> share that table's strings.
     /// </summary>
-    public static JsonNode Read(byte[] utf8, JsonNameTable? names = null) => Open(utf8, utf8.Length, names, deferredMember: null).Root;
+    public static JsonNode Read(byte[] utf8) => Open(utf8, utf8.Length, deferredMember: null).Root;
 
     /// <summary>
     /// Parses the first <paramref name="length"/> bytes of <paramref name="utf8"/> (a pooled buffer is
@@ -71,41 +57,11 @@ internal sealed class JsonTreeReader
     /// to <see cref="StreamMembers"/>. Throws <see cref="JsonException"/> when the text is not well-formed,
     /// deferred part included: streaming later meets no syntax error.
     /// </summary>
-    public static JsonTreeReader Open(byte[] utf8, int length, JsonNameTable? names, string? deferredMember)
+    public static JsonTreeReader Open(byte[] utf8, int length, string? deferredMember)
     {
-        if (!MayHoldComments(new ReadOnlySpan<byte>(utf8, 0, length)))
-        {
-            var fast = new JsonTreeReader(utf8, length, names, deferredMember) { _options = NoCommentOptions };
-            try
-            {
-                fast.Root = fast.ReadDocument();
-                return fast;
-            }
-            catch (JsonException)
-            {
-                // Read again below, for the error exactly as comment-skipping reading reports it.
-            }
-        }
-
-        var tree = new JsonTreeReader(utf8, length, names, deferredMember);
+        var tree = new JsonTreeReader(utf8, length, deferredMember);
         tree.Root = tree.ReadDocument();
         return tree;
-    }
-
-    /// <summary>True when "//" or "/*" occurs anywhere (in a string too: this only decides which reader runs).</summary>
-    private static bool MayHoldComments(ReadOnlySpan<byte> text)
-    {
-        for (var slash = text.IndexOf((byte)'/'); slash >= 0; slash = text.IndexOf((byte)'/'))
-        {
-            if (slash + 1 < text.Length && text[slash + 1] is (byte)'/' or (byte)'*')
-            {
-                return true;
-            }
-
-            text = text.Slice(slash + 1);
-        }
-
-        return false;
     }
 
     /// <summary>The document's root value.</summary>
@@ -121,7 +77,7 @@ internal sealed class JsonTreeReader
 
         _offset = deferred.Start;
         _streaming = true;
-        var reader = new Utf8JsonReader(new ReadOnlySpan<byte>(_utf8, deferred.Start, deferred.End - deferred.Start), _options);
+        var reader = new Utf8JsonReader(new ReadOnlySpan<byte>(_utf8, deferred.Start, deferred.End - deferred.Start), Options);
         reader.Read();
         return new JsonMemberStream(this, reader);
     }
@@ -132,7 +88,7 @@ internal sealed class JsonTreeReader
 
     private JsonNode ReadDocument()
     {
-        var reader = new Utf8JsonReader(new ReadOnlySpan<byte>(_utf8, 0, _length), _options);
+        var reader = new Utf8JsonReader(new ReadOnlySpan<byte>(_utf8, 0, _length), Options);
 
         if (!reader.Read())
         {
@@ -158,10 +114,10 @@ internal sealed class JsonTreeReader
                 var first = _memberStack.Count;
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
                 {
-                    _memberStack.Push(ReadMember(ref reader, depth + 1));
+                    _memberStack.Add(ReadMember(ref reader, depth + 1));
                 }
 
-                var members = _memberStack.PopFrom(first);
+                var members = PopFrom(_memberStack, first);
                 return new JsonNode(JsonNodeKind.Object, start, Position(reader.BytesConsumed), null, members, Array.Empty<JsonNode>());
             }
 
@@ -170,10 +126,10 @@ internal sealed class JsonTreeReader
                 var first = _itemStack.Count;
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
                 {
-                    _itemStack.Push(ReadValue(ref reader, depth + 1));
+                    _itemStack.Add(ReadValue(ref reader, depth + 1));
                 }
 
-                var items = _itemStack.PopFrom(first);
+                var items = PopFrom(_itemStack, first);
                 return new JsonNode(JsonNodeKind.Array, start, Position(reader.BytesConsumed), null, Array.Empty<JsonMember>(), items);
             }
 
@@ -222,32 +178,30 @@ internal sealed class JsonTreeReader
         return JsonNode.Deferred(start, Position(reader.BytesConsumed), count);
     }
 
-    private int Position(long readerOffset) => _offset + (int)readerOffset;
-
-    private string PropertyName(ref Utf8JsonReader reader)
+    /// <summary>Removes the entries from index <paramref name="first"/> up and returns them in order.</summary>
+    private static T[] PopFrom<T>(List<T> stack, int first)
     {
-        // An escaped name ("\u006bind") is decoded by the reader, so only plain ones are looked up.
-        if (_names is not null && !reader.ValueIsEscaped && _names.Find(reader.ValueSpan) is { } shared)
+        var count = stack.Count - first;
+        if (count == 0)
         {
-            return shared;
+            return Array.Empty<T>();
         }
 
-        return reader.GetString() ?? string.Empty;
+        var popped = new T[count];
+        stack.CopyTo(first, popped, 0, count);
+        stack.RemoveRange(first, count);
+        return popped;
     }
 
-    private string StringValue(ref Utf8JsonReader reader)
-    {
-        // An escaped string is decoded by the reader; a plain one is its bytes between the quotes.
-        return reader.ValueIsEscaped
-            ? reader.GetString() ?? string.Empty
-            : _values.Get(Position(reader.TokenStartIndex) + 1, reader.ValueSpan.Length);
-    }
+    private int Position(long readerOffset) => _offset + (int)readerOffset;
 
-    private string RawText(ref Utf8JsonReader reader)
-    {
-        // The whole file is one buffer, so a number's bytes are the token's own bytes in it.
-        return _values.Get(Position(reader.TokenStartIndex), reader.ValueSpan.Length);
-    }
+    private static string PropertyName(ref Utf8JsonReader reader) => reader.GetString() ?? string.Empty;
+
+    private static string StringValue(ref Utf8JsonReader reader) => reader.GetString() ?? string.Empty;
+
+    // The whole file is one buffer, so a number's bytes are the token's own bytes in it.
+    private string RawText(ref Utf8JsonReader reader) =>
+        Encoding.UTF8.GetString(_utf8, Position(reader.TokenStartIndex), reader.ValueSpan.Length);
 }
 
 /// <summary>The members of a deferred object, read one by one (see <see cref="JsonTreeReader.StreamMembers"/>).</summary>

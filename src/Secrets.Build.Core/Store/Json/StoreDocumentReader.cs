@@ -5,8 +5,8 @@ namespace Secrets.Build.Core.Store.Json;
 /// <summary>
 /// Reads <c>secrets/.env.&lt;env&gt;.json</c> into a <see cref="StoreDocument"/> in one pass over
 /// <see cref="Utf8JsonReader"/>. Written by hand rather than with the source-generated
-/// deserializer: that one was a fifth of every build's open at 10,000 secrets, and its generic
-/// code over our types is compiled on every build by the JIT because ReadyToRun cannot hold it.
+/// deserializer, whose generic code over our types ReadyToRun cannot hold, so every build would
+/// JIT-compile it.
 /// It keeps that deserializer's rules: every member known (except in a key-list entry, whose
 /// unknown members are a newer version's recipient kind and are kept as they are), required
 /// members present, each member once, JSON types exact.

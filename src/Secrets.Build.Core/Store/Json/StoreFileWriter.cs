@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 
@@ -7,8 +8,8 @@ namespace Secrets.Build.Core.Store.Json;
 /// Writes the two committed files with <see cref="Utf8JsonWriter"/>, straight from the opened
 /// store: base64 from the byte arrays, no document objects or intermediate strings. Written by
 /// hand rather than with the serializer because every build re-writes both files in memory to
-/// compare them with the files on disk, and the serializer's generic code was JIT-compiled on
-/// each of those builds. The bytes are exactly what the serializer wrote (a checked-in fixture
+/// compare them with the files on disk, and the serializer's generic code would be JIT-compiled
+/// on each of those builds. The bytes are exactly what the serializer wrote (a checked-in fixture
 /// proves it): fixed member order, optional members left out when empty, names sorted
 /// ordinally, two-space indentation, <c>\n</c> line ends on every OS and a final newline.
 /// </summary>
@@ -63,7 +64,7 @@ internal static class StoreFileWriter
         List<RetiredKeyDocument>? retiredKeys,
         byte[] mac)
     {
-        using var buffer = new JsonOutputBuffer(StoreSizeEstimate(keys.Count, secrets, retiredKeys?.Count ?? 0));
+        var buffer = new ArrayBufferWriter<byte>(StoreSizeEstimate(keys.Count, secrets, retiredKeys?.Count ?? 0));
         using (var writer = new Utf8JsonWriter(buffer, Options))
         {
             writer.WriteStartObject();
@@ -108,13 +109,13 @@ internal static class StoreFileWriter
             writer.WriteEndObject();
         }
 
-        return buffer.ToArrayWithFinalNewline();
+        return WithFinalNewline(buffer);
     }
 
     /// <summary><c>secrets/.env.&lt;env&gt;.metadata</c>, from each secret's <see cref="StoredSecret.Metadata"/>.</summary>
     public static byte[] Metadata(string storeId, string environment, OrdinalMap<StoredSecret> secrets)
     {
-        using var buffer = new JsonOutputBuffer(MetadataSizeEstimate(secrets));
+        var buffer = new ArrayBufferWriter<byte>(MetadataSizeEstimate(secrets));
         using (var writer = new Utf8JsonWriter(buffer, Options))
         {
             writer.WriteStartObject();
@@ -145,7 +146,14 @@ internal static class StoreFileWriter
             writer.WriteEndObject();
         }
 
-        return buffer.ToArrayWithFinalNewline();
+        return WithFinalNewline(buffer);
+    }
+
+    /// <summary>The written bytes and a final <c>\n</c>, in an array of exactly that length.</summary>
+    private static byte[] WithFinalNewline(ArrayBufferWriter<byte> buffer)
+    {
+        buffer.Write("\n"u8);
+        return buffer.WrittenSpan.ToArray();
     }
 
     // A large store's buffers live on the large object heap, where each regrowth is a new

@@ -15,9 +15,9 @@ public sealed class FuzzWorkspace : IDisposable
     public FuzzWorkspace()
     {
         var variables = new Dictionary<string, string> { ["OPENAI_API_KEY"] = "sk-fuzz-external-value" };
-        _workspace.ProvisionAsync(variables: variables).GetAwaiter().GetResult();
+        _workspace.Provision(variables: variables);
         // A second run adds accessed/exported lines to the trail.
-        _workspace.ProvisionAsync(variables: variables).GetAwaiter().GetResult();
+        _workspace.Provision(variables: variables);
 
         Paths = StorePaths.ForWorkspace(_workspace.Workspace, "development");
         KeyFilePath = Directory.GetFiles(_workspace.KeyDirectory, "*.development.key").Single();
@@ -39,9 +39,9 @@ public sealed class FuzzWorkspace : IDisposable
 
     public string KeyDirectory => _workspace.KeyDirectory;
 
-    public StorePaths Paths { get; }
+    internal StorePaths Paths { get; }
 
-    public RawKey Key { get; }
+    internal RawKey Key { get; }
 
     public string KeyFilePath { get; }
 

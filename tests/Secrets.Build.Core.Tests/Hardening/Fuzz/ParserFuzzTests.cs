@@ -24,7 +24,7 @@ public sealed class ParserFuzzTests(FuzzWorkspace workspace, ITestOutputHelper o
     [Fact]
     public void Schema_files()
     {
-        using var folder = new Keys.TempDirectory();
+        using var folder = new TempDirectory();
         var path = folder.Combine("secrets.schema.json");
         var seeds = new[]
         {

@@ -1,7 +1,6 @@
 using Secrets.Build.Core.Diagnostics;
 using Secrets.Build.Core.IO;
 using Secrets.Build.Core.Maintenance;
-using Secrets.Build.Core.Tests.Keys;
 
 namespace Secrets.Build.Core.Tests.Hardening.Maintenance;
 
@@ -18,11 +17,11 @@ public sealed class PermissionTests : IDisposable
     public void Dispose() => _workspace.Dispose();
 
     [UnixFact]
-    public async Task A_freshly_provisioned_workspace_is_clean()
+    public void A_freshly_provisioned_workspace_is_clean()
     {
-        await _workspace.ProvisionAsync();
+        _workspace.Provision();
 
-        var report = await new SecretsManager().CheckPermissionsAsync(_workspace.PermissionOptions());
+        var report = new SecretsManager().CheckPermissions(_workspace.PermissionOptions());
 
         Assert.True(report.IsClean, string.Join("\n", report.Diagnostics));
         Assert.Contains(_workspace.SecretsDirectory, report.Checked);
@@ -32,12 +31,12 @@ public sealed class PermissionTests : IDisposable
     }
 
     [UnixFact]
-    public async Task Every_wrong_mode_is_reported_with_its_chmod_and_nothing_changes()
+    public void Every_wrong_mode_is_reported_with_its_chmod_and_nothing_changes()
     {
-        await _workspace.ProvisionAsync();
+        _workspace.Provision();
         var wrong = Loosen();
 
-        var report = await new SecretsManager().CheckPermissionsAsync(_workspace.PermissionOptions());
+        var report = new SecretsManager().CheckPermissions(_workspace.PermissionOptions());
 
         Assert.False(report.IsClean);
         Assert.Empty(report.Repaired);
@@ -55,14 +54,14 @@ public sealed class PermissionTests : IDisposable
     }
 
     [UnixFact]
-    public async Task Repair_sets_600_and_700_and_a_second_check_is_clean()
+    public void Repair_sets_600_and_700_and_a_second_check_is_clean()
     {
-        await _workspace.ProvisionAsync();
+        _workspace.Provision();
         var wrong = Loosen();
         var manager = new SecretsManager();
 
-        var repair = await manager.RepairPermissionsAsync(_workspace.PermissionOptions());
-        var check = await manager.CheckPermissionsAsync(_workspace.PermissionOptions());
+        var repair = manager.RepairPermissions(_workspace.PermissionOptions());
+        var check = manager.CheckPermissions(_workspace.PermissionOptions());
 
         Assert.True(repair.IsClean, string.Join("\n", repair.Diagnostics));
         Assert.Equal(wrong.Keys.Order(), repair.Repaired.Order());
@@ -74,21 +73,21 @@ public sealed class PermissionTests : IDisposable
 
         // The repaired workspace still provisions, with the same values.
         var before = _workspace.EnvValues();
-        await _workspace.ProvisionAsync();
+        _workspace.Provision();
         Assert.Equal(before, _workspace.EnvValues());
     }
 
     [UnixFact]
-    public async Task A_symbolic_link_is_reported_and_its_target_left_alone()
+    public void A_symbolic_link_is_reported_and_its_target_left_alone()
     {
-        await _workspace.ProvisionAsync();
+        _workspace.Provision();
         var outside = Path.Combine(_workspace.Root, "outside.txt");
         File.WriteAllText(outside, "not ours");
         File.SetUnixFileMode(outside, Mode644);
         var link = Path.Combine(_workspace.SecretsDirectory, "link.json");
         File.CreateSymbolicLink(link, outside);
 
-        var report = await new SecretsManager().RepairPermissionsAsync(_workspace.PermissionOptions());
+        var report = new SecretsManager().RepairPermissions(_workspace.PermissionOptions());
 
         var diagnostic = Assert.Single(report.Diagnostics);
         Assert.Equal(DiagnosticCodes.SymbolicLinkSkipped, diagnostic.Code);
@@ -97,9 +96,9 @@ public sealed class PermissionTests : IDisposable
     }
 
     [UnixFact]
-    public async Task A_workspace_without_secrets_has_nothing_to_check()
+    public void A_workspace_without_secrets_has_nothing_to_check()
     {
-        var report = await new SecretsManager().CheckPermissionsAsync(_workspace.PermissionOptions());
+        var report = new SecretsManager().CheckPermissions(_workspace.PermissionOptions());
 
         Assert.True(report.IsClean);
         Assert.Empty(report.Checked);

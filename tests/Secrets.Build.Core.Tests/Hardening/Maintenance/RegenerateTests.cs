@@ -3,7 +3,6 @@ using Secrets.Build.Core.IO;
 using Secrets.Build.Core.Keys;
 using Secrets.Build.Core.Provisioning;
 using Secrets.Build.Core.Store;
-using Secrets.Build.Core.Tests.Keys;
 
 namespace Secrets.Build.Core.Tests.Hardening.Maintenance;
 
@@ -20,12 +19,12 @@ public sealed class RegenerateTests : IDisposable
     [InlineData("")]
     [InlineData("yes")]
     [InlineData("staging")]
-    public async Task Without_the_environment_name_typed_again_nothing_changes(string? confirm)
+    public void Without_the_environment_name_typed_again_nothing_changes(string? confirm)
     {
-        await _workspace.ProvisionAsync();
+        _workspace.Provision();
         var before = _workspace.Snapshot();
 
-        var result = await new SecretsManager().RegenerateAsync(new RegenerateOptions { Provision = _workspace.Options(), Confirm = confirm });
+        var result = new SecretsManager().Regenerate(new RegenerateOptions { Provision = _workspace.Options(), Confirm = confirm });
 
         var error = Assert.Single(result.Diagnostics);
         Assert.Equal(DiagnosticCodes.RegenerationNotConfirmed, error.Code);
@@ -38,15 +37,15 @@ public sealed class RegenerateTests : IDisposable
     }
 
     [UnixFact]
-    public async Task Confirmed_regeneration_backs_up_every_file_then_generates_new_values()
+    public void Confirmed_regeneration_backs_up_every_file_then_generates_new_values()
     {
-        await _workspace.ProvisionAsync();
+        _workspace.Provision();
         var oldValues = _workspace.EnvValues();
         var oldFiles = new[] { "secrets/.env.development.json", "secrets/.env.development.metadata", "secrets/.env.development.audit.jsonl", ".env.development" }
             .ToDictionary(f => f, f => File.ReadAllBytes(_workspace.PathOf(f)));
         var oldKeyFile = Directory.GetFiles(_workspace.KeyDirectory, "*.key").Single();
 
-        var result = await new SecretsManager().RegenerateAsync(new RegenerateOptions { Provision = _workspace.Options(), Confirm = " Development " });
+        var result = new SecretsManager().Regenerate(new RegenerateOptions { Provision = _workspace.Options(), Confirm = " Development " });
 
         Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
         Assert.Equal(18, result.Provision!.Generated.Length);
@@ -75,24 +74,24 @@ public sealed class RegenerateTests : IDisposable
     }
 
     [Fact]
-    public async Task A_lost_key_is_the_case_regeneration_exists_for()
+    public void A_lost_key_is_the_case_regeneration_exists_for()
     {
-        await _workspace.ProvisionAsync();
+        _workspace.Provision();
         Directory.Delete(_workspace.KeyDirectory, recursive: true);
         var manager = new SecretsManager();
-        var stuck = await manager.ProvisionAsync(_workspace.Options());
+        var stuck = manager.Provision(_workspace.Options());
         Assert.Contains(stuck.Diagnostics, d => d.Code == DiagnosticCodes.KeyNotFound);
 
-        var result = await manager.RegenerateAsync(new RegenerateOptions { Provision = _workspace.Options(), Confirm = "development" });
+        var result = manager.Regenerate(new RegenerateOptions { Provision = _workspace.Options(), Confirm = "development" });
 
         Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
         Assert.Equal(18, result.Provision!.Generated.Length);
         Assert.Single(Directory.GetFiles(_workspace.KeyDirectory, "*.development.key"));
-        Assert.True((await manager.ProvisionAsync(_workspace.Options())).Succeeded);
+        Assert.True((manager.Provision(_workspace.Options())).Succeeded);
     }
 
     [Fact]
-    public async Task A_regeneration_that_cannot_provision_puts_the_old_files_back()
+    public void A_regeneration_that_cannot_provision_puts_the_old_files_back()
     {
         var externals = new Dictionary<string, string>
         {
@@ -100,13 +99,13 @@ public sealed class RegenerateTests : IDisposable
             ["ANTHROPIC_API_KEY"] = "sk-ant-test-0123456789",
             ["GOOGLE_API_KEY"] = "AIza-test-0123456789",
         };
-        var first = await new SecretsManager().ProvisionAsync(_workspace.Options("production", externals));
+        var first = new SecretsManager().Provision(_workspace.Options("production", externals));
         Assert.True(first.Succeeded, string.Join("\n", first.Diagnostics));
         // .gitignore is the one file that changes for good: it now ignores secrets/backup/.
         var before = _workspace.Snapshot().Where(f => !f.Key.EndsWith(".gitignore", StringComparison.Ordinal)).ToDictionary();
 
         // Production requires the external values, which this run does not have.
-        var result = await new SecretsManager().RegenerateAsync(new RegenerateOptions { Provision = _workspace.Options("production"), Confirm = "production" });
+        var result = new SecretsManager().Regenerate(new RegenerateOptions { Provision = _workspace.Options("production"), Confirm = "production" });
 
         Assert.False(result.Succeeded);
         Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCodes.ExternalRequired);
@@ -115,12 +114,12 @@ public sealed class RegenerateTests : IDisposable
     }
 
     [Fact]
-    public async Task Regeneration_with_generation_off_is_refused_before_anything_is_touched()
+    public void Regeneration_with_generation_off_is_refused_before_anything_is_touched()
     {
-        await _workspace.ProvisionAsync();
+        _workspace.Provision();
         var before = _workspace.Snapshot();
 
-        var result = await new SecretsManager().RegenerateAsync(new RegenerateOptions
+        var result = new SecretsManager().Regenerate(new RegenerateOptions
         {
             Provision = _workspace.Options() with { Generate = false },
             Confirm = "development",

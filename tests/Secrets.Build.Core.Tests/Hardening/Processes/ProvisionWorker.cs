@@ -29,14 +29,14 @@ internal static class ProvisionWorker
         var (schema, environment, keyDirectory) = (args[1], args[2], args[3]);
         AnnounceStartAndWait();
         var variables = EnvironmentSnapshot.FromProcess();
-        var result = new SecretsManager().ProvisionAsync(new ProvisionOptions
+        var result = new SecretsManager().Provision(new ProvisionOptions
         {
             SchemaPath = schema,
             Environment = environment,
             KeyDirectory = keyDirectory,
             EnvironmentVariables = variables,
             Trigger = "ProvisionWorker",
-        }).GetAwaiter().GetResult();
+        });
         foreach (var name in result.Generated)
         {
             Console.Out.WriteLine($"generated {name}");

@@ -25,7 +25,7 @@ internal static class RotateWorker
 
         var (schema, environment, keyDirectory, selector) = (args[1], args[2], args[3], args[4]);
         ProvisionWorker.AnnounceStartAndWait();
-        var result = new SecretsManager().RotateSecretsAsync(new RotateOptions
+        var result = new SecretsManager().RotateSecrets(new RotateOptions
         {
             SchemaPath = schema,
             Environment = environment,
@@ -34,7 +34,7 @@ internal static class RotateWorker
             Selectors = [selector],
             RetiredVersionsKept = RetiredVersionsKept,
             Trigger = "RotateWorker",
-        }).GetAwaiter().GetResult();
+        });
         foreach (var error in result.Diagnostics.Where(d => d.Severity == Diagnostics.SecretsSeverity.Error))
         {
             Console.Out.WriteLine($"error {error.Code}");

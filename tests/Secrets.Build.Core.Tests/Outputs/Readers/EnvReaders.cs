@@ -46,25 +46,19 @@ internal static class EnvReaders
 
     private static IReadOnlyDictionary<string, string?> ComposeRead(string envFile, IReadOnlyList<string> names, string compose)
     {
-        var folder = Directory.CreateTempSubdirectory("secrets-build-compose-").FullName;
-        try
+        using var temp = new TempDirectory();
+        var folder = temp.Path;
+        var file = new StringBuilder("services:\n  probe:\n    image: busybox\n    environment:\n");
+        foreach (var name in names)
         {
-            var file = new StringBuilder("services:\n  probe:\n    image: busybox\n    environment:\n");
-            foreach (var name in names)
-            {
-                file.Append("      ").Append(name).Append(": ${").Append(name).Append("}\n");
-            }
+            file.Append("      ").Append(name).Append(": ${").Append(name).Append("}\n");
+        }
 
-            var composeFile = Path.Combine(folder, "docker-compose.yml");
-            File.WriteAllText(composeFile, file.ToString());
-            using var result = ComposeConfig(compose, folder, envFile, composeFile);
-            var environment = result.RootElement.GetProperty("services").GetProperty("probe").GetProperty("environment");
-            return names.ToDictionary(n => n, n => environment.TryGetProperty(n, out var v) ? Unescape(v.GetString()) : null);
-        }
-        finally
-        {
-            Directory.Delete(folder, recursive: true);
-        }
+        var composeFile = Path.Combine(folder, "docker-compose.yml");
+        File.WriteAllText(composeFile, file.ToString());
+        using var result = ComposeConfig(compose, folder, envFile, composeFile);
+        var environment = result.RootElement.GetProperty("services").GetProperty("probe").GetProperty("environment");
+        return names.ToDictionary(n => n, n => environment.TryGetProperty(n, out var v) ? Unescape(v.GetString()) : null);
     }
 
     /// <summary>

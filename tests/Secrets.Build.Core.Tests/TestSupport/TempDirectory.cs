@@ -1,12 +1,11 @@
-namespace Secrets.Build.Core.Tests.IO;
+namespace Secrets.Build.Core.Tests.TestSupport;
 
-/// <summary>A fresh folder per test, removed afterwards.</summary>
-internal sealed class TempDirectory : IDisposable
+/// <summary>A fresh folder under the system temp folder for one test, deleted afterwards.</summary>
+public sealed class TempDirectory : IDisposable
 {
     public TempDirectory()
     {
-        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "secb-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(Path);
+        Path = Directory.CreateTempSubdirectory("secb-").FullName;
     }
 
     public string Path { get; }

@@ -1,16 +1,17 @@
-namespace Secrets.Build.Core.Tests.Provisioning;
+namespace Secrets.Build.Core.Tests.TestSupport;
 
 /// <summary>A throwaway workspace with the reference schema and its own key folder outside it.</summary>
 internal sealed class TempWorkspace : IDisposable
 {
+    private readonly TempDirectory _root = new();
+
     public TempWorkspace()
     {
-        Root = Path.Combine(Path.GetTempPath(), "secb-" + Guid.NewGuid().ToString("N")[..12]);
         Directory.CreateDirectory(Path.Combine(Root, "ws"));
         File.Copy(TestPaths.SampleSchema, SchemaPath);
     }
 
-    public string Root { get; }
+    public string Root => _root.Path;
 
     public string Workspace => Path.Combine(Root, "ws");
 
@@ -29,14 +30,5 @@ internal sealed class TempWorkspace : IDisposable
             .Where(f => includeAuditTrail || !f.Contains(".audit.", StringComparison.Ordinal))
             .ToDictionary(f => f, File.ReadAllBytes);
 
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(Root, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-    }
+    public void Dispose() => _root.Dispose();
 }

@@ -1,4 +1,4 @@
-namespace Secrets.Build.Core.Tests;
+namespace Secrets.Build.Core.Tests.TestSupport;
 
 /// <summary>Locates files of the repository from the test output folder.</summary>
 internal static class TestPaths

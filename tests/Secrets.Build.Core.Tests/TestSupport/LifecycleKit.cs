@@ -2,9 +2,9 @@ using System.Text.Json;
 using Secrets.Build.Core.Outputs;
 using Secrets.Build.Core.Provisioning;
 using Secrets.Build.Core.Rotation;
-using Secrets.Build.Core.Tests.Provisioning;
+using Secrets.Build.Core.Workspace;
 
-namespace Secrets.Build.Core.Tests.Lifecycle;
+namespace Secrets.Build.Core.Tests.TestSupport;
 
 /// <summary>A clock tests move by hand, so due dates and grace periods are reached without waiting.</summary>
 internal sealed class ManualClock(DateTimeOffset start) : TimeProvider
@@ -40,50 +40,31 @@ internal sealed class LifecycleKit : IDisposable
 
     public string AuditPath => Workspace.Path_($"secrets/.env.{Environment}.audit.jsonl");
 
-    public async Task<ProvisionResult> Provision(bool? enforce = null)
+    /// <summary>What every run below shares: this kit's schema, environment, key folder, variables and clock.</summary>
+    public T Options<T>(T options) where T : LifecycleOptions => options with
     {
-        var result = await Manager.ProvisionAsync(new ProvisionOptions
+        Environment = Environment,
+        KeyDirectory = Workspace.KeyDirectory,
+        EnvironmentVariables = Variables,
+        Clock = TimeSource,
+    };
+
+    public ProvisionResult Provision(bool? enforce = null) =>
+        Manager.Provision(Options(new ProvisionOptions { SchemaPath = Workspace.SchemaPath, EnforceRotation = enforce }));
+
+    public RotateResult Rotate(params string[] selectors) =>
+        Manager.RotateSecrets(Options(new RotateOptions { SchemaPath = Workspace.SchemaPath, Selectors = selectors }));
+
+    // No key folder and no variables: the check must not need a key.
+    public CheckRotationResult Check(bool? enforce = null) =>
+        Manager.CheckRotation(Options(new CheckRotationOptions { SchemaPath = Workspace.SchemaPath, EnforceRotation = enforce }) with
         {
-            SchemaPath = Workspace.SchemaPath,
-            Environment = Environment,
-            KeyDirectory = Workspace.KeyDirectory,
-            EnvironmentVariables = Variables,
-            Clock = TimeSource,
-            EnforceRotation = enforce,
+            KeyDirectory = Path.Combine(Workspace.Root, "no-keys-here"),
+            EnvironmentVariables = new Dictionary<string, string>(),
         });
-        return result;
-    }
 
-    public Task<RotateResult> Rotate(params string[] selectors) => Manager.RotateSecretsAsync(new RotateOptions
-    {
-        SchemaPath = Workspace.SchemaPath,
-        Environment = Environment,
-        KeyDirectory = Workspace.KeyDirectory,
-        EnvironmentVariables = Variables,
-        Clock = TimeSource,
-        Selectors = selectors,
-    });
-
-    public Task<CheckRotationResult> Check(bool? enforce = null) => Manager.CheckRotationAsync(new CheckRotationOptions
-    {
-        SchemaPath = Workspace.SchemaPath,
-        Environment = Environment,
-        // No key folder and no variables: the check must not need a key.
-        KeyDirectory = Path.Combine(Workspace.Root, "no-keys-here"),
-        EnvironmentVariables = new Dictionary<string, string>(),
-        Clock = TimeSource,
-        EnforceRotation = enforce,
-    });
-
-    public Task<PreviousValuesResult> Previous(params string[] names) => Manager.GetPreviousValuesAsync(new PreviousValuesOptions
-    {
-        SchemaPath = Workspace.SchemaPath,
-        Environment = Environment,
-        KeyDirectory = Workspace.KeyDirectory,
-        EnvironmentVariables = Variables,
-        Clock = TimeSource,
-        Names = names,
-    });
+    public PreviousValuesResult Previous(params string[] names) =>
+        Manager.GetPreviousValues(Options(new PreviousValuesOptions { SchemaPath = Workspace.SchemaPath, Names = names }));
 
     public Dictionary<string, string> EnvValues() =>
         EnvFileParser.Parse(File.ReadAllText(Workspace.Path_(".env." + Environment)), null).Entries.ToDictionary(e => e.Name, e => e.Value);

@@ -2,7 +2,7 @@ using System.Text;
 using Secrets.Build.Core.Audit;
 using Secrets.Build.Core.Crypto;
 
-namespace Secrets.Build.Core.Tests.Audit;
+namespace Secrets.Build.Core.Tests.TestSupport;
 
 /// <summary>Keys, events and raw line edits shared by the audit tests.</summary>
 internal static class AuditTestKit

@@ -1,4 +1,4 @@
-namespace Secrets.Build.Core.Tests.Keys;
+namespace Secrets.Build.Core.Tests.TestSupport;
 
 /// <summary>A fact about Unix file modes; reported as skipped on Windows, which has none.</summary>
 public sealed class UnixFactAttribute : FactAttribute

@@ -4,9 +4,8 @@ using Secrets.Build.Core.Crypto;
 using Secrets.Build.Core.Diagnostics;
 using Secrets.Build.Core.Keys;
 using Secrets.Build.Core.Store;
-using Secrets.Build.Core.Tests.IO;
 
-namespace Secrets.Build.Core.Tests.Store;
+namespace Secrets.Build.Core.Tests.TestSupport;
 
 /// <summary>A workspace folder, keys and the helpers the store tests share.</summary>
 internal sealed class StoreTestKit : IDisposable
