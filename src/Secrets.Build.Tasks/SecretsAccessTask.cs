@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+
 namespace Secrets.Build.Tasks;
 
 /// <summary>
@@ -58,6 +60,29 @@ public abstract class SecretsAccessTask : SecretsOperationTask
             LogSummary(changed
                 ? $"'{EnvironmentName}': {Operation.ToLowerInvariant()} done; {whatToCommit}."
                 : $"'{EnvironmentName}': nothing to change.");
+        }
+    }
+
+    /// <summary>
+    /// The summary of who can open the store after the operation: <paramref name="heading"/>, one
+    /// line per party of this kind, one per other key, then the secrets a removal asks to rotate.
+    /// </summary>
+    private protected void LogKeys(string heading, IEnumerable<string> parties, ImmutableArray<string> otherKeys, ImmutableArray<string> secretsToRotate, string whoCouldRead)
+    {
+        LogSummary(heading);
+        foreach (var party in parties)
+        {
+            LogSummary("  " + party);
+        }
+
+        foreach (var key in otherKeys)
+        {
+            LogSummary("  " + key);
+        }
+
+        if (secretsToRotate.Length > 0)
+        {
+            LogSummary($"  Rotate what {whoCouldRead} could read: dotnet msbuild -t:RotateSecrets -p:SecretsRotate={string.Join("%3B", secretsToRotate)}");
         }
     }
 }

@@ -45,21 +45,8 @@ public sealed class SecretsKmsKeyTask : SecretsAccessTask
             LogChange(result.Changed, $"commit {result.StorePath}");
         }
 
-        LogSummary($"Keys that open '{EnvironmentName}' ({result.StorePath}):");
-        foreach (var key in result.KmsKeys)
-        {
-            LogSummary("  aws-kms " + key);
-        }
-
-        foreach (var key in result.OtherKeys)
-        {
-            LogSummary("  " + key);
-        }
-
-        if (result.SecretsToRotate.Length > 0)
-        {
-            LogSummary($"  Rotate what the removed key's users could read: dotnet msbuild -t:RotateSecrets -p:SecretsRotate={string.Join("%3B", result.SecretsToRotate)}");
-        }
+        LogKeys($"Keys that open '{EnvironmentName}' ({result.StorePath}):",
+            result.KmsKeys.Select(key => "aws-kms " + key), result.OtherKeys, result.SecretsToRotate, "the removed key's users");
 
         return result.Diagnostics;
     }

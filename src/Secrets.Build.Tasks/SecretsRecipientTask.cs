@@ -49,21 +49,8 @@ public sealed class SecretsRecipientTask : SecretsAccessTask
             LogChange(result.Changed, $"{result.RecipientsFilePath} updated, commit it with the store");
         }
 
-        LogSummary($"Who can open '{EnvironmentName}' ({result.StorePath}):");
-        foreach (var recipient in result.Recipients)
-        {
-            LogSummary("  " + recipient);
-        }
-
-        foreach (var key in result.OtherKeys)
-        {
-            LogSummary("  " + key);
-        }
-
-        if (result.SecretsToRotate.Length > 0)
-        {
-            LogSummary($"  Rotate what the removed recipient could read: dotnet msbuild -t:RotateSecrets -p:SecretsRotate={string.Join("%3B", result.SecretsToRotate)}");
-        }
+        LogKeys($"Who can open '{EnvironmentName}' ({result.StorePath}):",
+            result.Recipients.Select(recipient => recipient.ToString()), result.OtherKeys, result.SecretsToRotate, "the removed recipient");
 
         return result.Diagnostics;
     }
