@@ -36,18 +36,17 @@ internal sealed class RecipientCommand
         var paths = ExistingStore();
         using var workspaceLock = WorkspaceLock.Acquire(paths.LockPath, cancellationToken);
         var file = RecipientsFile.PathFor(paths);
-        var listed = RecipientsFile.Read(file);
+        var entry = RecipientsFile.Read(file).FirstOrDefault(e => e.Recipient.Equals(recipient));
         using var opened = StoreOpener.Open(paths, _workspace, _options.KeyDirectory, _variables, mayCreate: false, _diagnostics, _options.Trust, _options.KmsSettings(_variables));
         using var store = opened.Store;
         var added = store.AddRecipient(recipient);
         if (added)
         {
             store.Save();
-            var holder = listed.FirstOrDefault(e => e.Recipient.Equals(recipient))?.Name ?? _options.Name;
-            LifecycleAudit.Record(store, [RecipientAuditEvents.Added(recipient, holder, _options.Trigger, _options.Clock)]);
+            LifecycleAudit.Record(store, [RecipientAuditEvents.Added(recipient, entry?.Name ?? _options.Name, _options.Trigger, _options.Clock)]);
         }
 
-        var addedToFile = !listed.Any(e => e.Recipient.Equals(recipient));
+        var addedToFile = entry is null;
         if (addedToFile)
         {
             RecipientsFile.Add(file, paths.Environment, recipient, _options.Name);
@@ -71,11 +70,11 @@ internal sealed class RecipientCommand
         var paths = ExistingStore();
         using var workspaceLock = WorkspaceLock.Acquire(paths.LockPath, cancellationToken);
         var file = RecipientsFile.PathFor(paths);
-        var listed = RecipientsFile.Read(file);
+        var entry = RecipientsFile.Read(file).FirstOrDefault(e => e.Recipient.Equals(recipient));
         using var opened = StoreOpener.Open(paths, _workspace, _options.KeyDirectory, _variables, mayCreate: false, _diagnostics, _options.Trust, _options.KmsSettings(_variables));
         using var store = opened.Store;
         var removal = store.RemoveRecipient(recipient, [opened.Key], _options.Clock.GetUtcNow(), _options.DropUnavailableKeys);
-        var inFile = listed.Any(e => e.Recipient.Equals(recipient));
+        var inFile = entry is not null;
         if (!removal.Removed && !inFile)
         {
             throw new SecretsException(SecretsDiagnostic.Error(DiagnosticCodes.RecipientNotFound,
@@ -91,11 +90,11 @@ internal sealed class RecipientCommand
             // Both under the new data key's chain key; the lines before verify with the retired one.
             LifecycleAudit.Record(store,
             [
-                RecipientAuditEvents.Removed(recipient, listed.FirstOrDefault(e => e.Recipient.Equals(recipient))?.Name, _options.Trigger, _options.Clock),
+                RecipientAuditEvents.Removed(recipient, entry?.Name, _options.Trigger, _options.Clock),
                 AuditEvent.Now(AuditEventKind.KeyRotated, _options.Trigger, _options.Clock),
             ]);
             toRotate = [.. store.Names];
-            _diagnostics.Add(SawValuesWarning(recipient, listed, paths, toRotate, removal.DroppedKeys));
+            _diagnostics.Add(SawValuesWarning(recipient, entry?.Name, paths, toRotate, removal.DroppedKeys));
         }
 
         if (inFile)
@@ -186,9 +185,8 @@ internal sealed class RecipientCommand
         };
     }
 
-    private static SecretsDiagnostic SawValuesWarning(AgeRecipient recipient, ImmutableArray<RecipientEntry> listed, StorePaths paths, ImmutableArray<string> names, ImmutableArray<string> dropped)
+    private static SecretsDiagnostic SawValuesWarning(AgeRecipient recipient, string? holder, StorePaths paths, ImmutableArray<string> names, ImmutableArray<string> dropped)
     {
-        var holder = listed.FirstOrDefault(e => e.Recipient.Equals(recipient))?.Name;
         var droppedNote = dropped.IsEmpty ? string.Empty : $" These keys were dropped and can no longer open it: {string.Join(", ", dropped)}.";
         var secrets = names.IsEmpty ? "none (the store is empty)" : string.Join(", ", names);
         return SecretsDiagnostic.Warning(DiagnosticCodes.RemovedRecipientSawValues,
