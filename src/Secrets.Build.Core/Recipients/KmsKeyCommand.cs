@@ -30,6 +30,7 @@ internal sealed class KmsKeyCommand
         _variables = options.EnvironmentVariables ?? EnvironmentSnapshot.FromProcess();
     }
 
+    /// <summary>Parses the KMS options each time it is read: read it once per operation.</summary>
     private KmsSettings Settings => _options.KmsSettings(_variables) ?? KmsSettings.None;
 
     public KmsKeyResult Add(CancellationToken cancellationToken) => Run(() =>
@@ -37,9 +38,10 @@ internal sealed class KmsKeyCommand
         var arn = AwsKmsArn.Require(_options.KeyArn ?? string.Empty, "The property SecretsKmsKey");
         var paths = ExistingStore();
         using var workspaceLock = WorkspaceLock.Acquire(paths.LockPath, cancellationToken);
-        using var opened = StoreOpener.Open(paths, _workspace, _options.KeyDirectory, _variables, mayCreate: false, _diagnostics, _options.Trust, Settings);
+        var settings = Settings;
+        using var opened = StoreOpener.Open(paths, _workspace, _options.KeyDirectory, _variables, mayCreate: false, _diagnostics, _options.Trust, settings);
         using var store = opened.Store;
-        using var key = KmsProviders.Create(AwsKmsKeyWrapProvider.Kind, arn, Settings.Timeout);
+        using var key = KmsProviders.Create(AwsKmsKeyWrapProvider.Kind, arn, settings.Timeout);
         var added = store.AddKmsKey(key);
         if (added)
         {
