@@ -35,7 +35,7 @@ internal sealed class KmsKeyCommand
 
     public KmsKeyResult Add(CancellationToken cancellationToken) => Run(() =>
     {
-        var arn = AwsKmsArn.Require(_options.KeyArn ?? string.Empty, "The property SecretsKmsKey");
+        var arn = RequireArn();
         var paths = ExistingStore();
         using var workspaceLock = WorkspaceLock.Acquire(paths.LockPath, cancellationToken);
         var settings = Settings;
@@ -62,7 +62,7 @@ internal sealed class KmsKeyCommand
 
     public KmsKeyResult Remove(CancellationToken cancellationToken) => Run(() =>
     {
-        var arn = AwsKmsArn.Require(_options.KeyArn ?? string.Empty, "The property SecretsKmsKey");
+        var arn = RequireArn();
 
         var paths = ExistingStore();
         using var workspaceLock = WorkspaceLock.Acquire(paths.LockPath, cancellationToken);
@@ -91,6 +91,9 @@ internal sealed class KmsKeyCommand
         var paths = ExistingStore();
         return Describe([.. IdentityOpener.ReadKeyList(paths).Select(k => $"{k.Kind} {k.KeyId}")]);
     });
+
+    /// <summary>The key to add or remove; SECB738 when it is empty or not a KMS key ARN.</summary>
+    private string RequireArn() => AwsKmsArn.Require(_options.KeyArn ?? string.Empty, "The property SecretsKmsKey");
 
     private AuditEvent Event(AuditEventKind kind, string arn) =>
         AuditEvent.Now(kind, _options.Trigger, _options.Clock) with { KmsKey = arn };
