@@ -105,7 +105,7 @@ internal sealed class RotateKeyRun
 
         var retiredFile = SwitchKeyFile(keyFile, staged, newId);
         _options.AfterStep?.Invoke("switched");
-        var retiredIds = store.KeyIds.Where(k => k != $"{StoreFormat.KindKey} {newId}" && !k.StartsWith("age ", StringComparison.Ordinal) && !k.StartsWith(AwsKmsKeyWrapProvider.Kind + " ", StringComparison.Ordinal)).ToImmutableArray();
+        var retiredIds = store.KeyIds.Where(k => k != $"{StoreFormat.KindKey} {newId}" && !k.StartsWith(AgeKeyWrapping.Kind + " ", StringComparison.Ordinal) && !k.StartsWith(AwsKmsKeyWrapProvider.Kind + " ", StringComparison.Ordinal)).ToImmutableArray();
         store.KeepOnlyKey(newId);
         store.Save();
         Report(opened.Key, keyFile, retiredFile, paths);
