@@ -89,7 +89,7 @@ internal sealed class KmsKeyCommand
     public KmsKeyResult List() => Run(() =>
     {
         var paths = ExistingStore();
-        return Describe([.. IdentityOpener.ReadKeyList(paths).Select(k => $"{k.Kind} {k.KeyId}")]);
+        return Describe(SecretStore.ReadHeader(paths).KeyIds);
     });
 
     /// <summary>The key to add or remove; SECB738 when it is empty or not a KMS key ARN.</summary>
