@@ -181,10 +181,16 @@ internal sealed class EnvironmentTrust
         }
 
         store.RecordedAuditHead = recorded;
-        var path = AuditTrail.PathFor(_paths.SecretsDirectory, _paths.Environment);
-        if (!_options.VerifiesTrail && !AuditTrail.Reaches(AuditTrail.ReadHead(path), recorded))
+        if (_options.VerifiesTrail)
         {
-            throw new SecretsException(AuditProblems.CutAgainstRecord(path, recorded, AuditTrail.ReadHead(path)));
+            return;
+        }
+
+        var path = AuditTrail.PathFor(_paths.SecretsDirectory, _paths.Environment);
+        var actual = AuditTrail.ReadHead(path);
+        if (!AuditTrail.Reaches(actual, recorded))
+        {
+            throw new SecretsException(AuditProblems.CutAgainstRecord(path, recorded, actual));
         }
     }
 
