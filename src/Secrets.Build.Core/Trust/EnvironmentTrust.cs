@@ -1,6 +1,5 @@
 using Secrets.Build.Core.Audit;
 using Secrets.Build.Core.Diagnostics;
-using Secrets.Build.Core.Keys;
 using Secrets.Build.Core.Store;
 
 namespace Secrets.Build.Core.Trust;
@@ -73,8 +72,7 @@ internal sealed class EnvironmentTrust
     {
         options ??= TrustOptions.None;
         var minimum = MinimumGeneration.From(options, variables, paths);
-        var directory = KeyDirectory.Find(keyDirectory, variables, OperatingSystem.IsWindows(), workspace);
-        var path = directory is null || KeyDirectory.IsInside(directory, workspace) ? null : TrustFile.PathIn(directory);
+        var path = TrustFile.Locate(keyDirectory, variables, workspace);
         var record = path is null ? TrustRecord.Empty : TrustFile.Read(path);
         return new EnvironmentTrust(path, record, paths, Path.GetFullPath(workspace), options, minimum);
     }
