@@ -131,12 +131,13 @@ internal sealed class EnvironmentTrust
             Accept(replaced, warnings);
         }
 
-        if (Seen(store.StoreId) is { } seen && store.Generation < seen.Generation)
+        var seen = Seen(store.StoreId);
+        if (seen is not null && store.Generation < seen.Generation)
         {
             Accept(TrustErrors.RolledBack(_paths, seen, store), warnings);
         }
 
-        CheckTrail(store);
+        CheckTrail(store, seen);
 
         if (_accepted.Count > 0)
         {
@@ -171,9 +172,9 @@ internal sealed class EnvironmentTrust
     }
 
     // Before anything is written: a cut trail stops the operation while store and outputs are as they were.
-    private void CheckTrail(SecretStore store)
+    private void CheckTrail(SecretStore store, StoreTrust? seen)
     {
-        if (Seen(store.StoreId)?.AuditHead is not { } recorded)
+        if (seen?.AuditHead is not { } recorded)
         {
             return;
         }
