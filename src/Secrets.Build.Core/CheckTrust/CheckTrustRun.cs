@@ -23,8 +23,7 @@ internal static class CheckTrustRun
 
         var paths = workspace.Paths;
         var variables = options.EnvironmentVariables ?? EnvironmentSnapshot.FromProcess();
-        var folder = KeyDirectory.Find(options.KeyDirectory, variables, OperatingSystem.IsWindows(), workspace.Directory);
-        var recordPath = folder is null || KeyDirectory.IsInside(folder, workspace.Directory) ? null : TrustFile.PathIn(folder);
+        var recordPath = TrustFile.Locate(options.KeyDirectory, variables, workspace.Directory);
         try
         {
             var record = recordPath is null ? TrustRecord.Empty : TrustFile.Read(recordPath);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Security.Cryptography;
 
 namespace Secrets.Build.Core.IO;
 
@@ -30,5 +31,19 @@ internal static class BackupFolder
     {
         FileModes.EnsurePrivateDirectory(Path.GetDirectoryName(folder)!);
         FileModes.EnsurePrivateDirectory(folder);
+    }
+
+    /// <summary>Copies with mode 600 and a flush to disk; the buffer (plaintext, for outputs) is wiped afterwards.</summary>
+    public static void CopyPrivately(string from, string to)
+    {
+        var bytes = File.ReadAllBytes(from);
+        try
+        {
+            AtomicFile.Write(to, bytes);
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(bytes);
+        }
     }
 }

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Secrets.Build.Core.Diagnostics;
 using Secrets.Build.Core.IO;
 
@@ -86,16 +85,7 @@ internal sealed class ForeignOutputs
             try
             {
                 BackupFolder.Create(folder);
-                var bytes = File.ReadAllBytes(path);
-                try
-                {
-                    AtomicFile.Write(copy, bytes);
-                }
-                finally
-                {
-                    CryptographicOperations.ZeroMemory(bytes);
-                }
-
+                BackupFolder.CopyPrivately(path, copy);
                 File.Delete(path);
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or SecretsException)

@@ -68,7 +68,7 @@ internal sealed class ProvisionRun
         var production = paths.Environment == "production";
         var rotation = new RotationPolicyEvaluator(schema, _options.RotationDaysOverride, _categoryOverrides);
 
-        FileModes.EnsurePrivateDirectory(paths.SecretsDirectory);
+        // Taking the lock creates the secrets folder as 700 (refusing another user's), so it is not done here too.
         using var workspaceLock = WorkspaceLock.Acquire(paths.LockPath, cancellationToken);
         // A linked audit trail is refused before the store and outputs are written, not after.
         NoLinkFile.RefuseLink(AuditTrail.PathFor(paths.SecretsDirectory, paths.Environment));

@@ -1,6 +1,5 @@
 using Secrets.Build.Core.Audit;
 using Secrets.Build.Core.Diagnostics;
-using Secrets.Build.Core.Keys;
 using Secrets.Build.Core.Store;
 
 namespace Secrets.Build.Core.Trust;
@@ -73,8 +72,7 @@ internal sealed class EnvironmentTrust
     {
         options ??= TrustOptions.None;
         var minimum = MinimumGeneration.From(options, variables, paths);
-        var directory = KeyDirectory.Find(keyDirectory, variables, OperatingSystem.IsWindows(), workspace);
-        var path = directory is null || KeyDirectory.IsInside(directory, workspace) ? null : TrustFile.PathIn(directory);
+        var path = TrustFile.Locate(keyDirectory, variables, workspace);
         var record = path is null ? TrustRecord.Empty : TrustFile.Read(path);
         return new EnvironmentTrust(path, record, paths, Path.GetFullPath(workspace), options, minimum);
     }
@@ -133,12 +131,13 @@ internal sealed class EnvironmentTrust
             Accept(replaced, warnings);
         }
 
-        if (Seen(store.StoreId) is { } seen && store.Generation < seen.Generation)
+        var seen = Seen(store.StoreId);
+        if (seen is not null && store.Generation < seen.Generation)
         {
             Accept(TrustErrors.RolledBack(_paths, seen, store), warnings);
         }
 
-        CheckTrail(store);
+        CheckTrail(store, seen);
 
         if (_accepted.Count > 0)
         {
@@ -173,18 +172,24 @@ internal sealed class EnvironmentTrust
     }
 
     // Before anything is written: a cut trail stops the operation while store and outputs are as they were.
-    private void CheckTrail(SecretStore store)
+    private void CheckTrail(SecretStore store, StoreTrust? seen)
     {
-        if (Seen(store.StoreId)?.AuditHead is not { } recorded)
+        if (seen?.AuditHead is not { } recorded)
         {
             return;
         }
 
         store.RecordedAuditHead = recorded;
-        var path = AuditTrail.PathFor(_paths.SecretsDirectory, _paths.Environment);
-        if (!_options.VerifiesTrail && !AuditTrail.Reaches(AuditTrail.ReadHead(path), recorded))
+        if (_options.VerifiesTrail)
         {
-            throw new SecretsException(AuditProblems.CutAgainstRecord(path, recorded, AuditTrail.ReadHead(path)));
+            return;
+        }
+
+        var path = AuditTrail.PathFor(_paths.SecretsDirectory, _paths.Environment);
+        var actual = AuditTrail.ReadHead(path);
+        if (!AuditTrail.Reaches(actual, recorded))
+        {
+            throw new SecretsException(AuditProblems.CutAgainstRecord(path, recorded, actual));
         }
     }
 

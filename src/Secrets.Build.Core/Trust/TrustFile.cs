@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Secrets.Build.Core.Diagnostics;
 using Secrets.Build.Core.IO;
+using Secrets.Build.Core.Keys;
 
 namespace Secrets.Build.Core.Trust;
 
@@ -17,6 +18,16 @@ internal static class TrustFile
     private const long MaxBytes = 4L * 1024 * 1024;
 
     public static string PathIn(string keyDirectory) => Path.Combine(keyDirectory, FileName);
+
+    /// <summary>
+    /// The record's path in the key folder the operation uses; null without a key folder, or with
+    /// one inside the workspace (a record there is one git could change, so none is kept).
+    /// </summary>
+    public static string? Locate(string? keyDirectory, IReadOnlyDictionary<string, string> variables, string workspace)
+    {
+        var directory = KeyDirectory.Find(keyDirectory, variables, OperatingSystem.IsWindows(), workspace);
+        return directory is null || KeyDirectory.IsInside(directory, workspace) ? null : PathIn(directory);
+    }
 
     /// <summary>The record, or <see cref="TrustRecord.Empty"/> when this machine has none yet.</summary>
     /// <exception cref="SecretsException">SECB707 when the file exists but cannot be read as a trust record.</exception>

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Security.Cryptography;
 using Secrets.Build.Core.Audit;
 using Secrets.Build.Core.Diagnostics;
 using Secrets.Build.Core.IO;
@@ -51,7 +50,7 @@ internal sealed class EnvironmentBackup
             foreach (var original in ExistingFiles(paths, workspace))
             {
                 var copy = Path.Combine(directory, Path.GetFileName(original));
-                CopyPrivately(original, copy);
+                BackupFolder.CopyPrivately(original, copy);
                 backup._files.Add((original, copy));
             }
         }
@@ -82,24 +81,10 @@ internal sealed class EnvironmentBackup
         var restored = 0;
         foreach (var (original, copy) in _files.Where(f => !File.Exists(f.Original)))
         {
-            CopyPrivately(copy, original);
+            BackupFolder.CopyPrivately(copy, original);
             restored++;
         }
 
         return restored;
-    }
-
-    /// <summary>Copies with mode 600 and a flush to disk; the buffer (plaintext, for outputs) is wiped afterwards.</summary>
-    private static void CopyPrivately(string from, string to)
-    {
-        var bytes = File.ReadAllBytes(from);
-        try
-        {
-            AtomicFile.Write(to, bytes);
-        }
-        finally
-        {
-            CryptographicOperations.ZeroMemory(bytes);
-        }
     }
 }

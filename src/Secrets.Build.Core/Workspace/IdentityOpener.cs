@@ -98,7 +98,7 @@ internal static class IdentityOpener
             }
             catch (SecretsException noIdentity) when (noIdentity.Code == DiagnosticCodes.NoIdentityOpensStore)
             {
-                throw AgeKeyWrapping.NoIdentityOpens(paths.StorePath, ReadKeyList(paths), $"{identities.Describe()}, and the key from {key.Source}");
+                throw AgeKeyWrapping.NoIdentityOpens(paths.StorePath, storeFile?.Document.Keys ?? ReadKeyList(paths), $"{identities.Describe()}, and the key from {key.Source}");
             }
         }
     }

@@ -17,7 +17,7 @@ internal static class SettingsResolver
     public static ToolSettings Resolve(ParseResult parse, SchemaNeed need, List<SecretsDiagnostic> diagnostics)
     {
         var variables = new Dictionary<string, string>(EnvironmentSnapshot.FromProcess());
-        var environment = FirstNonEmpty(parse.GetValue(CommonOptions.Environment), Variable(variables, "SECRETS_ENVIRONMENT")) ?? "development";
+        var environment = FirstNonEmpty(parse.GetValue(CommonOptions.Environment), Variable(variables, "SECRETS_ENVIRONMENT"))?.Trim() ?? "development";
         var start = StartDirectory(parse.GetValue(CommonOptions.Project));
         var debug = parse.GetValue(CommonOptions.Debug) || Variable(variables, "SECRETS_DEBUG") is "1" or "true" or "True";
 
@@ -57,7 +57,7 @@ internal static class SettingsResolver
             AcceptRollback = parse.GetValue(CommonOptions.AcceptRollback),
             MinimumGeneration = parse.GetValue(CommonOptions.MinimumGeneration),
         };
-        return new ToolSettings(schema, workspace, environment.Trim(), keyDirectory, rotationDays, variables, start, debug, trust);
+        return new ToolSettings(schema, workspace, environment, keyDirectory, rotationDays, variables, start, debug, trust);
     }
 
     private static string StartDirectory(string? project)
@@ -100,7 +100,7 @@ internal static class SettingsResolver
         var path = Path.GetFullPath(file);
         try
         {
-            variables[IdentityVariables.IdentityFor(environment.Trim())] = File.ReadAllText(path);
+            variables[IdentityVariables.IdentityFor(environment)] = File.ReadAllText(path);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

@@ -39,17 +39,16 @@ internal static class KmsCommand
             return ExitCodes.Error;
         }
 
-        var table = context.Output.NewTable("KIND", "ID");
         var o = context.Output;
+        var table = o.NewTable("KIND", "ID");
         foreach (var key in result.KmsKeys)
         {
             table.AddRow(o.Cell("aws-kms"), o.Cell(key));
         }
 
-        foreach (var key in result.OtherKeys)
+        foreach (var (kind, id) in result.OtherKeys.Select(RecipientsCommand.SplitKeyId))
         {
-            var parts = key.Split(' ', 2);
-            table.AddRow(o.Cell(parts[0]), o.Cell(parts.Length > 1 ? parts[1] : "-"));
+            table.AddRow(o.Cell(kind), o.Cell(id));
         }
 
         context.Output.Console.Write(table);

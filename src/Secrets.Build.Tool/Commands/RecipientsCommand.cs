@@ -47,7 +47,8 @@ internal static class RecipientsCommand
             return ExitCodes.Error;
         }
 
-        var table = context.Output.NewTable("KIND", "ID", "KEY", "NAME", "STATE");
+        var o = context.Output;
+        var table = o.NewTable("KIND", "ID", "KEY", "NAME", "STATE");
         foreach (var recipient in result.Recipients)
         {
             var state = (recipient.InStore, recipient.InFile) switch
@@ -56,15 +57,12 @@ internal static class RecipientsCommand
                 (true, false) => "missing from the recipients file",
                 _ => "cannot open the store yet",
             };
-            var o = context.Output;
             table.AddRow(o.Cell("age"), o.Cell(recipient.Fingerprint), o.Cell(recipient.Recipient), o.Cell(recipient.Name ?? "-"), o.Cell(state));
         }
 
-        foreach (var key in result.OtherKeys)
+        foreach (var (kind, id) in result.OtherKeys.Select(SplitKeyId))
         {
-            var parts = key.Split(' ', 2);
-            var o = context.Output;
-            table.AddRow(o.Cell(parts[0]), o.Cell(parts.Length > 1 ? parts[1] : "-"), o.Cell("-"), o.Cell("-"), o.Cell("ok"));
+            table.AddRow(o.Cell(kind), o.Cell(id), o.Cell("-"), o.Cell("-"), o.Cell("ok"));
         }
 
         context.Output.Console.Write(table);
@@ -74,5 +72,15 @@ internal static class RecipientsCommand
         }
 
         return ExitCodes.Success;
+    }
+
+    /// <summary>
+    /// A store key id as Core lists it, "&lt;kind&gt; &lt;id&gt;", as the KIND and ID cells; "-" when
+    /// there is no id. Shared with <c>kms list</c>, which lists the same other keys.
+    /// </summary>
+    internal static (string Kind, string Id) SplitKeyId(string key)
+    {
+        var parts = key.Split(' ', 2);
+        return (parts[0], parts.Length > 1 ? parts[1] : "-");
     }
 }

@@ -34,10 +34,10 @@ internal static class RotateCommand
             }
 
             context.Output.Line($"'{context.Settings.EnvironmentLower}': {result.Rotated.Length} rotated, {result.Skipped.Length} skipped.");
-            var table = context.Output.NewTable("NAME", "VERSION", "DUE");
+            var o = context.Output;
+            var table = o.NewTable("NAME", "VERSION", "DUE");
             foreach (var secret in result.Rotated)
             {
-                var o = context.Output;
                 table.AddRow(o.Cell(secret.Name), o.Cell(secret.Version.ToString(CultureInfo.InvariantCulture)), o.Cell(secret.NextRotation.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
             }
 

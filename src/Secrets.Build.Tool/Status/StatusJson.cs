@@ -14,15 +14,7 @@ internal static class StatusJson
         json.WriteStartObject("store");
         json.WriteString("path", model.StorePath);
         json.WriteBoolean("exists", model.StoreExists);
-        if (model.Generation is { } generation)
-        {
-            json.WriteNumber("generation", generation);
-        }
-        else
-        {
-            json.WriteNull("generation");
-        }
-
+        WriteOptional(json, "generation", model.Generation);
         WriteStrings(json, "keyIds", model.KeyIds);
         json.WriteEndObject();
         json.WriteStartObject("outputs");
@@ -47,15 +39,7 @@ internal static class StatusJson
             json.WriteString("category", row.Category);
             json.WriteString("type", row.Type);
             WriteOptional(json, "source", row.Source);
-            if (row.Version is { } version)
-            {
-                json.WriteNumber("version", version);
-            }
-            else
-            {
-                json.WriteNull("version");
-            }
-
+            WriteOptional(json, "version", row.Version);
             WriteOptional(json, "rotated", row.Rotated?.ToString("O"));
             WriteOptional(json, "due", row.Due?.ToString("O"));
             WriteStrings(json, "services", row.Services);
@@ -77,6 +61,18 @@ internal static class StatusJson
         else
         {
             json.WriteString(name, value);
+        }
+    }
+
+    private static void WriteOptional(Utf8JsonWriter json, string name, int? value)
+    {
+        if (value is { } number)
+        {
+            json.WriteNumber(name, number);
+        }
+        else
+        {
+            json.WriteNull(name);
         }
     }
 

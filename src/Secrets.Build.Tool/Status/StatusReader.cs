@@ -44,7 +44,8 @@ internal static class StatusReader
 
         // The checks an open makes (rollback, replaced store, pinned minimum), without a key: status
         // must not present an older store as if it were current.
-        var trust = new SecretsManager().CheckTrust(settings.Apply(new CheckTrustOptions { SchemaPath = settings.Schema }, "status"), cancellationToken);
+        var manager = new SecretsManager();
+        var trust = manager.CheckTrust(settings.Apply(new CheckTrustOptions { SchemaPath = settings.Schema }, "status"), cancellationToken);
         diagnostics.AddRange(trust.Diagnostics);
         if (!trust.Succeeded)
         {
@@ -53,7 +54,7 @@ internal static class StatusReader
 
         var metadata = SecretStore.ReadMetadata(paths);
         var header = SecretStore.ReadHeader(paths);
-        var rotation = new SecretsManager().CheckRotation(
+        var rotation = manager.CheckRotation(
             settings.Apply(new CheckRotationOptions { SchemaPath = settings.Schema, EnforceRotation = false }, "status"), cancellationToken);
         // Due and overdue are shown in the table; repeating them as warnings would be noise.
         diagnostics.AddRange(rotation.Diagnostics.Where(d => d.Code is not (DiagnosticCodes.RotationDueSoon or DiagnosticCodes.RotationOverdue)));
@@ -85,11 +86,19 @@ internal static class StatusReader
         var changed = new[] { paths.StorePath, paths.MetadataPath }.Where(File.Exists).Max(File.GetLastWriteTimeUtc);
         var compose = OutputPaths.ComposeOverride(settings.EnvironmentLower);
         return OutputPaths.PlaintextOutputs(settings.EnvironmentLower)
-            .Select(name => (Name: name, Path: Path.Combine(settings.Workspace, name)))
-            .Select(output => new OutputState(output.Path, File.Exists(output.Path), File.Exists(output.Path) && (output.Name == compose
-                ? RendersTheSame(output.Path, schema, settings.EnvironmentLower)
-                : File.GetLastWriteTimeUtc(output.Path) >= changed)))
+            .Select(name => Output(name, Path.Combine(settings.Workspace, name)))
             .ToList();
+
+        OutputState Output(string name, string path)
+        {
+            if (!File.Exists(path))
+            {
+                return new OutputState(path, false, false);
+            }
+
+            var current = name == compose ? RendersTheSame(path, schema, settings.EnvironmentLower) : File.GetLastWriteTimeUtc(path) >= changed;
+            return new OutputState(path, true, current);
+        }
     }
 
     private static bool RendersTheSame(string path, Core.Schema.SecretsSchema schema, string environment)
