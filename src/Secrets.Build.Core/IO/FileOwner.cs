@@ -48,9 +48,10 @@ internal static class FileOwner
         }
 
         var status = new byte[StatusBufferSize];
+        var name = NullTerminated(path);
         try
         {
-            return LStat(path, status) == 0 ? BitConverter.ToUInt32(status, UidOffset) : null;
+            return LStat(name, status) == 0 ? BitConverter.ToUInt32(status, UidOffset) : null;
         }
         catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
         {
@@ -90,6 +91,25 @@ internal static class FileOwner
     [DllImport("libSystem.Native", EntryPoint = "SystemNative_GetEUid")]
     private static extern uint GetEffectiveUserId();
 
-    [DllImport("libSystem.Native", EntryPoint = "SystemNative_LStat", CharSet = CharSet.Ansi, BestFitMapping = false, ThrowOnUnmappableChar = true)]
-    private static extern int LStat(string path, [Out] byte[] status);
+    // The path goes as UTF-8 bytes (what the shim expects on every Unix), not as a string: a
+    // signature of plain references needs no marshalling, so its call is precompiled with the
+    // rest of the assembly instead of a stub being generated and compiled in every build.
+    private static byte[] NullTerminated(string path)
+    {
+        var bytes = new byte[System.Text.Encoding.UTF8.GetByteCount(path) + 1];
+        System.Text.Encoding.UTF8.GetBytes(path, bytes);
+        return bytes;
+    }
+
+    private static unsafe int LStat(byte[] path, byte[] status)
+    {
+        fixed (byte* pathBytes = path)
+        fixed (byte* statusBytes = status)
+        {
+            return LStat(pathBytes, statusBytes);
+        }
+    }
+
+    [DllImport("libSystem.Native", EntryPoint = "SystemNative_LStat")]
+    private static extern unsafe int LStat(byte* path, byte* status);
 }
