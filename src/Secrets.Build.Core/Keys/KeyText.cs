@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Buffers.Text;
 using Secrets.Build.Core.Crypto;
 
@@ -63,18 +62,48 @@ internal static class KeyText
     /// so padding, whitespace and set bits past the last whole byte are refused and one key has
     /// exactly one text.
     /// </summary>
+    // Through Convert's base64 decoder, whose code is in the framework's precompiled image: the
+    // vectorised Base64Url decoder is compiled afresh in every build process (RESULTS.md, "Key
+    // text through Convert"). Re-encoding refuses a text whose unused last bits are not zero.
     private static bool TryDecodeCanonical(ReadOnlySpan<char> encoded, Span<byte> destination)
     {
-        if (Base64Url.DecodeFromChars(encoded, destination, out _, out var written) != OperationStatus.Done
-            || written != destination.Length)
-        {
-            return false;
-        }
-
-        Span<char> again = stackalloc char[encoded.Length];
-        var canonical = Base64Url.TryEncodeToChars(destination, again, out var length)
-            && again[..length].SequenceEqual(encoded);
+        var padded = (encoded.Length + 3) / 4 * 4;
+        Span<char> standard = stackalloc char[padded];
+        Span<char> again = stackalloc char[padded];
+        var canonical = TryToStandardAlphabet(encoded, standard)
+            && Convert.TryFromBase64Chars(standard, destination, out var written)
+            && written == destination.Length
+            && Convert.TryToBase64Chars(destination, again, out var length)
+            && again[..length].SequenceEqual(standard);
+        standard.Clear();
         again.Clear();
         return canonical;
+    }
+
+    // base64url to base64: '-' and '_' become '+' and '/', and '=' pads to whole groups of four.
+    // Anything outside the base64url alphabet fails here, white space included (Convert skips it).
+    private static bool TryToStandardAlphabet(ReadOnlySpan<char> encoded, Span<char> standard)
+    {
+        for (var i = 0; i < encoded.Length; i++)
+        {
+            var c = encoded[i];
+            if (c == '-')
+            {
+                c = '+';
+            }
+            else if (c == '_')
+            {
+                c = '/';
+            }
+            else if (!char.IsAsciiLetterOrDigit(c))
+            {
+                return false;
+            }
+
+            standard[i] = c;
+        }
+
+        standard[encoded.Length..].Fill('=');
+        return true;
     }
 }

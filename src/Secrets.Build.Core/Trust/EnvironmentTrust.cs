@@ -12,6 +12,8 @@ namespace Secrets.Build.Core.Trust;
 /// </summary>
 internal sealed class EnvironmentTrust
 {
+    private const int MaxKeyIds = 64;
+
     private readonly string? _path;
     private readonly TrustRecord _record;
     private readonly StorePaths _paths;
@@ -158,17 +160,41 @@ internal sealed class EnvironmentTrust
             return;
         }
 
-        TrustFile.Update(_path, record =>
+        using var held = TrustFile.Lock(_path);
+        if (held is null)
         {
-            var before = record.Store(store.StoreId, _paths.Environment);
-            // Only an accepted rollback lowers the generation; otherwise another process may have
-            // recorded a newer one meanwhile, which stays.
-            var generation = before is null || _accepted.Count > 0 ? store.Generation : Math.Max(before.Generation, store.Generation);
-            var seenAt = before is not null && before.Generation == generation ? before.GenerationSeenAt : now;
-            var keyIds = (before?.KeyIds ?? []).Union(store.KeyIds, StringComparer.Ordinal).TakeLast(64).ToList();
-            var trust = new StoreTrust(store.StoreId, _paths.Environment, generation, seenAt, keyIds, head ?? (_accepted.Count > 0 ? null : before?.AuditHead), now);
-            return record.With(trust).With(new WorkspaceTrust(_workspace, _paths.Environment, store.StoreId, now));
-        });
+            return;
+        }
+
+        // Read again under the record's lock: another workspace may have written it since Load.
+        var record = TrustFile.Read(_path);
+        var before = record.Store(store.StoreId, _paths.Environment);
+        // Only an accepted rollback lowers the generation; otherwise another process may have
+        // recorded a newer one meanwhile, which stays.
+        var generation = before is null || _accepted.Count > 0 ? store.Generation : Math.Max(before.Generation, store.Generation);
+        var seenAt = before is not null && before.Generation == generation ? before.GenerationSeenAt : now;
+        var trust = new StoreTrust(store.StoreId, _paths.Environment, generation, seenAt, KeyIdsSeen(before, store), head ?? (_accepted.Count > 0 ? null : before?.AuditHead), now);
+        TrustFile.Write(_path, record.With(trust).With(new WorkspaceTrust(_workspace, _paths.Environment, store.StoreId, now)));
+    }
+
+    /// <summary>Every key id seen before and now, the newest 64 (a store rotated without end must not grow the record without bound).</summary>
+    private static List<string> KeyIdsSeen(StoreTrust? before, SecretStore store)
+    {
+        var keyIds = new List<string>(before?.KeyIds ?? []);
+        foreach (var keyId in store.KeyIds)
+        {
+            if (!keyIds.Contains(keyId))
+            {
+                keyIds.Add(keyId);
+            }
+        }
+
+        if (keyIds.Count > MaxKeyIds)
+        {
+            keyIds.RemoveRange(0, keyIds.Count - MaxKeyIds);
+        }
+
+        return keyIds;
     }
 
     // Before anything is written: a cut trail stops the operation while store and outputs are as they were.

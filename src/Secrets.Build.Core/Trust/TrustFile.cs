@@ -67,23 +67,22 @@ internal static class TrustFile
     }
 
     /// <summary>
-    /// Reads, changes and writes the record under the file's lock. Only into an existing key folder:
-    /// a machine that keeps no key or identity files (a build server with keys in variables) gets
-    /// no folder made for it, and relies on <c>SecretsMinimumGeneration</c> instead.
+    /// The record file's lock, for a read-change-write (<see cref="Read"/>, then <see cref="Write"/>);
+    /// null without a key folder. Only an existing key folder gets a record: a machine that keeps
+    /// no key or identity files (a build server with keys in variables) gets no folder made for
+    /// it, and relies on <c>SecretsMinimumGeneration</c> instead.
     /// </summary>
-    public static void Update(string path, Func<TrustRecord, TrustRecord> change)
-    {
-        if (!Directory.Exists(Path.GetDirectoryName(path)))
-        {
-            return;
-        }
+    public static WorkspaceLock? Lock(string path) =>
+        Directory.Exists(Path.GetDirectoryName(path))
+            ? WorkspaceLock.Acquire(path + ".lock", WorkspaceLock.DefaultTimeout, ensureDirectory: false)
+            : null;
 
-        using var held = WorkspaceLock.Acquire(path + ".lock", WorkspaceLock.DefaultTimeout, ensureDirectory: false);
+    /// <summary>Replaces the record; call it holding <see cref="Lock"/>.</summary>
+    public static void Write(string path, TrustRecord record) =>
         // Not flushed to the device: nothing is lost with it that the next run does not see again,
         // a flush per build is time every build pays, and a record a power cut empties is read
-        // as none (below): a new machine.
-        AtomicFile.Write(path, TrustRecordJson.Serialize(change(Read(path))), beforeRename: null, durable: false);
-    }
+        // as none (above): a new machine.
+        AtomicFile.Write(path, TrustRecordJson.Serialize(record), beforeRename: null, durable: false);
 
     private static SecretsException Damaged(string path, string detail) => new(SecretsDiagnostic.Error(
         DiagnosticCodes.TrustRecordDamaged,

@@ -37,22 +37,65 @@ internal sealed record TrustRecord(IReadOnlyList<StoreTrust> Stores, IReadOnlyLi
 
     public static TrustRecord Empty { get; } = new([], []);
 
-    public StoreTrust? Store(string storeId, string environment) =>
-        Stores.FirstOrDefault(s => s.StoreId == storeId && s.Environment == environment);
-
-    public WorkspaceTrust? Workspace(string path, string environment) =>
-        Workspaces.FirstOrDefault(w => w.Path == path && w.Environment == environment);
-
-    public TrustRecord With(StoreTrust store) => this with
+    // Plain loops: this record is read and written by every build, and each LINQ call over these
+    // types is generic code and a closure the runtime prepares afresh in every build process
+    // (RESULTS.md, "The trust record's own cost").
+    public StoreTrust? Store(string storeId, string environment)
     {
-        Stores = Newest([.. Stores.Where(s => s.StoreId != store.StoreId || s.Environment != store.Environment), store], s => s.LastSeen),
-    };
+        foreach (var store in Stores)
+        {
+            if (store.StoreId == storeId && store.Environment == environment)
+            {
+                return store;
+            }
+        }
 
-    public TrustRecord With(WorkspaceTrust workspace) => this with
+        return null;
+    }
+
+    public WorkspaceTrust? Workspace(string path, string environment)
     {
-        Workspaces = Newest([.. Workspaces.Where(w => w.Path != workspace.Path || w.Environment != workspace.Environment), workspace], w => w.LastSeen),
-    };
+        foreach (var workspace in Workspaces)
+        {
+            if (workspace.Path == path && workspace.Environment == environment)
+            {
+                return workspace;
+            }
+        }
+
+        return null;
+    }
+
+    public TrustRecord With(StoreTrust store)
+    {
+        var stores = new List<StoreTrust>(Stores.Count + 1);
+        foreach (var other in Stores)
+        {
+            if (other.StoreId != store.StoreId || other.Environment != store.Environment)
+            {
+                stores.Add(other);
+            }
+        }
+
+        stores.Add(store);
+        return this with { Stores = stores.Count <= MaxEntries ? stores : Newest(stores, s => s.LastSeen) };
+    }
+
+    public TrustRecord With(WorkspaceTrust workspace)
+    {
+        var workspaces = new List<WorkspaceTrust>(Workspaces.Count + 1);
+        foreach (var other in Workspaces)
+        {
+            if (other.Path != workspace.Path || other.Environment != workspace.Environment)
+            {
+                workspaces.Add(other);
+            }
+        }
+
+        workspaces.Add(workspace);
+        return this with { Workspaces = workspaces.Count <= MaxEntries ? workspaces : Newest(workspaces, w => w.LastSeen) };
+    }
 
     private static List<T> Newest<T>(List<T> entries, Func<T, DateTimeOffset> lastSeen) =>
-        entries.Count <= MaxEntries ? entries : [.. entries.OrderByDescending(lastSeen).Take(MaxEntries)];
+        [.. entries.OrderByDescending(lastSeen).Take(MaxEntries)];
 }

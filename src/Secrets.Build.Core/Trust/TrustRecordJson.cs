@@ -17,8 +17,6 @@ internal static class TrustRecordJson
     private const string Marker = "secrets-build-trust";
     private const int Version = 1;
 
-    private delegate T ReadItem<T>(ref Utf8JsonReader reader);
-
     /// <exception cref="JsonException">Not JSON.</exception>
     /// <exception cref="FormatException">JSON, but not a trust record.</exception>
     public static TrustRecord Parse(byte[] bytes)
@@ -35,8 +33,8 @@ internal static class TrustRecordJson
             {
                 case "format": format = Text(ref reader); break;
                 case "formatVersion": version = Number(ref reader); break;
-                case "stores": stores = Items(ref reader, Store); break;
-                case "workspaces": workspaces = Items(ref reader, Workspace); break;
+                case "stores": stores = Stores(ref reader); break;
+                case "workspaces": workspaces = Workspaces(ref reader); break;
                 default: reader.Skip(); break;
             }
         }
@@ -64,7 +62,7 @@ internal static class TrustRecordJson
                 case "environment": environment = Text(ref reader); break;
                 case "generation": generation = Number(ref reader); break;
                 case "generationSeenAt": seenAt = Date(ref reader); break;
-                case "keyIds": keyIds = Items(ref reader, (ref Utf8JsonReader item) => Current(item)); break;
+                case "keyIds": keyIds = Strings(ref reader); break;
                 case "auditSequence": sequence = Number(ref reader); break;
                 case "auditMac": auditMac = Text(ref reader); break;
                 case "lastSeen": lastSeen = Date(ref reader); break;
@@ -104,17 +102,47 @@ internal static class TrustRecordJson
             : new WorkspaceTrust(path, environment, storeId, lastSeen.Value);
     }
 
-    private static List<T> Items<T>(ref Utf8JsonReader reader, ReadItem<T> item)
+    // One loop per kind of array rather than one generic reader with a delegate per kind: every
+    // build reads this file, and each delegate instantiation is one more type to load (RESULTS.md,
+    // "The trust record's own cost").
+    private static List<StoreTrust> Stores(ref Utf8JsonReader reader)
     {
         Start(ref reader, JsonTokenType.StartArray);
-        var items = new List<T>();
-        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        var stores = new List<StoreTrust>();
+        while (NextItem(ref reader))
         {
-            items.Add(item(ref reader));
+            stores.Add(Store(ref reader));
         }
 
-        return items;
+        return stores;
     }
+
+    private static List<WorkspaceTrust> Workspaces(ref Utf8JsonReader reader)
+    {
+        Start(ref reader, JsonTokenType.StartArray);
+        var workspaces = new List<WorkspaceTrust>();
+        while (NextItem(ref reader))
+        {
+            workspaces.Add(Workspace(ref reader));
+        }
+
+        return workspaces;
+    }
+
+    private static List<string> Strings(ref Utf8JsonReader reader)
+    {
+        Start(ref reader, JsonTokenType.StartArray);
+        var strings = new List<string>();
+        while (NextItem(ref reader))
+        {
+            strings.Add(Current(reader));
+        }
+
+        return strings;
+    }
+
+    // Moves onto the next array item; false at the end of the array.
+    private static bool NextItem(ref Utf8JsonReader reader) => reader.Read() && reader.TokenType != JsonTokenType.EndArray;
 
     // Moves onto the next member's name; false at the end of the object.
     private static bool NextMember(ref Utf8JsonReader reader, out string name)

@@ -152,8 +152,12 @@ internal static class StoreFileWriter
     /// <summary>The written bytes and a final <c>\n</c>, in an array of exactly that length.</summary>
     private static byte[] WithFinalNewline(ArrayBufferWriter<byte> buffer)
     {
-        buffer.Write("\n"u8);
-        return buffer.WrittenSpan.ToArray();
+        // Copied rather than written through the buffer: its GetSpan is compiled afresh in every
+        // build process (no precompiled image holds it), the copy is already precompiled.
+        var bytes = new byte[buffer.WrittenCount + 1];
+        buffer.WrittenSpan.CopyTo(bytes);
+        bytes[^1] = (byte)'\n';
+        return bytes;
     }
 
     // A large store's buffers live on the large object heap, where each regrowth is a new
