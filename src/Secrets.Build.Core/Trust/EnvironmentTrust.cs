@@ -143,12 +143,17 @@ internal sealed class EnvironmentTrust
 
         if (_accepted.Count > 0)
         {
-            // Chained like every other event, so the trail says who put an older store back, and when.
-            StoreAuditChain.Append(store, [.. _accepted.Select(code => AuditEvent.Now(AuditEventKind.RollbackAccepted, "SecretsAcceptRollback") with { Code = code })]);
+            AuditAccepted(store);
         }
 
         return warnings;
     }
+
+    // Chained like every other event, so the trail says who put an older store back, and when.
+    // A method of its own: the types only this rare path uses are then loaded only when it runs,
+    // not by every build's first call of CheckOpened.
+    private void AuditAccepted(SecretStore store) =>
+        StoreAuditChain.Append(store, [.. _accepted.Select(code => AuditEvent.Now(AuditEventKind.RollbackAccepted, "SecretsAcceptRollback") with { Code = code })]);
 
     /// <summary>Remembers the store as it is now (after the operation's save) and the trail head it left.</summary>
     /// <exception cref="SecretsException">SECB248 when the record cannot be written; SECB707 when it became unreadable.</exception>

@@ -78,7 +78,7 @@ internal sealed record TrustRecord(IReadOnlyList<StoreTrust> Stores, IReadOnlyLi
         }
 
         stores.Add(store);
-        return this with { Stores = stores.Count <= MaxEntries ? stores : Newest(stores, s => s.LastSeen) };
+        return this with { Stores = stores.Count <= MaxEntries ? stores : NewestStores(stores) };
     }
 
     public TrustRecord With(WorkspaceTrust workspace)
@@ -93,9 +93,11 @@ internal sealed record TrustRecord(IReadOnlyList<StoreTrust> Stores, IReadOnlyLi
         }
 
         workspaces.Add(workspace);
-        return this with { Workspaces = workspaces.Count <= MaxEntries ? workspaces : Newest(workspaces, w => w.LastSeen) };
+        return this with { Workspaces = workspaces.Count <= MaxEntries ? workspaces : NewestWorkspaces(workspaces) };
     }
 
-    private static List<T> Newest<T>(List<T> entries, Func<T, DateTimeOffset> lastSeen) =>
-        [.. entries.OrderByDescending(lastSeen).Take(MaxEntries)];
+    // Methods of their own, so the sorting's types load only on a record that is full.
+    private static List<StoreTrust> NewestStores(List<StoreTrust> stores) => [.. stores.OrderByDescending(s => s.LastSeen).Take(MaxEntries)];
+
+    private static List<WorkspaceTrust> NewestWorkspaces(List<WorkspaceTrust> workspaces) => [.. workspaces.OrderByDescending(w => w.LastSeen).Take(MaxEntries)];
 }
