@@ -40,7 +40,14 @@ public sealed class TrustCheckTests : IDisposable
 
         Assert.Equal(2, Generation());
         var trust = File.ReadAllText(TrustPath);
-        Assert.Contains("\"generation\": 2", trust, StringComparison.Ordinal);
+        using (var record = System.Text.Json.JsonDocument.Parse(trust))
+        {
+            var stores = record.RootElement.GetProperty("stores");
+            Assert.Equal(1, stores.GetArrayLength());
+            Assert.Equal(2, stores[0].GetProperty("generation").GetInt32());
+        }
+
+
         Assert.Contains(SecretStore.ReadHeader(Paths).StoreId, trust, StringComparison.Ordinal);
         Assert.Contains(_workspace.Workspace, trust, StringComparison.Ordinal);
         if (Secrets.Build.Core.IO.FileModes.IsSupported)
