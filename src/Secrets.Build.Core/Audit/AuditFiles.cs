@@ -29,6 +29,10 @@ internal sealed class AuditFiles
     public string RolledPath(int number) =>
         Path.Combine(DirectoryPath, $"{_stem}.{number.ToString(CultureInfo.InvariantCulture)}{_extension}");
 
+    /// <summary>The newest rolled file (highest number), or null when there is none.</summary>
+    /// <remarks>Reading a trail's head calls this rather than <see cref="FindRolled"/>, so a build loads the tuple types only when a trail has rolled.</remarks>
+    public string? LastRolledPath() => FindRolled() is { Count: > 0 } rolled ? rolled[^1].Path : null;
+
     /// <summary>The rolled-over files that exist, by number, oldest first.</summary>
     public IReadOnlyList<(int Number, string Path)> FindRolled()
     {

@@ -84,7 +84,7 @@ internal sealed class AuditTrail : IDisposable
     internal static AuditHead ReadHead(string path)
     {
         var files = new AuditFiles(path);
-        if (!File.Exists(files.ActivePath) && files.FindRolled().Count == 0)
+        if (!File.Exists(files.ActivePath) && files.LastRolledPath() is null)
         {
             return AuditHead.Empty;
         }
@@ -92,13 +92,13 @@ internal sealed class AuditTrail : IDisposable
         try
         {
             using var held = WorkspaceLock.Acquire(files.LockPath);
-            var active = File.Exists(files.ActivePath) ? files.ActivePath : files.FindRolled()[^1].Path;
+            var active = File.Exists(files.ActivePath) ? files.ActivePath : files.LastRolledPath()!;
             using var stream = new FileStream(active, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
             var last = AuditTail.ReadLast(stream, active);
-            if (last is null && files.FindRolled() is { Count: > 0 } rolled && active == files.ActivePath)
+            if (last is null && active == files.ActivePath && files.LastRolledPath() is { } rolled)
             {
-                using var older = new FileStream(rolled[^1].Path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-                last = AuditTail.ReadLast(older, rolled[^1].Path);
+                using var older = new FileStream(rolled, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+                last = AuditTail.ReadLast(older, rolled);
             }
 
             return last is null ? AuditHead.Empty : new AuditHead(last.Sequence, Convert.ToBase64String(last.Mac));

@@ -54,9 +54,14 @@ internal sealed class EnvironmentTrust
         }
         else if (!_options.VerifiesTrail)
         {
-            store.MakeLocalChainKey = () => AuditChainSecret.ReadOrCreate(directory) is { } made ? ChainKey(made, store) : null;
+            MakeChainKeyOnFirstAppend(store, directory);
         }
     }
+
+    // Its own method: a lambda's captured variables live in an object made where they are
+    // declared, so written inline every build made that object and loaded its types.
+    private void MakeChainKeyOnFirstAppend(SecretStore store, string directory) =>
+        store.MakeLocalChainKey = () => AuditChainSecret.ReadOrCreate(directory) is { } made ? ChainKey(made, store) : null;
 
     private byte[] ChainKey(byte[] secret, SecretStore store)
     {
