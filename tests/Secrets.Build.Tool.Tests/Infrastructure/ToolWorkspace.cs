@@ -87,6 +87,11 @@ public sealed class ToolWorkspace
         };
         if (newSession)
         {
+            // A test run started as a script's background job inherits SIGINT ignored, and a
+            // child shell cannot trap a signal that was ignored when it started: reset it to
+            // the default a terminal session or a CI runner gives.
+            start.ArgumentList.Add("env");
+            start.ArgumentList.Add("--default-signal=INT");
             start.ArgumentList.Add(_tool.ExecutablePath);
         }
 
