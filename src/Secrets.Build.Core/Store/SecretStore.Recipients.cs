@@ -9,6 +9,24 @@ namespace Secrets.Build.Core.Store;
 
 internal sealed partial class SecretStore
 {
+    /// <summary>True when the store has an age entry (<see cref="Recipients"/> without parsing them).</summary>
+    internal bool HasRecipients
+    {
+        get
+        {
+            ThrowIfDisposed();
+            foreach (var entry in _keys)
+            {
+                if (entry.Kind == AgeKeyWrapping.Kind)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+
     /// <summary>The age recipients that can open this store, in key-list order.</summary>
     public IReadOnlyList<AgeRecipient> Recipients
     {
