@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Lists the methods the runtime JIT-compiles during one ProvisionSecrets build of a 21-secret
+# workspace, with the package packed from a tree (this one by default), one name per line, sorted.
+# Two trees' lists diffed show which code a change makes every build compile afresh:
+#
+#   tests/Secrets.Build.Benchmarks/jit-list.sh > /tmp/new.txt
+#   ROOT=/tmp/base tests/Secrets.Build.Benchmarks/jit-list.sh > /tmp/base.txt
+#   comm -23 /tmp/new.txt /tmp/base.txt
+#
+# The list covers the whole MSBuild process (its own methods too), which is why a diff is the
+# useful view. It names methods only; nothing it prints is a secret value.
+# Environment: ROOT (the tree to pack; default: this one), COUNT (secrets; default 21).
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root="${ROOT:-$(cd "$here/../.." && pwd)}"
+count="${COUNT:-21}"
+work="$(mktemp -d /tmp/secb-jit.XXXXXX)"
+trap 'rm -rf "$work"' EXIT
+unset SECRETS_KEY SECRETS_PASSPHRASE 2>/dev/null || true
+feed="$work/feed"; version="0.0.0-jit.$(date +%Y%m%d%H%M%S)"
+dotnet build -c Release "$root/tests/Secrets.Build.Benchmarks/Secrets.Build.Benchmarks.csproj" -nologo -v quiet >/dev/null
+dotnet pack "$root/src/Secrets.Build" -c Release -o "$feed" -p:PackageVersion="$version" -nologo -v:q >/dev/null
+dotnet "$root/tests/Secrets.Build.Benchmarks/bin/Release/net10.0/Secrets.Build.Benchmarks.dll" harness prepare --count "$count" --dir "$work/x" >/dev/null
+ws="$work/x/ws"
+cat > "$ws/NuGet.config" <<EOC
+<?xml version="1.0" encoding="utf-8"?>
+<configuration><config><add key="globalPackagesFolder" value="$work/packages" /></config>
+<packageSources><clear /><add key="local" value="$feed" /><add key="nuget.org" value="https://api.nuget.org/v3/index.json" /></packageSources></configuration>
+EOC
+mkdir -p "$ws/app"
+printf '<Project Sdk="Microsoft.NET.Sdk"><PropertyGroup><TargetFramework>net10.0</TargetFramework></PropertyGroup><ItemGroup><PackageReference Include="Secrets.Build" Version="%s" /></ItemGroup></Project>\n' "$version" > "$ws/app/app.csproj"
+echo "namespace Jit; public static class Marker { }" > "$ws/app/Marker.cs"
+export SECRETS_BUILD_KEY_DIR="$work/x/keys" XDG_CONFIG_HOME="$work/config"
+# The first build restores and creates the store; the measured one decrypts and writes the outputs.
+dotnet build "$ws/app" -nologo -v:q -nodeReuse:false >/dev/null
+rm -f "$ws/.env.development"
+msbuild="$(dirname "$(readlink -f "$(command -v dotnet)")")/sdk/$(dotnet --version)/MSBuild.dll"
+DOTNET_JitStdOutFile="$work/jit.txt" DOTNET_JitDisasmSummary=1 \
+  dotnet exec "$msbuild" "$ws/app" -nologo -nodeReuse:false -t:ProvisionSecrets >/dev/null
+sed -E 's/^ *[0-9]+: JIT compiled //; s/ \[.*$//' "$work/jit.txt" | sort -u
