@@ -26,29 +26,16 @@ for v in "${variants[@]}"; do
   dotnet build -c Release "$r/tests/Secrets.Build.Benchmarks/Secrets.Build.Benchmarks.csproj" -nologo -v quiet >/dev/null
   dotnet pack "$r/src/Secrets.Build" -c Release -o "$feed" -p:PackageVersion="$version-$v" -nologo -v:q >/dev/null
 done
-provision_build() {
-  local ws="$1" project="$2" out ms task
-  rm -f "$ws/.env.development"
-  out="$(dotnet build "$project" --no-restore -nologo -nodeReuse:false -clp:PerformanceSummary -p:SecretsDebug=true)" || { tail -20 <<< "$out" >&2; exit 1; }
-  ms=$(awk '$2 == "ms" && $3 == "ProvisionSecrets" { print $1; exit }' <<< "$out")
-  task=$(sed -n 's/.*provisioning took [0-9.]* ms (\([0-9.]*\) ms of CPU); meanwhile the process JIT-compiled \([0-9]*\) method.*/\1 \2/p' <<< "$out" | head -1)
-  [[ -n "$ms" && -n "$task" && -f "$ws/.env.development" ]] || { echo "did not run" >&2; exit 1; }
-  echo "$ms $task"
-}
+# write_nuget_config, write_project and provision_build.
+source "$here/package-workspace.sh"
 for n in "${counts[@]}"; do
   declare -A times=() cpus=() jits=()
   for v in "${variants[@]}"; do
     dll="${root[$v]}/tests/Secrets.Build.Benchmarks/bin/Release/net10.0/Secrets.Build.Benchmarks.dll"
     dotnet "$dll" harness prepare --count "$n" --dir "$work/$v-$n" >/dev/null
     ws="$work/$v-$n/ws"
-    cat > "$ws/NuGet.config" <<EOC
-<?xml version="1.0" encoding="utf-8"?>
-<configuration><config><add key="globalPackagesFolder" value="$work/packages" /></config>
-<packageSources><clear /><add key="ab" value="$feed" /><add key="nuget.org" value="https://api.nuget.org/v3/index.json" /></packageSources></configuration>
-EOC
-    mkdir -p "$ws/app"
-    printf '<Project Sdk="Microsoft.NET.Sdk"><PropertyGroup><TargetFramework>net10.0</TargetFramework></PropertyGroup><ItemGroup><PackageReference Include="Secrets.Build" Version="%s" /></ItemGroup></Project>\n' "$version-$v" > "$ws/app/app.csproj"
-    echo "namespace Ab; public static class Marker { }" > "$ws/app/Marker.cs"
+    write_nuget_config "$ws" "$feed" "$work/packages"
+    write_project "$ws" app "$version-$v"
     SECRETS_BUILD_KEY_DIR="$work/$v-$n/keys" XDG_CONFIG_HOME="$work/config-$v" dotnet build "$ws/app" -nologo -v:q -nodeReuse:false >/dev/null
   done
   for ((i = 0; i < runs; i++)); do

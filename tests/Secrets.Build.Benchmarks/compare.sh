@@ -178,51 +178,14 @@ if [[ "$il_baseline" == 1 ]]; then
   variant_version[il]="$version-il"
 fi
 
-# write_project WORKSPACE NAME VERSION: a library referencing Secrets.Build VERSION from the feed.
-write_project() {
-  mkdir -p "$1/$2"
-  cat > "$1/$2/$2.csproj" <<EOF
-<Project Sdk="Microsoft.NET.Sdk">
-  <PropertyGroup><TargetFramework>net10.0</TargetFramework><Nullable>enable</Nullable></PropertyGroup>
-  <ItemGroup><PackageReference Include="Secrets.Build" Version="$3" /></ItemGroup>
-</Project>
-EOF
-  echo "namespace Compare; public static class Marker { }" > "$1/$2/Marker.cs"
-}
-
-# provision_build WORKSPACE PROJECT: one decrypt-and-write build; prints three numbers: the
-# ProvisionSecrets target ms (MSBuild performance summary), then, from the task's SecretsDebug
-# line, the CPU ms the build process used while the task ran and the methods it JIT-compiled.
-# CPU time is what a loaded machine inflates least; few JIT-compiled methods mean the
-# ReadyToRun code was used.
-provision_build() {
-  local ws="$1" project="$2" out ms task
-  rm -f "$ws/.env.development"
-  if ! out="$(dotnet build "$project" --no-restore -nologo -nodeReuse:false -clp:PerformanceSummary -p:SecretsDebug=true)"; then
-    echo "Building $project failed:" >&2
-    tail -20 <<< "$out" >&2
-    exit 1
-  fi
-  ms=$(awk '$2 == "ms" && $3 == "ProvisionSecrets" { print $1; exit }' <<< "$out")
-  task=$(sed -n 's/.*provisioning took [0-9.]* ms (\([0-9.]*\) ms of CPU); meanwhile the process JIT-compiled \([0-9]*\) method.*/\1 \2/p' <<< "$out" | head -1)
-  if [[ -z "$ms" || -z "$task" || ! -f "$ws/.env.development" ]]; then
-    echo "ProvisionSecrets did not run in the build of $project." >&2
-    exit 1
-  fi
-  echo "$ms $task"
-}
+# write_nuget_config, write_project and provision_build.
+source "$here/package-workspace.sh"
 
 declare -A target_ms target_runs task_cpu jit_methods
 for n in "${counts[@]}"; do
   ws="$work/core-$n/ws"
   export SECRETS_BUILD_KEY_DIR="$work/core-$n/keys" XDG_CONFIG_HOME="$work/config"
-  cat > "$ws/NuGet.config" <<EOF
-<?xml version="1.0" encoding="utf-8"?>
-<configuration>
-  <config><add key="globalPackagesFolder" value="$work/packages" /></config>
-  <packageSources><clear /><add key="compare" value="$feed" /><add key="nuget.org" value="https://api.nuget.org/v3/index.json" /></packageSources>
-</configuration>
-EOF
+  write_nuget_config "$ws" "$feed" "$work/packages"
   for variant in "${variants[@]}"; do
     write_project "$ws" "app-$variant" "${variant_version[$variant]}"
     # Restore, compile and a first provisioning, none of them timed.

@@ -22,14 +22,9 @@ dotnet build -c Release "$root/tests/Secrets.Build.Benchmarks/Secrets.Build.Benc
 dotnet pack "$root/src/Secrets.Build" -c Release -o "$feed" -p:PackageVersion="$version" -nologo -v:q >/dev/null
 dotnet "$root/tests/Secrets.Build.Benchmarks/bin/Release/net10.0/Secrets.Build.Benchmarks.dll" harness prepare --count "$count" --dir "$work/x" >/dev/null
 ws="$work/x/ws"
-cat > "$ws/NuGet.config" <<EOC
-<?xml version="1.0" encoding="utf-8"?>
-<configuration><config><add key="globalPackagesFolder" value="$work/packages" /></config>
-<packageSources><clear /><add key="local" value="$feed" /><add key="nuget.org" value="https://api.nuget.org/v3/index.json" /></packageSources></configuration>
-EOC
-mkdir -p "$ws/app"
-printf '<Project Sdk="Microsoft.NET.Sdk"><PropertyGroup><TargetFramework>net10.0</TargetFramework></PropertyGroup><ItemGroup><PackageReference Include="Secrets.Build" Version="%s" /></ItemGroup></Project>\n' "$version" > "$ws/app/app.csproj"
-echo "namespace Jit; public static class Marker { }" > "$ws/app/Marker.cs"
+source "$here/package-workspace.sh"
+write_nuget_config "$ws" "$feed" "$work/packages"
+write_project "$ws" app "$version"
 export SECRETS_BUILD_KEY_DIR="$work/x/keys" XDG_CONFIG_HOME="$work/config"
 # The first build restores and creates the store; the measured one decrypts and writes the outputs.
 dotnet build "$ws/app" -nologo -v:q -nodeReuse:false >/dev/null
