@@ -92,7 +92,7 @@ internal static class FileOwner
     private static extern uint GetEffectiveUserId();
 
     // The path goes as UTF-8 bytes (what the shim expects on every Unix), not as a string: a
-    // signature of plain references needs no marshalling, so its call is precompiled with the
+    // signature of pointers needs no marshalling, so its call is precompiled with the
     // rest of the assembly instead of a stub being generated and compiled in every build.
     private static byte[] NullTerminated(string path)
     {

@@ -62,9 +62,11 @@ internal static class KeyText
     /// so padding, whitespace and set bits past the last whole byte are refused and one key has
     /// exactly one text.
     /// </summary>
-    // Through Convert's base64 decoder, whose code is in the framework's precompiled image: the
-    // vectorised Base64Url decoder is compiled afresh in every build process (RESULTS.md, "Key
-    // text through Convert"). Re-encoding refuses a text whose unused last bits are not zero.
+    /// <remarks>
+    /// Through <see cref="Convert"/>'s base64 decoder, whose code is in the framework's precompiled
+    /// image: the vectorised base64url decoder is compiled afresh in every build process
+    /// (RESULTS.md, "Cold-start cuts for the issue 16 bound").
+    /// </remarks>
     private static bool TryDecodeCanonical(ReadOnlySpan<char> encoded, Span<byte> destination)
     {
         var padded = (encoded.Length + 3) / 4 * 4;

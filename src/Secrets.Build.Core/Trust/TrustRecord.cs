@@ -39,7 +39,7 @@ internal sealed record TrustRecord(IReadOnlyList<StoreTrust> Stores, IReadOnlyLi
 
     // Plain loops: this record is read and written by every build, and each LINQ call over these
     // types is generic code and a closure the runtime prepares afresh in every build process
-    // (RESULTS.md, "The trust record's own cost").
+    // (RESULTS.md, "Cold-start cuts for the issue 16 bound").
     public StoreTrust? Store(string storeId, string environment)
     {
         foreach (var store in Stores)

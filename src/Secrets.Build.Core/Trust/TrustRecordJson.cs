@@ -104,7 +104,7 @@ internal static class TrustRecordJson
 
     // One loop per kind of array rather than one generic reader with a delegate per kind: every
     // build reads this file, and each delegate instantiation is one more type to load (RESULTS.md,
-    // "The trust record's own cost").
+    // "Cold-start cuts for the issue 16 bound").
     private static List<StoreTrust> Stores(ref Utf8JsonReader reader)
     {
         Start(ref reader, JsonTokenType.StartArray);
@@ -198,7 +198,7 @@ internal static class TrustRecordJson
     {
         using var buffer = new MemoryStream();
         // Not indented: indenting the key id arrays made every build JIT-compile the framework's
-        // span fill, about 0.3 ms (RESULTS.md, "The trust record's own cost"); jq shows it indented.
+        // span fill, about 0.3 ms (RESULTS.md, "Cold-start cuts for the issue 16 bound"); jq shows it indented.
         using (var writer = new Utf8JsonWriter(buffer))
         {
             writer.WriteStartObject();

@@ -47,7 +47,6 @@ public sealed class TrustCheckTests : IDisposable
             Assert.Equal(2, stores[0].GetProperty("generation").GetInt32());
         }
 
-
         Assert.Contains(SecretStore.ReadHeader(Paths).StoreId, trust, StringComparison.Ordinal);
         Assert.Contains(_workspace.Workspace, trust, StringComparison.Ordinal);
         if (Secrets.Build.Core.IO.FileModes.IsSupported)
