@@ -95,7 +95,7 @@ public sealed class TrustTests(ToolFixture tool)
 
         ToolAssert.ExitCode(0, doctor);
         Assert.Contains("trust record", doctor.Stdout);
-        Assert.Contains(Path.Combine(workspace.KeyDirectory, "trust.json"), doctor.Stdout);
+        Assert.Contains(Path.Combine(workspace.KeyDirectory, "trust"), doctor.Stdout);
         Assert.Contains($"last generation seen here {generation}", doctor.Stdout);
         Assert.Contains("trust (production)", doctor.Stdout);
     }

@@ -11,7 +11,7 @@ public sealed record CheckTrustResult : OperationResult
     /// <summary>The generation the store file states (checked against its MAC only when the store is opened with a key); null without a store.</summary>
     public int? Generation { get; init; }
 
-    /// <summary>The trust record's path, or null when there is no key folder outside the workspace (nothing is remembered).</summary>
+    /// <summary>The trust folder's path (one record per store and per workspace), or null when there is no key folder outside the workspace (nothing is remembered).</summary>
     public string? RecordPath { get; init; }
 
     /// <summary>The highest generation this machine saw of the store this workspace's environment last used; null when none was seen.</summary>

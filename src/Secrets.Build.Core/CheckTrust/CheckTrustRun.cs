@@ -23,12 +23,11 @@ internal static class CheckTrustRun
 
         var paths = workspace.Paths;
         var variables = options.EnvironmentVariables ?? EnvironmentSnapshot.FromProcess();
-        var recordPath = TrustFile.Locate(options.KeyDirectory, variables, workspace.Directory);
+        var recordPath = TrustFolder.Locate(options.KeyDirectory, variables, workspace.Directory);
         try
         {
-            var record = recordPath is null ? TrustRecord.Empty : TrustFile.Read(recordPath);
-            var used = record.Workspace(Path.GetFullPath(workspace.Directory), paths.Environment);
-            var lastSeen = used is null ? null : record.Store(used.StoreId, paths.Environment);
+            var used = recordPath is null ? null : TrustFolder.ReadWorkspace(recordPath, Path.GetFullPath(workspace.Directory), paths.Environment);
+            var lastSeen = used is null ? null : TrustFolder.ReadStore(recordPath!, used.StoreId, paths.Environment);
             var result = new CheckTrustResult { RecordPath = recordPath, LastSeenGeneration = lastSeen?.Generation };
             if (!SecretStore.Exists(paths))
             {
@@ -45,7 +44,7 @@ internal static class CheckTrustRun
 
             if (used is not null && used.StoreId != document.StoreId)
             {
-                diagnostics.Add(Refuse(options, paths, $"'{paths.StorePath}' is store {document.StoreId}, but environment '{paths.Environment}' of this workspace used store {used.StoreId} until {StoreFormat.FormatDate(used.LastSeen)}: the store was replaced by another one.", DiagnosticCodes.StoreReplaced));
+                diagnostics.Add(Refuse(options, paths, $"'{paths.StorePath}' is store {document.StoreId}, but environment '{paths.Environment}' of this workspace has used store {used.StoreId} since {StoreFormat.FormatDate(used.Since)}: the store was replaced by another one.", DiagnosticCodes.StoreReplaced));
             }
             else if (lastSeen is not null && document.Generation < lastSeen.Generation)
             {

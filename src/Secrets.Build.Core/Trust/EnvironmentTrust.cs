@@ -6,26 +6,28 @@ namespace Secrets.Build.Core.Trust;
 
 /// <summary>
 /// One environment's store held against this machine's trust record, for one operation: the
-/// record is read once when the operation starts (under the environment's lock), every check
-/// runs against that reading, and <see cref="Record"/> writes what the operation saw and did.
+/// workspace's record is read when the operation starts (under the environment's lock), the
+/// store's when the store is known, every check runs against those readings, and
+/// <see cref="Record"/> writes what the operation saw and did.
 /// Store/README.md ("Threat model") says what each check detects and what it cannot.
 /// </summary>
 internal sealed class EnvironmentTrust
 {
     private const int MaxKeyIds = 64;
 
-    private readonly string? _path;
-    private readonly TrustRecord _record;
+    private readonly string? _folder;
     private readonly StorePaths _paths;
     private readonly string _workspace;
     private readonly TrustOptions _options;
     private readonly int _minimumGeneration;
     private readonly List<string> _accepted = [];
+    private WorkspaceTrust? _used;
+    private StoreTrust? _seen;
 
-    private EnvironmentTrust(string? path, TrustRecord record, StorePaths paths, string workspace, TrustOptions options, int minimumGeneration)
+    private EnvironmentTrust(string? folder, WorkspaceTrust? used, StorePaths paths, string workspace, TrustOptions options, int minimumGeneration)
     {
-        _path = path;
-        _record = record;
+        _folder = folder;
+        _used = used;
         _paths = paths;
         _workspace = workspace;
         _options = options;
@@ -41,12 +43,12 @@ internal sealed class EnvironmentTrust
     /// <exception cref="SecretsException">SECB709 when the secret exists but cannot be read.</exception>
     public void AttachChainKey(SecretStore store)
     {
-        if (_path is null)
+        if (_folder is null)
         {
             return;
         }
 
-        var directory = Path.GetDirectoryName(_path)!;
+        var directory = Path.GetDirectoryName(_folder)!;
         var secretPath = Path.Combine(directory, AuditChainSecret.FileName);
         if (AuditChainSecret.Read(secretPath) is { } secret)
         {
@@ -71,17 +73,32 @@ internal sealed class EnvironmentTrust
     }
 
     /// <summary>The environment's store as this machine last saw it, or null.</summary>
-    public StoreTrust? Seen(string storeId) => _record.Store(storeId, _paths.Environment);
+    /// <exception cref="SecretsException">SECB707 for a damaged record.</exception>
+    public StoreTrust? Seen(string storeId)
+    {
+        if (_folder is null)
+        {
+            return null;
+        }
 
-    /// <summary>Reads the trust record from the key folder; without a key folder nothing is remembered and every check passes.</summary>
+        if (_seen?.StoreId != storeId)
+        {
+            _seen = TrustFolder.ReadStore(_folder, storeId, _paths.Environment);
+        }
+
+        return _seen;
+    }
+
+    /// <summary>Reads the workspace's record from the key folder; without a key folder nothing is remembered and every check passes.</summary>
     /// <exception cref="SecretsException">SECB706 for an unusable minimum generation; SECB707 for a damaged record.</exception>
     public static EnvironmentTrust Load(StorePaths paths, string workspace, string? keyDirectory, IReadOnlyDictionary<string, string> variables, TrustOptions? options)
     {
         options ??= TrustOptions.None;
         var minimum = MinimumGeneration.From(options, variables, paths);
-        var path = TrustFile.Locate(keyDirectory, variables, workspace);
-        var record = path is null ? TrustRecord.Empty : TrustFile.Read(path);
-        return new EnvironmentTrust(path, record, paths, Path.GetFullPath(workspace), options, minimum);
+        var folder = TrustFolder.Locate(keyDirectory, variables, workspace);
+        var fullPath = Path.GetFullPath(workspace);
+        var used = folder is null ? null : TrustFolder.ReadWorkspace(folder, fullPath, paths.Environment);
+        return new EnvironmentTrust(folder, used, paths, fullPath, options, minimum);
     }
 
     /// <summary>
@@ -96,7 +113,7 @@ internal sealed class EnvironmentTrust
             return;
         }
 
-        if (_record.Workspace(_workspace, _paths.Environment) is { } used)
+        if (_used is { } used)
         {
             throw TrustErrors.Vanished(_paths, used.StoreId, Seen(used.StoreId), "this machine's trust record");
         }
@@ -132,7 +149,7 @@ internal sealed class EnvironmentTrust
             throw TrustErrors.KeyFileMatchesNoEntry(_paths, keyFilePath!, keyId, store);
         }
 
-        if (!_options.StartingOver && _record.Workspace(_workspace, _paths.Environment) is { } used && used.StoreId != store.StoreId)
+        if (!_options.StartingOver && _used is { } used && used.StoreId != store.StoreId)
         {
             var replaced = TrustErrors.Replaced(_paths, used, Seen(used.StoreId), store);
             Accept(replaced, warnings);
@@ -165,26 +182,42 @@ internal sealed class EnvironmentTrust
     public void Record(SecretStore store, DateTimeOffset now)
     {
         var head = store.RecordedAuditHead;
-        if (_path is null)
+        if (_folder is null)
         {
             return;
         }
 
-        using var held = TrustFile.Lock(_path);
+        using var held = TrustFolder.Lock(_folder);
         if (held is null)
         {
             return;
         }
 
-        // Read again under the record's lock: another workspace may have written it since Load.
-        var record = TrustFile.Read(_path);
-        var before = record.Store(store.StoreId, _paths.Environment);
+        // Read again under the folder's lock: another clone of the store may have recorded it since.
+        var before = TrustFolder.ReadStore(_folder, store.StoreId, _paths.Environment);
         // Only an accepted rollback lowers the generation; otherwise another process may have
         // recorded a newer one meanwhile, which stays.
         var generation = before is null || _accepted.Count > 0 ? store.Generation : Math.Max(before.Generation, store.Generation);
         var seenAt = before is not null && before.Generation == generation ? before.GenerationSeenAt : now;
-        var trust = new StoreTrust(store.StoreId, _paths.Environment, generation, seenAt, KeyIdsSeen(before, store), head ?? (_accepted.Count > 0 ? null : before?.AuditHead), now);
-        TrustFile.Write(_path, record.With(trust).With(new WorkspaceTrust(_workspace, _paths.Environment, store.StoreId, now)));
+        _seen = new StoreTrust(store.StoreId, _paths.Environment, generation, seenAt, KeyIdsSeen(before, store), head ?? (_accepted.Count > 0 ? null : before?.AuditHead), now);
+        TrustFolder.Write(_folder, _seen);
+        if (_used?.StoreId != store.StoreId)
+        {
+            RecordWorkspace(store.StoreId, now);
+        }
+    }
+
+    // Only when the workspace is new here or now uses another store: a build of a known
+    // workspace reads its record and leaves it alone.
+    private void RecordWorkspace(string storeId, DateTimeOffset now)
+    {
+        var first = _used is null;
+        _used = new WorkspaceTrust(_workspace, _paths.Environment, storeId, now);
+        TrustFolder.Write(_folder!, _used);
+        if (first)
+        {
+            TrustFolder.Prune(_folder!);
+        }
     }
 
     /// <summary>Every key id seen before and now, the newest 64 (a store rotated without end must not grow the record without bound).</summary>

@@ -15,7 +15,7 @@ internal static class TrustErrors
 
     public static SecretsException Replaced(StorePaths paths, WorkspaceTrust used, StoreTrust? seen, SecretStore store) => Error(
         DiagnosticCodes.StoreReplaced, paths,
-        $"'{paths.StorePath}' is store {store.StoreId} (generation {store.Generation}, {LastChange(store)}), but environment '{paths.Environment}' of this workspace used store {used.StoreId}{Describe(seen)} until {Date(used.LastSeen)}: the store was replaced by another one.",
+        $"'{paths.StorePath}' is store {store.StoreId} (generation {store.Generation}, {LastChange(store)}), but environment '{paths.Environment}' of this workspace has used store {used.StoreId}{Describe(seen)} since {Date(used.Since)}: the store was replaced by another one.",
         $"Bring back store {used.StoreId} from version control (git log -- {Relative(paths)}). " + string.Format(null, AcceptHint, paths.Environment));
 
     public static SecretsException KeyFileMatchesNoEntry(StorePaths paths, string keyFilePath, string keyId, SecretStore store) => Error(

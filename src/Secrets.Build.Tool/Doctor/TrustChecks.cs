@@ -33,7 +33,7 @@ internal static class TrustChecks
         path is null
             ? Finding.Problem("trust record", "none: the key folder is inside the workspace, so this machine remembers no generation and cannot detect a rolled-back store",
                 "Keep keys in the per-user folder (unset --key-dir / SECRETS_BUILD_KEY_DIR), or pin the generation with --min-generation / SECRETS_BUILD_MIN_GENERATION_<ENV>.", blocking: false)
-            : Finding.Pass("trust record", File.Exists(path) ? path : $"not written yet ({path}); the first build or command that opens a store writes it");
+            : Finding.Pass("trust record", Directory.Exists(path) ? path : $"not written yet ({path}); the first build or command that opens a store writes it");
 
     private static Finding Environment(string environment, CheckTrustResult result)
     {

@@ -25,8 +25,8 @@ internal sealed class TempWorkspace : IDisposable
     public Dictionary<string, byte[]> Snapshot(bool includeAuditTrail = true) =>
         Directory.EnumerateFiles(Root, "*", SearchOption.AllDirectories)
             .Where(f => !f.EndsWith(".lock", StringComparison.Ordinal))
-            // The trust record beside the keys notes every run (last seen, audit head) by design.
-            .Where(f => Path.GetFileName(f) != "trust.json")
+            // The trust records beside the keys note every run (last seen, audit head) by design.
+            .Where(f => Path.GetFileName(Path.GetDirectoryName(f)) != "trust")
             .Where(f => includeAuditTrail || !f.Contains(".audit.", StringComparison.Ordinal))
             .ToDictionary(f => f, File.ReadAllBytes);
 

@@ -29,7 +29,13 @@ public sealed class TrustCheckTests : IDisposable
 
     private string TrailPath => AuditTrail.PathFor(Paths.SecretsDirectory, "development");
 
-    private string TrustPath => Path.Combine(_workspace.KeyDirectory, "trust.json");
+    private string TrustFolderPath => Path.Combine(_workspace.KeyDirectory, "trust");
+
+    /// <summary>This machine's record of the workspace's store.</summary>
+    private string StoreRecordPath => Path.Combine(TrustFolderPath, $"{SecretStore.ReadHeader(Paths).StoreId}.development.json");
+
+    /// <summary>This machine's record of the store the workspace uses: the one workspace file there is.</summary>
+    private string WorkspaceRecordPath => Assert.Single(Directory.GetFiles(TrustFolderPath, "workspace-*.development.json"));
 
     [Fact]
     public void Every_save_raises_the_generation_and_the_trust_record_follows_it_mode_600()
@@ -39,19 +45,26 @@ public sealed class TrustCheckTests : IDisposable
         Rotate();
 
         Assert.Equal(2, Generation());
-        var trust = File.ReadAllText(TrustPath);
-        using (var record = System.Text.Json.JsonDocument.Parse(trust))
+        var storeId = SecretStore.ReadHeader(Paths).StoreId;
+        using (var record = System.Text.Json.JsonDocument.Parse(File.ReadAllBytes(StoreRecordPath)))
         {
-            var stores = record.RootElement.GetProperty("stores");
-            Assert.Equal(1, stores.GetArrayLength());
-            Assert.Equal(2, stores[0].GetProperty("generation").GetInt32());
+            Assert.Equal(storeId, record.RootElement.GetProperty("storeId").GetString());
+            Assert.Equal(2, record.RootElement.GetProperty("generation").GetInt32());
         }
 
-        Assert.Contains(SecretStore.ReadHeader(Paths).StoreId, trust, StringComparison.Ordinal);
-        Assert.Contains(_workspace.Workspace, trust, StringComparison.Ordinal);
+        using (var record = System.Text.Json.JsonDocument.Parse(File.ReadAllBytes(WorkspaceRecordPath)))
+        {
+            Assert.Equal(_workspace.Workspace, record.RootElement.GetProperty("path").GetString());
+            Assert.Equal(storeId, record.RootElement.GetProperty("storeId").GetString());
+        }
+
+        // The store's record and the workspace's, nothing else (the lock aside).
+        Assert.Equal([StoreRecordPath, WorkspaceRecordPath], Directory.GetFiles(TrustFolderPath, "*.json").Order(StringComparer.Ordinal));
         if (Secrets.Build.Core.IO.FileModes.IsSupported)
         {
-            Assert.Equal(Secrets.Build.Core.IO.FileModes.PrivateFile, File.GetUnixFileMode(TrustPath));
+            Assert.Equal(Secrets.Build.Core.IO.FileModes.PrivateDirectory, File.GetUnixFileMode(TrustFolderPath));
+            Assert.Equal(Secrets.Build.Core.IO.FileModes.PrivateFile, File.GetUnixFileMode(StoreRecordPath));
+            Assert.Equal(Secrets.Build.Core.IO.FileModes.PrivateFile, File.GetUnixFileMode(WorkspaceRecordPath));
         }
     }
 
@@ -270,7 +283,7 @@ public sealed class TrustCheckTests : IDisposable
         Ok(Provision());
         // What an older version left: a trail chained under the data key's chain key, no secret, no record.
         File.Delete(TrailPath);
-        File.Delete(TrustPath);
+        Directory.Delete(TrustFolderPath, recursive: true);
         File.Delete(Path.Combine(_workspace.KeyDirectory, "audit-chain.secret"));
         using (var store = SecretStore.Open(Paths, Key()))
         {
@@ -335,26 +348,103 @@ public sealed class TrustCheckTests : IDisposable
         Assert.DoesNotContain(result.Diagnostics, d => d.Code == DiagnosticCodes.StoreNotCommitted);
     }
 
-    [Fact]
-    public void A_damaged_trust_record_is_its_own_error_naming_the_file()
+    [Theory]
+    [InlineData("store")]
+    [InlineData("workspace")]
+    public void A_damaged_trust_record_is_its_own_error_naming_the_file(string record)
     {
         Ok(Provision());
-        File.WriteAllText(TrustPath, "{ not json");
+        var path = record == "store" ? StoreRecordPath : WorkspaceRecordPath;
+        File.WriteAllText(path, "{ not json");
 
         var error = SingleError(Provision(), DiagnosticCodes.TrustRecordDamaged);
 
-        Assert.Equal(TrustPath, error.Location!.File);
+        Assert.Equal(path, error.Location!.File);
     }
 
     [Fact]
-    public void An_empty_trust_record_what_a_power_cut_can_leave_counts_as_none_and_is_written_again()
+    public void Another_store_s_record_copied_under_this_store_s_name_is_a_damaged_record()
     {
         Ok(Provision());
-        File.WriteAllBytes(TrustPath, []);
+        var forged = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(StoreRecordPath))!;
+        forged["storeId"] = SecretStore.NewStoreId();
+        File.WriteAllText(StoreRecordPath, forged.ToJsonString());
+
+        var error = SingleError(Provision(), DiagnosticCodes.TrustRecordDamaged);
+
+        Assert.Equal(StoreRecordPath, error.Location!.File);
+        Assert.Contains("copied under another name", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("store")]
+    [InlineData("workspace")]
+    public void An_empty_trust_record_what_a_power_cut_can_leave_counts_as_none_and_is_written_again(string record)
+    {
+        Ok(Provision());
+        var path = record == "store" ? StoreRecordPath : WorkspaceRecordPath;
+        File.WriteAllBytes(path, []);
 
         Ok(Provision());
 
-        Assert.Contains(SecretStore.ReadHeader(Paths).StoreId, File.ReadAllText(TrustPath), StringComparison.Ordinal);
+        Assert.Contains(SecretStore.ReadHeader(Paths).StoreId, File.ReadAllText(path), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_build_of_a_known_workspace_touches_no_other_record_however_many_there_are()
+    {
+        Ok(Provision());
+        var others = FakeRecords(200, workspaceExists: true);
+        var before = others.ToDictionary(f => f, f => (Convert.ToHexString(File.ReadAllBytes(f)), File.GetLastWriteTimeUtc(f)));
+
+        Rotate();
+        Ok(Provision());
+
+        Assert.All(before, b => Assert.Equal(b.Value, (Convert.ToHexString(File.ReadAllBytes(b.Key)), File.GetLastWriteTimeUtc(b.Key))));
+        Assert.Equal(2, Generation());
+    }
+
+    [Fact]
+    public void A_new_workspace_forgets_the_workspaces_whose_folder_is_gone_and_the_stores_no_one_uses()
+    {
+        Ok(Provision());
+        var own = new[] { StoreRecordPath, WorkspaceRecordPath };
+        var kept = FakeRecords(3, workspaceExists: true);
+        var gone = FakeRecords(3, workspaceExists: false);
+        // This workspace recorded for the first time again (a new clone at this path).
+        File.Delete(own[1]);
+
+        Ok(Provision());
+
+        Assert.All([.. own, .. kept], f => Assert.True(File.Exists(f), f));
+        Assert.All(gone, f => Assert.False(File.Exists(f), f));
+        Assert.Equal(2 + kept.Count, Directory.GetFiles(TrustFolderPath, "*.json").Length);
+    }
+
+    /// <summary>
+    /// Records of other workspaces and their stores, as other clones on this machine leave them: a
+    /// workspace record and its store's record each; the workspace folders exist or are gone.
+    /// </summary>
+    private List<string> FakeRecords(int count, bool workspaceExists)
+    {
+        var files = new List<string>();
+        for (var i = 0; i < count; i++)
+        {
+            var workspace = Path.Combine(_workspace.Root, $"other-{workspaceExists}-{i}");
+            if (workspaceExists)
+            {
+                Directory.CreateDirectory(workspace);
+            }
+
+            var storeId = SecretStore.NewStoreId();
+            var now = DateTimeOffset.UtcNow;
+            TrustFolder.Write(TrustFolderPath, new StoreTrust(storeId, "development", 3, now, ["raw abc"], null, now));
+            TrustFolder.Write(TrustFolderPath, new WorkspaceTrust(workspace, "development", storeId, now));
+            files.Add(TrustFolder.StorePath(TrustFolderPath, storeId, "development"));
+            files.Add(TrustFolder.WorkspacePath(TrustFolderPath, workspace, "development"));
+        }
+
+        return files;
     }
 
     [Fact]
@@ -377,19 +467,19 @@ public sealed class TrustCheckTests : IDisposable
         var current = _manager.CheckTrust(CheckTrustOptions());
         PutBack(old);
         var before = _workspace.Snapshot();
-        var trustBefore = File.ReadAllBytes(TrustPath);
+        var trustBefore = Directory.GetFiles(TrustFolderPath).ToDictionary(f => f, File.ReadAllBytes);
 
         var refused = _manager.CheckTrust(CheckTrustOptions());
         var accepted = _manager.CheckTrust(CheckTrustOptions(new TrustOptions { AcceptRollback = "development" }));
 
         Assert.True(current.Succeeded);
-        Assert.Equal((2, 2, TrustPath), (current.Generation, current.LastSeenGeneration, current.RecordPath));
+        Assert.Equal((2, 2, TrustFolderPath), (current.Generation, current.LastSeenGeneration, current.RecordPath));
         Assert.Equal(1, refused.Generation);
         Assert.Equal(DiagnosticCodes.StoreRolledBack, Assert.Single(refused.Diagnostics, d => d.Severity == SecretsSeverity.Error).Code);
         Assert.True(accepted.Succeeded);
         Assert.Contains(accepted.Diagnostics, d => d.Code == DiagnosticCodes.RollbackAccepted && d.Severity == SecretsSeverity.Warning);
         AssertUnchanged(before);
-        Assert.Equal(trustBefore, File.ReadAllBytes(TrustPath));
+        Assert.Equal(trustBefore, Directory.GetFiles(TrustFolderPath).ToDictionary(f => f, File.ReadAllBytes));
     }
 
     [Fact]

@@ -31,8 +31,11 @@ public sealed class FuzzWorkspace : IDisposable
         using var store = SecretStore.Open(Paths, Key);
         ChainKey = Tests.Trust.LocalChain.KeyFor(store, _workspace.KeyDirectory);
         EnvFileBytes = File.ReadAllBytes(_workspace.PathOf(".env.development"));
-        TrustPath = Path.Combine(_workspace.KeyDirectory, "trust.json");
-        TrustBytes = File.ReadAllBytes(TrustPath);
+        var trustFolder = Path.Combine(_workspace.KeyDirectory, "trust");
+        StoreTrustPath = Path.Combine(trustFolder, $"{store.StoreId}.{Paths.Environment}.json");
+        StoreTrustBytes = File.ReadAllBytes(StoreTrustPath);
+        WorkspaceTrustPath = Directory.GetFiles(trustFolder, "workspace-*.json").Single();
+        WorkspaceTrustBytes = File.ReadAllBytes(WorkspaceTrustPath);
     }
 
     public string Workspace => _workspace.Workspace;
@@ -57,10 +60,15 @@ public sealed class FuzzWorkspace : IDisposable
 
     public byte[] ChainKey { get; }
 
-    /// <summary>This machine's trust record beside the key file, as the two provisionings left it.</summary>
-    public string TrustPath { get; }
+    /// <summary>This machine's record of the store (in the trust folder beside the key file), as the two provisionings left it.</summary>
+    public string StoreTrustPath { get; }
 
-    public byte[] TrustBytes { get; }
+    public byte[] StoreTrustBytes { get; }
+
+    /// <summary>This machine's record of which store the workspace uses.</summary>
+    public string WorkspaceTrustPath { get; }
+
+    public byte[] WorkspaceTrustBytes { get; }
 
     /// <summary>The rendered <c>.env</c>: real quoting and escaping, test values only.</summary>
     public byte[] EnvFileBytes { get; }

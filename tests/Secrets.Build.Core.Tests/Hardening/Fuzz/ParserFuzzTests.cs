@@ -107,15 +107,33 @@ public sealed class ParserFuzzTests(FuzzWorkspace workspace, ITestOutputHelper o
     }
 
     [Fact]
-    public void Trust_records()
+    public void Trust_store_records()
     {
-        FuzzFile("trust", workspace.TrustPath, workspace.TrustBytes, workspace.KeyDirectory, input =>
+        var folder = Path.GetDirectoryName(workspace.StoreTrustPath)!;
+        var storeId = workspace.Paths.StoreId();
+        FuzzFile("trust-store", workspace.StoreTrustPath, workspace.StoreTrustBytes, folder, input =>
         {
             // A record it cannot read is SECB707, whatever is wrong with it.
-            var record = Secrets.Build.Core.Trust.TrustFile.Read(workspace.TrustPath);
-            if (input.AsSpan().SequenceEqual(workspace.TrustBytes))
+            var record = Secrets.Build.Core.Trust.TrustFolder.ReadStore(folder, storeId, "development");
+            if (input.AsSpan().SequenceEqual(workspace.StoreTrustBytes))
             {
-                Assert.NotEmpty(record.Stores);
+                Assert.Equal(storeId, record?.StoreId);
+            }
+
+            return "ok";
+        });
+    }
+
+    [Fact]
+    public void Trust_workspace_records()
+    {
+        var folder = Path.GetDirectoryName(workspace.WorkspaceTrustPath)!;
+        FuzzFile("trust-workspace", workspace.WorkspaceTrustPath, workspace.WorkspaceTrustBytes, folder, input =>
+        {
+            var record = Secrets.Build.Core.Trust.TrustFolder.ReadWorkspace(folder, Path.GetFullPath(workspace.Workspace), "development");
+            if (input.AsSpan().SequenceEqual(workspace.WorkspaceTrustBytes))
+            {
+                Assert.Equal(workspace.Paths.StoreId(), record?.StoreId);
             }
 
             return "ok";
