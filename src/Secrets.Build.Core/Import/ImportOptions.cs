@@ -12,6 +12,13 @@ public sealed record ImportOptions : LifecycleOptions
     public required string SourcePath { get; init; }
 
     /// <summary>
+    /// The text of <see cref="SourcePath"/> when the caller has already read it (<c>secrets-build init --from</c>
+    /// builds the schema from it), so the file is not read a second time; null reads the file.
+    /// The file's existence and size are still checked: a missing or oversized file is refused whoever read it.
+    /// </summary>
+    internal string? SourceText { get; init; }
+
+    /// <summary>
     /// Whether an imported value may replace a different value already in the store. The value it
     /// replaces is retired, still readable with <see cref="SecretsManager.GetPreviousValues"/>.
     /// Without it such a name is an error (SECB514) and nothing is imported.

@@ -83,7 +83,7 @@ internal sealed class ImportRun
                 return null;
             }
 
-            text = File.ReadAllText(path);
+            text = _options.SourceText ?? File.ReadAllText(path);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {

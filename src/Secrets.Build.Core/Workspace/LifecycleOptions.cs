@@ -1,3 +1,5 @@
+using Secrets.Build.Core.Schema;
+
 namespace Secrets.Build.Core.Workspace;
 
 /// <summary>
@@ -9,6 +11,13 @@ public abstract record LifecycleOptions : OperationOptions
 {
     /// <summary>The <c>secrets.schema.json</c> to read; the workspace defaults to its folder.</summary>
     public required string SchemaPath { get; init; }
+
+    /// <summary>
+    /// <see cref="SchemaPath"/> as the caller has already read and parsed it, so a command that runs
+    /// several operations (<c>secrets-build status</c>) reads the file once; null reads the file.
+    /// Its diagnostics are reported again as if the file had been read.
+    /// </summary>
+    internal SchemaParseResult? LoadedSchema { get; init; }
 
     /// <summary>Overrides every category's rotation period (<c>SECRET_ROTATION_DAYS</c>).</summary>
     public int? RotationDaysOverride { get; init; }

@@ -15,7 +15,7 @@ internal sealed record LifecycleWorkspace(SecretsSchema Schema, string Directory
     /// <summary>Loads and checks; returns null with the reasons added to <paramref name="diagnostics"/>.</summary>
     public static LifecycleWorkspace? Load(LifecycleOptions options, string operation, List<SecretsDiagnostic> diagnostics, bool requireStore = true)
     {
-        var loaded = SchemaFile.Load(options.SchemaPath);
+        var loaded = options.LoadedSchema ?? SchemaFile.Load(options.SchemaPath);
         diagnostics.AddRange(loaded.Diagnostics);
         if (loaded.Schema is not { } schema)
         {

@@ -20,15 +20,18 @@ internal static class ImportCommand
             Overwrite,
         };
         CommandRunner.SetBody(command, SchemaNeed.Required, (context, cancellationToken) =>
-            RunAsync(context, Path.GetFullPath(context.Value(File)!), context.Value(Overwrite), cancellationToken));
+            RunAsync(context, Path.GetFullPath(context.Value(File)!), sourceText: null, context.Value(Overwrite), cancellationToken));
         return command;
     }
 
-    /// <summary>Imports <paramref name="source"/> and prints what happened; init --from uses it too.</summary>
-    public static async Task<int> RunAsync(CommandContext context, string source, bool overwrite, CancellationToken cancellationToken)
+    /// <summary>
+    /// Imports <paramref name="source"/> and prints what happened; init --from uses it too, passing
+    /// the file's <paramref name="sourceText"/> it has read already (null reads the file).
+    /// </summary>
+    public static async Task<int> RunAsync(CommandContext context, string source, string? sourceText, bool overwrite, CancellationToken cancellationToken)
     {
         var result = await context.Output.WithProgressAsync("Importing", progress => new SecretsManager().Import(
-            context.Settings.Apply(new ImportOptions { SchemaPath = context.Settings.Schema, SourcePath = source, Overwrite = overwrite, Progress = progress }, "import"), cancellationToken));
+            context.Settings.Apply(new ImportOptions { SchemaPath = context.Settings.Schema, SourcePath = source, SourceText = sourceText, Overwrite = overwrite, Progress = progress }, "import"), cancellationToken));
         context.Report(result.Diagnostics);
         if (!result.Succeeded)
         {

@@ -44,15 +44,17 @@ internal static class InitCommand
 
             string schema;
             string? source = null;
+            string? sourceText = null;
             if (context.Value(From) is { } from)
             {
                 source = Path.GetFullPath(from);
-                if (ReadEnvFile(context, source) is not { } entries)
+                if (ReadEnvFile(context, source) is not { } read)
                 {
                     return ExitCodes.Error;
                 }
 
-                schema = SchemaTemplates.FromEnvFile(folder, entries);
+                schema = SchemaTemplates.FromEnvFile(folder, read.Entries);
+                sourceText = read.Text;
             }
             else
             {
@@ -75,12 +77,13 @@ internal static class InitCommand
             }
 
             var importing = context with { Settings = context.Settings with { SchemaPath = path } };
-            return await ImportCommand.RunAsync(importing, source, overwrite: false, cancellationToken);
+            // The import takes the text read above: the file is read once.
+            return await ImportCommand.RunAsync(importing, source, sourceText, overwrite: false, cancellationToken);
         });
         return command;
     }
 
-    private static IReadOnlyList<EnvFileEntry>? ReadEnvFile(CommandContext context, string path)
+    private static (string Text, IReadOnlyList<EnvFileEntry> Entries)? ReadEnvFile(CommandContext context, string path)
     {
         string text;
         try
@@ -96,6 +99,6 @@ internal static class InitCommand
 
         var parsed = EnvFileParser.Parse(text, path);
         context.Report(parsed.Diagnostics);
-        return parsed.Succeeded ? parsed.Entries : null;
+        return parsed.Succeeded ? (text, parsed.Entries) : null;
     }
 }

@@ -43,9 +43,10 @@ internal static class StatusReader
         }
 
         // The checks an open makes (rollback, replaced store, pinned minimum), without a key: status
-        // must not present an older store as if it were current.
+        // must not present an older store as if it were current. Both checks take the schema read
+        // above rather than reading the file again.
         var manager = new SecretsManager();
-        var trust = manager.CheckTrust(settings.Apply(new CheckTrustOptions { SchemaPath = settings.Schema }, "status"), cancellationToken);
+        var trust = manager.CheckTrust(settings.Apply(new CheckTrustOptions { SchemaPath = settings.Schema, LoadedSchema = loaded }, "status"), cancellationToken);
         diagnostics.AddRange(trust.Diagnostics);
         if (!trust.Succeeded)
         {
@@ -55,7 +56,7 @@ internal static class StatusReader
         var metadata = SecretStore.ReadMetadata(paths);
         var header = SecretStore.ReadHeader(paths);
         var rotation = manager.CheckRotation(
-            settings.Apply(new CheckRotationOptions { SchemaPath = settings.Schema, EnforceRotation = false }, "status"), cancellationToken);
+            settings.Apply(new CheckRotationOptions { SchemaPath = settings.Schema, LoadedSchema = loaded, EnforceRotation = false }, "status"), cancellationToken);
         // Due and overdue are shown in the table; repeating them as warnings would be noise.
         diagnostics.AddRange(rotation.Diagnostics.Where(d => d.Code is not (DiagnosticCodes.RotationDueSoon or DiagnosticCodes.RotationOverdue)));
         var due = rotation.Statuses.ToDictionary(s => s.Name, s => s.Due, StringComparer.Ordinal);

@@ -33,7 +33,7 @@ public sealed class ImportTests : IDisposable
 
     private string SourcePath => Path.Combine(_kit.Workspace.Root, "old.env");
 
-    private ImportResult Import(bool overwrite = false, string? source = null, IProgress<SecretsProgress>? progress = null) => _kit.Manager.Import(new ImportOptions
+    private ImportResult Import(bool overwrite = false, string? source = null, IProgress<SecretsProgress>? progress = null, string? text = null) => _kit.Manager.Import(new ImportOptions
     {
         SchemaPath = _kit.Workspace.SchemaPath,
         Environment = _kit.Environment,
@@ -41,6 +41,7 @@ public sealed class ImportTests : IDisposable
         EnvironmentVariables = _kit.Variables,
         Clock = _kit.Clock,
         SourcePath = source ?? SourcePath,
+        SourceText = text,
         Overwrite = overwrite,
         Progress = progress,
     });
@@ -190,6 +191,22 @@ public sealed class ImportTests : IDisposable
         Assert.Equal(DiagnosticCodes.ImportFileTooLarge, error.Code);
         Assert.Equal(SourcePath, error.Location!.File);
         Assert.False(Directory.Exists(_kit.Workspace.Path_("secrets")) && File.Exists(_kit.StorePath));
+    }
+
+    [Fact]
+    public void Text_the_caller_has_read_is_imported_without_reading_the_file_again()
+    {
+        // The file now holds no valid line: an import that read it again would fail.
+        File.WriteAllText(SourcePath, "not a .env line\n");
+
+        var result = Import(text: MessyEnv);
+
+        Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
+        Assert.Equal(StrongPostgres, _kit.EnvValues()["POSTGRES_PASSWORD"]);
+
+        // The file itself is still checked: a missing one is refused as when the import reads it.
+        var missing = Import(source: Path.Combine(_kit.Workspace.Root, "nope.env"), text: MessyEnv);
+        Assert.Equal(DiagnosticCodes.ImportFileUnreadable, Assert.Single(missing.Diagnostics).Code);
     }
 
     [Fact]
