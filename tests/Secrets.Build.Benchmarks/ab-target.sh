@@ -7,7 +7,9 @@
 #
 # Usage: git worktree add /tmp/base <ref>
 #        BASE_ROOT=/tmp/base tests/Secrets.Build.Benchmarks/ab-target.sh
-# Environment: COUNTS="21" (secrets per workspace), RUNS=9, NEW_ROOT (default: this tree).
+# Environment: COUNTS="21" (secrets per workspace), RUNS=9, NEW_ROOT (default: this tree),
+# TRUST_HISTORY=N (the key folders also hold the trust records of N other stores and workspaces,
+# as a long-lived machine's do; seed-trust-history.py).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 NEW_ROOT="${NEW_ROOT:-$(cd "$here/../.." && pwd)}"
@@ -37,6 +39,9 @@ for n in "${counts[@]}"; do
     write_nuget_config "$ws" "$feed" "$work/packages"
     write_project "$ws" app "$version-$v"
     SECRETS_BUILD_KEY_DIR="$work/$v-$n/keys" XDG_CONFIG_HOME="$work/config-$v" dotnet build "$ws/app" -nologo -v:q -nodeReuse:false >/dev/null
+    if [[ -n "${TRUST_HISTORY:-}" ]]; then
+      python3 "$here/seed-trust-history.py" "$work/$v-$n/keys" "$TRUST_HISTORY"
+    fi
   done
   for ((i = 0; i < runs; i++)); do
     for v in "${variants[@]}"; do

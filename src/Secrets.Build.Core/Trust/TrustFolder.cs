@@ -213,6 +213,11 @@ internal static class TrustFolder
                 ? throw Damaged(path, $"it is {info.Length} bytes, more than any trust record")
                 : File.ReadAllBytes(path);
         }
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+        {
+            // Removed since it was seen (Prune, under the lock this read does not take): no record.
+            return null;
+        }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             throw Damaged(path, ex.Message);
