@@ -50,6 +50,38 @@ public sealed class InitTests(ToolFixture tool)
     }
 
     [Fact]
+    public void Init_from_an_env_file_prints_its_warnings_once()
+    {
+        // A '$' in an unquoted value is a warning (SECB306). init parses the file for the names and
+        // the import parses it again for the values: only one of them may print it.
+        var workspace = new ToolWorkspace(tool, schema: null);
+        var source = Path.Combine(workspace.Root, "legacy.env");
+        File.WriteAllText(source, "POSTGRES_PASSWORD=Legacy-Postgres-Passw0rd-abcdefghijklmnop\nSTRIPE_API_KEY=sk_test_legacy_$0123456789abcdef\n");
+
+        var init = workspace.Run("init", "--from", source);
+
+        ToolAssert.ExitCode(0, init);
+        Assert.Contains("2 imported", init.Stdout);
+        ToolAssert.WarnedOnce("SECB306", source, init);
+    }
+
+    [Fact]
+    public void Init_from_an_env_file_with_an_error_prints_it_and_its_warnings_once()
+    {
+        // The import never runs, so init itself must print everything the file gave.
+        var workspace = new ToolWorkspace(tool, schema: null);
+        var source = Path.Combine(workspace.Root, "legacy.env");
+        File.WriteAllText(source, "STRIPE_API_KEY=sk_test_legacy_$0123456789abcdef\nnot a line\n");
+
+        var init = workspace.Run("init", "--from", source);
+
+        ToolAssert.ExitCode(1, init);
+        ToolAssert.Error("SECB304", init);
+        ToolAssert.WarnedOnce("SECB306", source, init);
+        Assert.False(File.Exists(Path.Combine(workspace.Directory, "secrets.schema.json")), "a schema was written from a file with an error");
+    }
+
+    [Fact]
     public void Init_never_replaces_a_schema()
     {
         var workspace = new ToolWorkspace(tool);

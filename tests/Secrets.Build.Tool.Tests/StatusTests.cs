@@ -81,4 +81,25 @@ public sealed class StatusTests(ToolFixture tool)
         Assert.Contains("2020-03-31 (overdue)", status.Stdout.Split('\n').Single(l => l.StartsWith("DB_PASSWORD", StringComparison.Ordinal)));
         Assert.DoesNotContain("overdue", status.Stdout.Split('\n').Single(l => l.StartsWith("API_TOKEN", StringComparison.Ordinal)));
     }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Status_prints_a_schema_warning_once(bool json)
+    {
+        // No secrets is a warning (SECB117). With a store, status runs the trust and rotation checks
+        // on the schema it read, and neither may print the warning again.
+        var workspace = new ToolWorkspace(tool, """{ "version": 1, "project": "tool-tests", "environments": ["development"], "secrets": {} }""");
+        workspace.Provision();
+
+        var status = json ? workspace.Run("status", "--json") : workspace.Run("status");
+
+        ToolAssert.ExitCode(0, status);
+        ToolAssert.WarnedOnce("SECB117", Path.Combine(workspace.Directory, "secrets.schema.json"), status);
+        if (json)
+        {
+            using var document = JsonDocument.Parse(status.Stdout);
+            Assert.True(document.RootElement.GetProperty("store").GetProperty("exists").GetBoolean());
+        }
+    }
 }

@@ -15,6 +15,7 @@ public sealed record ImportOptions : LifecycleOptions
     /// The text of <see cref="SourcePath"/> when the caller has already read it (<c>secrets-build init --from</c>
     /// builds the schema from it), so the file is not read a second time; null reads the file.
     /// The file's existence and size are still checked: a missing or oversized file is refused whoever read it.
+    /// The text is parsed and its warnings reported as if the file had been read: init leaves them to the import.
     /// </summary>
     internal string? SourceText { get; init; }
 

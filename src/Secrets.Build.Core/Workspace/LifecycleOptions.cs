@@ -15,7 +15,7 @@ public abstract record LifecycleOptions : OperationOptions
     /// <summary>
     /// <see cref="SchemaPath"/> as the caller has already read and parsed it, so a command that runs
     /// several operations (<c>secrets-build status</c>) reads the file once; null reads the file.
-    /// Its diagnostics are reported again as if the file had been read.
+    /// The caller reports its warnings: the operation adds only its errors, so it fails as if it had read the file.
     /// </summary>
     internal SchemaParseResult? LoadedSchema { get; init; }
 

@@ -16,7 +16,9 @@ internal sealed record LifecycleWorkspace(SecretsSchema Schema, string Directory
     public static LifecycleWorkspace? Load(LifecycleOptions options, string operation, List<SecretsDiagnostic> diagnostics, bool requireStore = true)
     {
         var loaded = options.LoadedSchema ?? SchemaFile.Load(options.SchemaPath);
-        diagnostics.AddRange(loaded.Diagnostics);
+        // A caller that passes the schema it loaded has reported its warnings already; repeating them
+        // would print each one once per operation. Its errors are kept: the operation still fails with them.
+        diagnostics.AddRange(options.LoadedSchema is null ? loaded.Diagnostics : loaded.Diagnostics.Where(d => d.Severity == SecretsSeverity.Error));
         if (loaded.Schema is not { } schema)
         {
             return null;

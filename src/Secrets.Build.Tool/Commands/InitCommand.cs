@@ -98,7 +98,16 @@ internal static class InitCommand
         }
 
         var parsed = EnvFileParser.Parse(text, path);
-        context.Report(parsed.Diagnostics);
-        return parsed.Succeeded ? (text, parsed.Entries) : null;
+        if (!parsed.Succeeded)
+        {
+            // The import will not run: the file's errors, and any warnings beside them, are printed here.
+            context.Report(parsed.Diagnostics);
+            return null;
+        }
+
+        // Only warnings, on how values are read: the import parses the same text and reports them, so
+        // they print once. An import that stops before it parses (an undeclared --env) imports
+        // nothing, and the 'import' run that follows reports them.
+        return (text, parsed.Entries);
     }
 }

@@ -22,6 +22,18 @@ public static partial class ToolAssert
         Assert.True(result.Stderr.Contains($"error {code}:", StringComparison.Ordinal), $"expected error {code}\n{result}");
 
     /// <summary>
+    /// stderr carries this SECB code as a warning on exactly one line, at <paramref name="location"/>
+    /// (the file the line starts with), and stdout not at all.
+    /// </summary>
+    public static void WarnedOnce(string code, string location, ToolResult result)
+    {
+        var lines = result.Stderr.Split('\n').Where(line => line.Contains($"warning {code}:", StringComparison.Ordinal)).ToList();
+        Assert.True(lines.Count == 1, $"expected warning {code} once, got it {lines.Count} times\n{result}");
+        Assert.True(lines[0].StartsWith(location + "(", StringComparison.Ordinal), $"expected warning {code} at {location}\n{result}");
+        Assert.False(result.Stdout.Contains(code, StringComparison.Ordinal), $"warning {code} on stdout\n{result}");
+    }
+
+    /// <summary>
     /// Compares output with Snapshots/&lt;name&gt;.txt after replacing what changes between runs (dates,
     /// temp paths, key ids) and trailing spaces. On a mismatch it writes &lt;name&gt;.received.txt beside it.
     /// </summary>
