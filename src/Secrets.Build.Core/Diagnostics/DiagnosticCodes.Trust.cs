@@ -26,7 +26,7 @@ internal static partial class DiagnosticCodes
     /// <summary><c>SecretsMinimumGeneration</c> or <c>SECRETS_BUILD_MIN_GENERATION_&lt;ENV&gt;</c> is not a whole number of 1 or more.</summary>
     public const string InvalidMinimumGeneration = "SECB706";
 
-    /// <summary>The trust record beside the key files cannot be read or is not a trust record.</summary>
+    /// <summary>A trust record (the key folder's <c>trust/</c>) cannot be read, is not a trust record, or is the record of another store or workspace than its file name says.</summary>
     public const string TrustRecordDamaged = "SECB707";
 
     /// <summary>A rollback or a replaced store was accepted with <c>SecretsAcceptRollback</c>; the acceptance is in the audit trail.</summary>
