@@ -120,7 +120,7 @@ public sealed class AwsKmsKeyWrapProviderTests(MotoKmsFixture moto)
     [Fact]
     public void Throttling_gives_its_code_after_the_bounded_retries()
     {
-        using var stub = new ThrottlingKmsStub();
+        using var stub = new KmsErrorStub("ThrottlingException");
         const string arn = "arn:aws:kms:us-east-1:123456789012:key/11111111-1111-4111-8111-111111111111";
         SecretsException error;
         using (MotoKmsFixture.PointAt(stub.Endpoint))
@@ -132,6 +132,29 @@ public sealed class AwsKmsKeyWrapProviderTests(MotoKmsFixture moto)
         AssertNamesKey(error, DiagnosticCodes.KmsThrottled, arn);
         // The first request and two retries, then the build is told.
         Assert.Equal(3, stub.Requests);
+    }
+
+    // moto decrypts with a disabled key; AWS refuses. These run against a loopback stand-in that
+    // answers Decrypt as AWS does, without moto.
+    [Theory]
+    [InlineData("DisabledException", "it is disabled")]
+    [InlineData("KMSInvalidStateException", "pending deletion")]
+    [InlineData("NotFoundException", "KMS does not find it")]
+    [InlineData("InvalidKeyUsageException", "not a symmetric ENCRYPT_DECRYPT key")]
+    public void Unwrapping_with_a_key_kms_refuses_gives_the_unusable_key_code_without_retrying(string errorType, string why)
+    {
+        using var stub = new KmsErrorStub(errorType);
+        const string arn = "arn:aws:kms:us-east-1:123456789012:key/22222222-2222-4222-8222-222222222222";
+        SecretsException error;
+        using (MotoKmsFixture.PointAt(stub.Endpoint))
+        {
+            using var provider = new AwsKmsKeyWrapProvider(arn);
+            error = Assert.Throws<SecretsException>(() => provider.Unwrap(RandomNumberGenerator.GetBytes(184), Context));
+        }
+
+        AssertNamesKey(error, DiagnosticCodes.KmsKeyUnusable, arn);
+        Assert.Contains(why, error.Message, StringComparison.Ordinal);
+        Assert.Equal(1, stub.Requests);
     }
 
     /// <summary>A provider pointed at the shared server, through the standard variables only.</summary>

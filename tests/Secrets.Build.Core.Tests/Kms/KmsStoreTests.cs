@@ -187,6 +187,32 @@ public sealed class KmsStoreTests(MotoKmsFixture moto) : IDisposable
         Assert.False(File.Exists(StorePath));
     }
 
+    // moto decrypts with a disabled key, so the open meets a stand-in that answers as AWS does.
+    [MotoFact]
+    public void Opening_a_store_whose_only_key_kms_refuses_as_disabled_gives_its_code_and_changes_nothing()
+    {
+        var arn = moto.CreateKey().Arn;
+        Assert.True(Provision(kmsKeys: arn).Succeeded);
+        File.Delete(_workspace.Path_(".env.development"));
+        var before = _workspace.Snapshot(includeAuditTrail: true);
+
+        using var stub = new KmsErrorStub("DisabledException");
+        ProvisionResult result;
+        using (MotoKmsFixture.PointAt(stub.Endpoint))
+        {
+            result = Provision(generate: false);
+        }
+
+        var error = Assert.Single(result.Diagnostics, d => d.Severity == SecretsSeverity.Error);
+        Assert.Equal(DiagnosticCodes.KmsKeyUnusable, error.Code);
+        Assert.Contains(arn, error.Message, StringComparison.Ordinal);
+        Assert.Contains("it is disabled", error.Message, StringComparison.Ordinal);
+        Assert.Equal(1, stub.Requests);
+        var after = _workspace.Snapshot(includeAuditTrail: true);
+        Assert.Equal(before.Keys.Order(), after.Keys.Order());
+        Assert.All(before, file => Assert.Equal(file.Value, after[file.Key]));
+    }
+
     [MotoFact]
     public void An_entry_copied_from_another_store_is_refused_by_kms_as_a_wrong_encryption_context()
     {

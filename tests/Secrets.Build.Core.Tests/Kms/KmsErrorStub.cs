@@ -5,20 +5,21 @@ using System.Text;
 namespace Secrets.Build.Core.Tests.Kms;
 
 /// <summary>
-/// A loopback HTTP endpoint that answers every request as AWS KMS answers a throttled one
-/// (HTTP 400, <c>ThrottlingException</c>) and counts the requests. moto has no way to make its KMS
-/// throttle, so this stand-in is how the SDK's bounded retries and their SECB code are tested.
+/// A loopback HTTP endpoint that answers every request as AWS KMS answers with one error (HTTP 400
+/// and the error's type, e.g. <c>ThrottlingException</c>) and counts the requests. moto cannot be
+/// made to throttle, and it decrypts with a disabled key where AWS refuses, so this stand-in is how
+/// those answers reach the real SDK and their SECB codes are tested.
 /// </summary>
-internal sealed class ThrottlingKmsStub : IDisposable
+internal sealed class KmsErrorStub : IDisposable
 {
-    private const string Body = """{"__type":"ThrottlingException","message":"Rate exceeded"}""";
-
+    private readonly string errorType;
     private readonly HttpListener listener = new();
     private readonly Task serving;
     private int requests;
 
-    public ThrottlingKmsStub()
+    public KmsErrorStub(string errorType)
     {
+        this.errorType = errorType;
         var port = FreePort();
         Endpoint = new Uri($"http://127.0.0.1:{port}/");
         listener.Prefixes.Add(Endpoint.ToString());
@@ -57,10 +58,10 @@ internal sealed class ThrottlingKmsStub : IDisposable
             }
 
             Interlocked.Increment(ref requests);
-            var body = Encoding.UTF8.GetBytes(Body);
+            var body = Encoding.UTF8.GetBytes($$"""{"__type":"{{errorType}}","message":"refused by the stand-in"}""");
             context.Response.StatusCode = 400;
             context.Response.ContentType = "application/x-amz-json-1.1";
-            context.Response.Headers["x-amzn-ErrorType"] = "ThrottlingException";
+            context.Response.Headers["x-amzn-ErrorType"] = errorType;
             context.Response.Headers["x-amzn-RequestId"] = Guid.NewGuid().ToString();
             await context.Response.OutputStream.WriteAsync(body).ConfigureAwait(false);
             context.Response.Close();
