@@ -120,18 +120,11 @@ public sealed class AwsKmsKeyWrapProviderTests(MotoKmsFixture moto)
     [Fact]
     public void Throttling_gives_its_code_after_the_bounded_retries()
     {
-        using var stub = new KmsErrorStub("ThrottlingException");
-        const string arn = "arn:aws:kms:us-east-1:123456789012:key/11111111-1111-4111-8111-111111111111";
-        SecretsException error;
-        using (MotoKmsFixture.PointAt(stub.Endpoint))
-        {
-            using var provider = new AwsKmsKeyWrapProvider(arn);
-            error = Assert.Throws<SecretsException>(() => provider.Wrap(RandomNumberGenerator.GetBytes(32), Context));
-        }
+        var (error, requests) = RefusedByStub("ThrottlingException", provider => provider.Wrap(RandomNumberGenerator.GetBytes(32), Context));
 
-        AssertNamesKey(error, DiagnosticCodes.KmsThrottled, arn);
+        AssertNamesKey(error, DiagnosticCodes.KmsThrottled, StubKeyArn);
         // The first request and two retries, then the build is told.
-        Assert.Equal(3, stub.Requests);
+        Assert.Equal(3, requests);
     }
 
     // moto decrypts with a disabled key; AWS refuses. These run against a loopback stand-in that
@@ -143,18 +136,24 @@ public sealed class AwsKmsKeyWrapProviderTests(MotoKmsFixture moto)
     [InlineData("InvalidKeyUsageException", "not a symmetric ENCRYPT_DECRYPT key")]
     public void Unwrapping_with_a_key_kms_refuses_gives_the_unusable_key_code_without_retrying(string errorType, string why)
     {
+        var (error, requests) = RefusedByStub(errorType, provider => provider.Unwrap(RandomNumberGenerator.GetBytes(184), Context));
+
+        AssertNamesKey(error, DiagnosticCodes.KmsKeyUnusable, StubKeyArn);
+        Assert.Contains(why, error.Message, StringComparison.Ordinal);
+        Assert.Equal(1, requests);
+    }
+
+    private const string StubKeyArn = "arn:aws:kms:us-east-1:123456789012:key/11111111-1111-4111-8111-111111111111";
+
+    /// <summary>The error a provider's call gives against a stand-in answering <paramref name="errorType"/>, and how many requests it made.</summary>
+    private static (SecretsException Error, int Requests) RefusedByStub(string errorType, Action<AwsKmsKeyWrapProvider> call)
+    {
         using var stub = new KmsErrorStub(errorType);
-        const string arn = "arn:aws:kms:us-east-1:123456789012:key/22222222-2222-4222-8222-222222222222";
-        SecretsException error;
         using (MotoKmsFixture.PointAt(stub.Endpoint))
         {
-            using var provider = new AwsKmsKeyWrapProvider(arn);
-            error = Assert.Throws<SecretsException>(() => provider.Unwrap(RandomNumberGenerator.GetBytes(184), Context));
+            using var provider = new AwsKmsKeyWrapProvider(StubKeyArn);
+            return (Assert.Throws<SecretsException>(() => call(provider)), stub.Requests);
         }
-
-        AssertNamesKey(error, DiagnosticCodes.KmsKeyUnusable, arn);
-        Assert.Contains(why, error.Message, StringComparison.Ordinal);
-        Assert.Equal(1, stub.Requests);
     }
 
     /// <summary>A provider pointed at the shared server, through the standard variables only.</summary>
