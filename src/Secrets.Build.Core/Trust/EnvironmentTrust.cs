@@ -22,7 +22,6 @@ internal sealed class EnvironmentTrust
     private readonly int _minimumGeneration;
     private readonly List<string> _accepted = [];
     private WorkspaceTrust? _used;
-    private StoreTrust? _seen;
 
     private EnvironmentTrust(string? folder, WorkspaceTrust? used, StorePaths paths, string workspace, TrustOptions options, int minimumGeneration)
     {
@@ -74,20 +73,8 @@ internal sealed class EnvironmentTrust
 
     /// <summary>The environment's store as this machine last saw it, or null.</summary>
     /// <exception cref="SecretsException">SECB707 for a damaged record.</exception>
-    public StoreTrust? Seen(string storeId)
-    {
-        if (_folder is null)
-        {
-            return null;
-        }
-
-        if (_seen?.StoreId != storeId)
-        {
-            _seen = TrustFolder.ReadStore(_folder, storeId, _paths.Environment);
-        }
-
-        return _seen;
-    }
+    public StoreTrust? Seen(string storeId) =>
+        _folder is null ? null : TrustFolder.ReadStore(_folder, storeId, _paths.Environment);
 
     /// <summary>Reads the workspace's record from the key folder; without a key folder nothing is remembered and every check passes.</summary>
     /// <exception cref="SecretsException">SECB706 for an unusable minimum generation; SECB707 for a damaged record.</exception>
@@ -199,8 +186,7 @@ internal sealed class EnvironmentTrust
         // recorded a newer one meanwhile, which stays.
         var generation = before is null || _accepted.Count > 0 ? store.Generation : Math.Max(before.Generation, store.Generation);
         var seenAt = before is not null && before.Generation == generation ? before.GenerationSeenAt : now;
-        _seen = new StoreTrust(store.StoreId, _paths.Environment, generation, seenAt, KeyIdsSeen(before, store), head ?? (_accepted.Count > 0 ? null : before?.AuditHead), now);
-        TrustFolder.Write(_folder, _seen);
+        TrustFolder.Write(_folder, new StoreTrust(store.StoreId, _paths.Environment, generation, seenAt, KeyIdsSeen(before, store), head ?? (_accepted.Count > 0 ? null : before?.AuditHead), now));
         if (_used?.StoreId != store.StoreId)
         {
             RecordWorkspace(store.StoreId, now);

@@ -35,7 +35,9 @@ internal static class TrustFolder
     }
 
     public static string StorePath(string folder, string storeId, string environment) =>
-        Path.Combine(folder, $"{storeId}.{environment}.json");
+        Path.Combine(folder, StoreFileName(storeId, environment));
+
+    private static string StoreFileName(string storeId, string environment) => $"{storeId}.{environment}.json";
 
     /// <summary>The record of a workspace: named by a hash of its full path, which may hold any character.</summary>
     public static string WorkspacePath(string folder, string workspace, string environment)
@@ -145,7 +147,7 @@ internal static class TrustFolder
                 }
                 else if (Directory.Exists(used.Path))
                 {
-                    inUse.Add(Path.GetFileName(StorePath(folder, used.StoreId, used.Environment)));
+                    inUse.Add(StoreFileName(used.StoreId, used.Environment));
                 }
                 else
                 {
