@@ -84,7 +84,8 @@ internal sealed class EnvironmentAccess : IDisposable
         SecretStore? store = null;
         try
         {
-            store = SecretStore.Open(paths, key);
+            // The file parsed above: the report reads each store once.
+            store = SecretStore.Open(paths, key, StoreSecurity.Default, storeFile);
             CheckTrust(store, paths, workspace, keyDirectory, variables);
             return new EnvironmentAccess(paths) { Exists = true, Keys = resolution, Store = store };
         }

@@ -64,8 +64,7 @@ internal sealed partial class KeyMaterialCheck : ComplianceCheck
                 evidence = $"the key comes from the {key.Source}, not from a file";
             }
         }
-
-        if (context.Access.OpenedThroughKms is { } kms && FileModesCheck.KeyFile(context) is null)
+        else if (context.Access.OpenedThroughKms is { } kms)
         {
             // A key management service holds the key: off this machine and off the workspace by construction.
             evidence = $"no key of this machine opens the store; the {kms.Source} does, and it never leaves the key management service (off-machine)";
