@@ -106,7 +106,6 @@ internal sealed class ImportRun
         var evaluator = new RotationPolicyEvaluator(schema, _options.RotationDaysOverride, _categoryOverrides);
         var declared = schema.Secrets.ToDictionary(s => s.Name, StringComparer.Ordinal);
 
-        FileModes.EnsurePrivateDirectory(paths.SecretsDirectory);
         using var workspaceLock = WorkspaceLock.Acquire(paths.LockPath, cancellationToken);
         // Read under the lock, after any earlier writer finished, so stored times only move forward.
         var now = _options.Clock.GetUtcNow();

@@ -98,9 +98,9 @@ internal sealed class Regeneration(RegenerateOptions options, IReadOnlyDictionar
 
     private EnvironmentBackup BackUpAndRemove(StorePaths paths, string workspace, CancellationToken cancellationToken)
     {
-        FileModes.EnsurePrivateDirectory(paths.SecretsDirectory);
-        // The lock keeps a parallel build from reading a half-removed environment. It is released
-        // before provisioning, which takes it again (the lock is not re-entrant).
+        // The lock (which makes the secrets folder 700, refusing another user's) keeps a parallel
+        // build from reading a half-removed environment. It is released before provisioning,
+        // which takes it again (the lock is not re-entrant).
         using var held = WorkspaceLock.Acquire(paths.LockPath, cancellationToken);
         KeepBackupsOutOfGit(workspace);
         var backup = EnvironmentBackup.Take(paths, workspace, options.Provision.Clock.GetUtcNow());
