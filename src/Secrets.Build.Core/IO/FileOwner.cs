@@ -16,7 +16,7 @@ namespace Secrets.Build.Core.IO;
 /// record is read into a buffer larger than it will ever be, and only the uid is taken from it.
 /// Where the shim cannot be reached, the owner is unknown and nothing is refused.
 /// </remarks>
-internal static class FileOwner
+internal static partial class FileOwner
 {
     private const int UidOffset = 8;
     private const int StatusBufferSize = 512;
@@ -48,10 +48,9 @@ internal static class FileOwner
         }
 
         var status = new byte[StatusBufferSize];
-        var name = NullTerminated(path);
         try
         {
-            return LStat(name, status) == 0 ? BitConverter.ToUInt32(status, UidOffset) : null;
+            return LStat(path, status) == 0 ? BitConverter.ToUInt32(status, UidOffset) : null;
         }
         catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
         {
@@ -88,28 +87,20 @@ internal static class FileOwner
         }
     }
 
-    [DllImport("libSystem.Native", EntryPoint = "SystemNative_GetEUid")]
-    private static extern uint GetEffectiveUserId();
+    [LibraryImport("libSystem.Native", EntryPoint = "SystemNative_GetEUid")]
+    private static partial uint GetEffectiveUserId();
 
-    // The path goes as UTF-8 bytes (what the shim expects on every Unix), not as a string: a
-    // signature of pointers needs no marshalling, so its call is precompiled with the
-    // rest of the assembly instead of a stub being generated and compiled in every build.
-    private static byte[] NullTerminated(string path)
+    private static unsafe int LStat(string path, byte[] status)
     {
-        var bytes = new byte[System.Text.Encoding.UTF8.GetByteCount(path) + 1];
-        System.Text.Encoding.UTF8.GetBytes(path, bytes);
-        return bytes;
-    }
-
-    private static unsafe int LStat(byte[] path, byte[] status)
-    {
-        fixed (byte* pathBytes = path)
         fixed (byte* statusBytes = status)
         {
-            return LStat(pathBytes, statusBytes);
+            return LStat(path, statusBytes);
         }
     }
 
-    [DllImport("libSystem.Native", EntryPoint = "SystemNative_LStat")]
-    private static extern unsafe int LStat(byte* path, byte* status);
+    // LibraryImport writes the path's UTF-8 marshalling (what the shim expects on every Unix) into
+    // this assembly at compile time, so the call is precompiled with the rest of it; a DllImport
+    // taking a string had its stub generated and JIT-compiled in every build.
+    [LibraryImport("libSystem.Native", EntryPoint = "SystemNative_LStat", StringMarshalling = StringMarshalling.Utf8)]
+    private static unsafe partial int LStat(string path, byte* status);
 }
