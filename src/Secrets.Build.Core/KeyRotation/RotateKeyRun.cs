@@ -75,7 +75,7 @@ internal sealed class RotateKeyRun
         if (opened.Key is KmsKey && store.KeyIds.All(k => !k.StartsWith(StoreFormat.KindKey + " ", StringComparison.Ordinal) && !k.StartsWith(StoreFormat.KindPassphrase + " ", StringComparison.Ordinal)))
         {
             // Only services and recipients open it: a new data key for each of them, and still no key file.
-            store.ReplaceDataKey(store.RecipientKeys(), now, StoreSecurity.Default);
+            store.ReplaceDataKeyKeepingAccess([], now, StoreSecurity.Default);
             store.Save();
             LifecycleAudit.Record(store, [AuditEvent.Now(AuditEventKind.KeyRotated, _options.Trigger, _options.Clock)]);
             opened.Remember(now);
@@ -91,7 +91,8 @@ internal sealed class RotateKeyRun
         if (!resumed)
         {
             _options.AfterStep?.Invoke("staged");
-            store.ReplaceDataKey([newKey, .. store.WithRecipients(opened.Key)], now, StoreSecurity.Default);
+            // An opener made of identities, or a KMS key, is among the recipients and KMS keys kept.
+            store.ReplaceDataKeyKeepingAccess(opened.Key is IdentityKey or KmsKey ? [newKey] : [newKey, opened.Key], now, StoreSecurity.Default);
             store.Save();
             _options.AfterStep?.Invoke("both-keys-saved");
         }
@@ -135,7 +136,7 @@ internal sealed class RotateKeyRun
 
         // A passphrase lives in the user's variables, not in a file: there is nothing to switch,
         // so one save moves the store from the old passphrase to the new one.
-        store.ReplaceDataKey([new PassphraseKey(_options.NewPassphrase.Trim(), "the new passphrase"), .. store.RecipientKeys()], now, StoreSecurity.Default);
+        store.ReplaceDataKeyKeepingAccess([new PassphraseKey(_options.NewPassphrase.Trim(), "the new passphrase")], now, StoreSecurity.Default);
         store.Save();
         _diagnostics.Add(SecretsDiagnostic.Warning(DiagnosticCodes.KeyRotationUpdateVariable,
             $"The {store.Environment} store now opens only with the new passphrase; builds that still set {variable} to the old one fail with SECB240.",

@@ -56,7 +56,7 @@ internal sealed partial class SecretStore
     }
 
     /// <summary>Every KMS key of the store as a key source; made on demand, disposed by the caller.</summary>
-    internal IEnumerable<KmsKey> KmsKeys() => _keys.Where(KmsKeyWrapping.IsKmsEntry).Select(KmsKeyFor).ToList();
+    internal IReadOnlyList<KmsKey> KmsKeys() => [.. _keys.Where(KmsKeyWrapping.IsKmsEntry).Select(KmsKeyFor)];
 
     private KmsKey KmsKeyFor(KeyWrapDocument entry) => KmsProviders.Create(entry.Kind, entry.KeyId, KmsCallTimeout);
 }

@@ -56,18 +56,26 @@ internal sealed partial class SecretStore
     }
 
     /// <summary>
-    /// Every current recipient and KMS key as a key to wrap a new data key to, so a data key
-    /// replacement keeps them: neither needs a secret to be given the new data key.
+    /// Replaces the data key (see <see cref="ReplaceDataKey"/>) for <paramref name="keys"/> and every
+    /// current recipient and KMS key, so nobody loses access: neither needs a secret to be given the
+    /// new data key. The KMS keys made for the replacement are released here; <paramref name="keys"/>
+    /// belong to the caller.
     /// </summary>
-    public IReadOnlyList<KeyMaterial> RecipientKeys() => [.. Recipients.Select(r => new RecipientKey(r)), .. KmsKeys()];
-
-    /// <summary>
-    /// The key that opened the store plus every recipient and KMS key: what a data key replacement
-    /// must wrap to so that nobody loses access. An opener made of identities, or a KMS key, is
-    /// already among them.
-    /// </summary>
-    internal IReadOnlyList<KeyMaterial> WithRecipients(KeyMaterial opener) =>
-        opener is IdentityKey or KmsKey ? RecipientKeys() : [opener, .. RecipientKeys()];
+    internal void ReplaceDataKeyKeepingAccess(IReadOnlyList<KeyMaterial> keys, DateTimeOffset now, StoreSecurity security)
+    {
+        var kmsKeys = KmsKeys();
+        try
+        {
+            ReplaceDataKey([.. keys, .. Recipients.Select(r => new RecipientKey(r)), .. kmsKeys], now, security);
+        }
+        finally
+        {
+            foreach (var made in kmsKeys)
+            {
+                made.Dispose();
+            }
+        }
+    }
 
     /// <summary>
     /// Takes <paramref name="recipient"/> off the store and replaces the data key: every value and
