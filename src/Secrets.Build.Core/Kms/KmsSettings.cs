@@ -45,6 +45,6 @@ internal sealed record KmsSettings(ImmutableArray<string> KeyArns, TimeSpan Time
             .Select(arn => AwsKmsArn.Require(arn, source))
             .Distinct(StringComparer.Ordinal)];
 
-    /// <summary>The configured keys as key sources; the caller disposes them.</summary>
-    public IReadOnlyList<KmsKey> CreateKeys() => [.. KeyArns.Select(arn => KmsProviders.Create(AwsKmsKeyWrapProvider.Kind, arn, Timeout))];
+    /// <summary>The AWS KMS key <paramref name="arn"/> as a key source, its calls bounded by <see cref="Timeout"/>; the caller disposes it.</summary>
+    public KmsKey CreateKey(string arn) => KmsProviders.Create(AwsKmsKeyWrapProvider.Kind, arn, Timeout);
 }

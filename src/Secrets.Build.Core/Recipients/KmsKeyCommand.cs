@@ -41,7 +41,7 @@ internal sealed class KmsKeyCommand
         var settings = Settings;
         using var opened = StoreOpener.Open(paths, _workspace, _options.KeyDirectory, _variables, mayCreate: false, _diagnostics, _options.Trust, settings);
         using var store = opened.Store;
-        using var key = KmsProviders.Create(AwsKmsKeyWrapProvider.Kind, arn, settings.Timeout);
+        using var key = settings.CreateKey(arn);
         var added = store.AddKmsKey(key);
         if (added)
         {

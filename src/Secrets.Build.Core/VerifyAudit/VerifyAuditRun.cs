@@ -54,7 +54,7 @@ internal sealed class VerifyAuditRun
         // Held while reading, so a key rotation saved at the same time cannot pair the old store's
         // chain key with a trail that already continues under the new one.
         using var workspaceLock = WorkspaceLock.Acquire(paths.LockPath, cancellationToken);
-        using var opened = StoreOpener.Open(paths, workspace, _options.KeyDirectory, variables, mayCreate: false, _diagnostics, _options.Trust with { VerifiesTrail = true });
+        using var opened = StoreOpener.Open(paths, workspace, _options.KeyDirectory, variables, mayCreate: false, _diagnostics, _options.Trust with { VerifiesTrail = true }, _options.KmsSettings(variables));
         using var store = opened.Store;
         var verification = StoreAuditChain.Verify(store, _options.ExpectedHead);
 

@@ -19,8 +19,8 @@ internal static class StoreOpener
         IReadOnlyDictionary<string, string> variables,
         bool mayCreate,
         List<SecretsDiagnostic> diagnostics,
-        TrustOptions? trustOptions = null,
-        KmsSettings? kms = null)
+        TrustOptions? trustOptions,
+        KmsSettings? kms)
     {
         // Read before anything else: a malformed KMS key setting stops the run before any file changes.
         kms ??= KmsSettings.Resolve(paths.Environment, keys: null, timeoutSeconds: null, variables);
@@ -123,7 +123,7 @@ internal static class StoreOpener
         if (!kms.KeyArns.IsEmpty)
         {
             // KMS only: the service holds the key, so there is no key file to write or lose.
-            var first = KmsProviders.Create(AwsKmsKeyWrapProvider.Kind, kms.KeyArns[0], kms.Timeout);
+            var first = kms.CreateKey(kms.KeyArns[0]);
             return WipeOnFailure(first, () => CreateWith(paths, storeId, first, kms with { KeyArns = kms.KeyArns.RemoveAt(0) }));
         }
 
@@ -159,7 +159,7 @@ internal static class StoreOpener
         {
             foreach (var arn in kms.KeyArns)
             {
-                using var kmsKey = KmsProviders.Create(AwsKmsKeyWrapProvider.Kind, arn, kms.Timeout);
+                using var kmsKey = kms.CreateKey(arn);
                 store.AddKmsKey(kmsKey);
             }
         }
