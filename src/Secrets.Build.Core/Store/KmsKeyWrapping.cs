@@ -32,12 +32,9 @@ internal static class KmsKeyWrapping
                 WrappedKey = Convert.ToBase64String(key.Provider.Wrap(plaintext, context)),
                 Other = new Dictionary<string, JsonElement>(StringComparer.Ordinal)
                 {
-                    // Written in a fixed order, store then environment: the MAC covers the text.
-                    [ContextField] = JsonSerializer.SerializeToElement(new Dictionary<string, string>
-                    {
-                        [KmsEncryptionContext.StoreKey] = storeId,
-                        [KmsEncryptionContext.EnvironmentKey] = environment,
-                    }),
+                    // The context KMS bound the wrapped key to, in its fixed order (store, then
+                    // environment): the MAC covers the text.
+                    [ContextField] = JsonSerializer.SerializeToElement(context),
                 },
             };
         }

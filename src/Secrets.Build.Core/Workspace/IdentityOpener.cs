@@ -19,7 +19,7 @@ internal static class IdentityOpener
         KeyResolution keys,
         ParsedStoreFile storeFile,
         List<SecretsDiagnostic> diagnostics,
-        KmsOpener? kms = null)
+        KmsOpener? kms)
     {
         if (kms?.TryOpen(storeFile) is { } viaKms)
         {
@@ -64,8 +64,8 @@ internal static class IdentityOpener
         string? keyDirectory,
         IReadOnlyDictionary<string, string> variables,
         List<SecretsDiagnostic> diagnostics,
-        ParsedStoreFile? storeFile = null,
-        KmsOpener? kms = null)
+        ParsedStoreFile storeFile,
+        KmsOpener? kms)
     {
         try
         {
@@ -74,7 +74,7 @@ internal static class IdentityOpener
         catch (SecretsException wrongKey) when (wrongKey.Code == DiagnosticCodes.WrongKey)
         {
             // After the key: the store's KMS keys, then this machine's age identities.
-            if (storeFile is not null && kms?.TryOpen(storeFile) is { } viaKms)
+            if (kms?.TryOpen(storeFile) is { } viaKms)
             {
                 return viaKms;
             }
@@ -98,13 +98,13 @@ internal static class IdentityOpener
             }
             catch (SecretsException noIdentity) when (noIdentity.Code == DiagnosticCodes.NoIdentityOpensStore)
             {
-                throw AgeKeyWrapping.NoIdentityOpens(paths.StorePath, storeFile?.Document.Keys ?? ReadKeyList(paths), $"{identities.Describe()}, and the key from {key.Source}");
+                throw AgeKeyWrapping.NoIdentityOpens(paths.StorePath, storeFile.Document.Keys, $"{identities.Describe()}, and the key from {key.Source}");
             }
         }
     }
 
     // The identities are wiped by the caller's OpenedWorkspace on success, here on failure.
-    private static OpenedWorkspace OpenWith(StorePaths paths, IdentityKey identities, ParsedStoreFile? storeFile)
+    private static OpenedWorkspace OpenWith(StorePaths paths, IdentityKey identities, ParsedStoreFile storeFile)
     {
         try
         {
