@@ -22,23 +22,16 @@ work="$(mktemp -d /tmp/secb-ab.XXXXXX)"
 trap 'rm -rf "$work"' EXIT
 unset SECRETS_KEY SECRETS_PASSPHRASE 2>/dev/null || true
 feed="$work/feed"; version="0.0.0-ab.$(date +%Y%m%d%H%M%S)"
-median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else printf "%.1f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
-for v in "${variants[@]}"; do
-  r="${root[$v]}"
-  dotnet build -c Release "$r/tests/Secrets.Build.Benchmarks/Secrets.Build.Benchmarks.csproj" -nologo -v quiet >/dev/null
-  dotnet pack "$r/src/Secrets.Build" -c Release -o "$feed" -p:PackageVersion="$version-$v" -nologo -v:q >/dev/null
-done
-# write_nuget_config, write_project and provision_build.
+# pack_tree, prepare_workspace, provision_build and median.
 source "$here/package-workspace.sh"
+for v in "${variants[@]}"; do
+  pack_tree "${root[$v]}" "$feed" "$version-$v"
+done
 for n in "${counts[@]}"; do
   declare -A times=() cpus=() jits=()
   for v in "${variants[@]}"; do
-    dll="${root[$v]}/tests/Secrets.Build.Benchmarks/bin/Release/net10.0/Secrets.Build.Benchmarks.dll"
-    dotnet "$dll" harness prepare --count "$n" --dir "$work/$v-$n" >/dev/null
-    ws="$work/$v-$n/ws"
-    write_nuget_config "$ws" "$feed" "$work/packages"
-    write_project "$ws" app "$version-$v"
-    SECRETS_BUILD_KEY_DIR="$work/$v-$n/keys" XDG_CONFIG_HOME="$work/config-$v" dotnet build "$ws/app" -nologo -v:q -nodeReuse:false >/dev/null
+    SECRETS_BUILD_KEY_DIR="$work/$v-$n/keys" XDG_CONFIG_HOME="$work/config-$v" \
+      prepare_workspace "${root[$v]}" "$work/$v-$n" "$n" "$feed" "$work/packages" "$version-$v"
     if [[ -n "${TRUST_HISTORY:-}" ]]; then
       python3 "$here/seed-trust-history.py" "$work/$v-$n/keys" "$TRUST_HISTORY"
     fi

@@ -17,6 +17,8 @@
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+# write_nuget_config, write_project, provision_build and median.
+source "$here/package-workspace.sh"
 root="$(cd "$here/../.." && pwd)"
 project="$here/Secrets.Build.Benchmarks.csproj"
 dll="$here/bin/Release/net10.0/Secrets.Build.Benchmarks.dll"
@@ -57,10 +59,6 @@ time_ms() {
   "$@" >/dev/null 2>&1
   end=$(date +%s%N)
   awk -v ns="$((end - start))" 'BEGIN { printf "%.1f", ns / 1e6 }'
-}
-
-median() {
-  printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else printf "%.1f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
 }
 
 # time_median RUNS command... : the median of RUNS timed runs.
@@ -177,9 +175,6 @@ if [[ "$il_baseline" == 1 ]]; then
   variants+=(il)
   variant_version[il]="$version-il"
 fi
-
-# write_nuget_config, write_project and provision_build.
-source "$here/package-workspace.sh"
 
 declare -A target_ms target_runs task_cpu jit_methods
 for n in "${counts[@]}"; do

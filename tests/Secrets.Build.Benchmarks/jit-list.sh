@@ -18,16 +18,12 @@ work="$(mktemp -d /tmp/secb-jit.XXXXXX)"
 trap 'rm -rf "$work"' EXIT
 unset SECRETS_KEY SECRETS_PASSPHRASE 2>/dev/null || true
 feed="$work/feed"; version="0.0.0-jit.$(date +%Y%m%d%H%M%S)"
-dotnet build -c Release "$root/tests/Secrets.Build.Benchmarks/Secrets.Build.Benchmarks.csproj" -nologo -v quiet >/dev/null
-dotnet pack "$root/src/Secrets.Build" -c Release -o "$feed" -p:PackageVersion="$version" -nologo -v:q >/dev/null
-dotnet "$root/tests/Secrets.Build.Benchmarks/bin/Release/net10.0/Secrets.Build.Benchmarks.dll" harness prepare --count "$count" --dir "$work/x" >/dev/null
-ws="$work/x/ws"
 source "$here/package-workspace.sh"
-write_nuget_config "$ws" "$feed" "$work/packages"
-write_project "$ws" app "$version"
+pack_tree "$root" "$feed" "$version"
 export SECRETS_BUILD_KEY_DIR="$work/x/keys" XDG_CONFIG_HOME="$work/config"
 # The first build restores and creates the store; the measured one decrypts and writes the outputs.
-dotnet build "$ws/app" -nologo -v:q -nodeReuse:false >/dev/null
+prepare_workspace "$root" "$work/x" "$count" "$feed" "$work/packages" "$version"
+ws="$work/x/ws"
 rm -f "$ws/.env.development"
 msbuild="$(dirname "$(readlink -f "$(command -v dotnet)")")/sdk/$(dotnet --version)/MSBuild.dll"
 DOTNET_JitStdOutFile="$work/jit.txt" DOTNET_JitDisasmSummary=1 \

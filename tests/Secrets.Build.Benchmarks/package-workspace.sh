@@ -1,5 +1,5 @@
 # Sourced by compare.sh, ab-target.sh and jit-list.sh: a benchmark workspace whose projects
-# reference a Secrets.Build package packed into a local feed, and one timed build of it.
+# reference a Secrets.Build package packed into a local feed, one timed build of it, and a median.
 # Nothing here prints a secret value.
 
 # write_nuget_config WORKSPACE FEED PACKAGES: restore from FEED (then nuget.org) into PACKAGES,
@@ -46,4 +46,27 @@ provision_build() {
     exit 1
   fi
   echo "$ms $task"
+}
+
+# pack_tree ROOT FEED VERSION: builds ROOT's benchmark harness (Release) and packs ROOT's
+# Secrets.Build as VERSION into FEED.
+pack_tree() {
+  dotnet build -c Release "$1/tests/Secrets.Build.Benchmarks/Secrets.Build.Benchmarks.csproj" -nologo -v quiet >/dev/null
+  dotnet pack "$1/src/Secrets.Build" -c Release -o "$2" -p:PackageVersion="$3" -nologo -v:q >/dev/null
+}
+
+# prepare_workspace ROOT DIR COUNT FEED PACKAGES VERSION: ROOT's harness makes a COUNT-secret
+# workspace in DIR/ws (key folder DIR/keys), whose project "app" references VERSION from FEED;
+# a first build (keys from SECRETS_BUILD_KEY_DIR / XDG_CONFIG_HOME as the caller sets them)
+# restores and creates the store, so the builds measured after it decrypt and write.
+prepare_workspace() {
+  dotnet "$1/tests/Secrets.Build.Benchmarks/bin/Release/net10.0/Secrets.Build.Benchmarks.dll" harness prepare --count "$3" --dir "$2" >/dev/null
+  write_nuget_config "$2/ws" "$4" "$5"
+  write_project "$2/ws" app "$6"
+  dotnet build "$2/ws/app" -nologo -v:q -nodeReuse:false >/dev/null
+}
+
+# median NUMBER...: the median (the mean of the middle two for an even count).
+median() {
+  printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else printf "%.1f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
 }
